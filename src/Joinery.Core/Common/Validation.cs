@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net.Mail;
+
+namespace Joinery.Core.Common;
+
+/// <summary>
+/// Collects field errors for an operation's input. Every operation validates its whole input
+/// first, so a user sees all problems at once and nothing is saved until all is well.
+/// </summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public IReadOnlyDictionary<string, string[]> Errors =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            list = [];
+            _errors[field] = list;
+        }
+        list.Add(message);
+    }
+
+    /// <summary>Plain text: required, at most <paramref name="max"/> characters, no markup, no control characters.</summary>
+    public string Text(string field, string label, string? value, int max, bool required = true)
+    {
+        var text = (value ?? "").Trim();
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                Add(field, $"Enter {label}.");
+            }
+            return text;
+        }
+        if (text.Length > max)
+        {
+            Add(field, $"{Capitalise(label)} must be {max.ToString(CultureInfo.InvariantCulture)} characters or fewer.");
+        }
+        else if (text.IndexOfAny(['<', '>']) >= 0)
+        {
+            Add(field, $"{Capitalise(label)} cannot contain < or >.");
+        }
+        else if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            Add(field, $"{Capitalise(label)} contains characters that are not allowed.");
+        }
+        return text;
+    }
+
+    /// <summary>Longer prose (mission, notes): like <see cref="Text"/> but markup characters are allowed,
+    /// because such text is always HTML-encoded when shown.</summary>
+    public string Prose(string field, string label, string? value, int max, bool required = false)
+    {
+        var text = (value ?? "").Trim();
+        if (text.Length == 0 && required)
+        {
+            Add(field, $"Enter {label}.");
+        }
+        else if (text.Length > max)
+        {
+            Add(field, $"{Capitalise(label)} must be {max.ToString(CultureInfo.InvariantCulture)} characters or fewer.");
+        }
+        else if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            Add(field, $"{Capitalise(label)} contains characters that are not allowed.");
+        }
+        return text;
+    }
+
+    public string Email(string field, string? value)
+    {
+        var email = (value ?? "").Trim();
+        if (email.Length == 0)
+        {
+            Add(field, "Enter an email address.");
+            return email;
+        }
+        if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email
+            || !email.Contains('.', StringComparison.Ordinal) || email.IndexOfAny(['<', '>', ' ', '"']) >= 0)
+        {
+            Add(field, "Enter an email address like name@example.org.");
+        }
+        return email.ToLowerInvariant();
+    }
+
+    public TEnum? Choice<TEnum>(string field, string label, string? value) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"Choose {label}.");
+            return null;
+        }
+        if (EnumText.TryParse<TEnum>(value, out var parsed))
+        {
+            return parsed;
+        }
+        Add(field, $"Choose {label}: {string.Join(", ", EnumText.All<TEnum>())}.");
+        return null;
+    }
+
+    private static string Capitalise(string label) =>
+        label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
+}

@@ -1,0 +1,215 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Joinery.Core.Accounts;
+using Joinery.Core.Audit;
+using Joinery.Core.Common;
+using Joinery.Core.Organizations;
+using Joinery.Core.Partnerships;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Joinery.Core.Data;
+
+/// <summary>
+/// The data layer. Two things happen here for every feature, so no feature has to remember them:
+/// rows that belong to a partnership are filtered by the current person's partnerships, and every
+/// change to an audited entity is written to the hash-chained audit trail in the same transaction.
+/// </summary>
+public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenancy, TimeProvider clock)
+    : IdentityUserContext<User, Guid>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<PartnerOrganization> PartnerOrganizations => Set<PartnerOrganization>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PhaseChange> PhaseChanges => Set<PhaseChange>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    private readonly List<AuditEntry> _pendingAudit = [];
+
+    public Tenancy Tenancy => tenancy;
+    public TimeProvider Clock => clock;
+    public DateTimeOffset Now => Truncate(clock.GetUtcNow());
+
+    /// <summary>Adds an explicit audit entry (sign-ins, views, decisions) to be saved with the next SaveChanges.</summary>
+    public void Audit(string action, string entityType = "", string entityId = "", Guid? partnershipId = null,
+        string detail = "", Guid? userId = null, Guid? organizationId = null)
+    {
+        _pendingAudit.Add(new AuditEntry
+        {
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            PartnershipId = partnershipId,
+            Detail = detail.Length > AuditEntry.DetailMax ? detail[..AuditEntry.DetailMax] : detail,
+            UserId = userId ?? tenancy.UserId,
+            OrganizationId = organizationId ?? tenancy.OrganizationId,
+            Door = tenancy.Door,
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        foreach (var enumType in typeof(JoineryDb).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic))
+        {
+            configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(40);
+        }
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type; fixed-width UTC text keeps the column readable and sortable.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>().HaveMaxLength(33);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JoineryDb).Assembly);
+
+        builder.Entity<Partnership>().HasQueryFilter(p => tenancy.Unrestricted || tenancy.PartnershipIds.Contains(p.Id));
+        var filter = typeof(JoineryDb).GetMethod(nameof(FilterByPartnership), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Select(e => e.ClrType)
+                     .Where(t => typeof(IPartnershipOwned).IsAssignableFrom(t)).ToList())
+        {
+            filter.MakeGenericMethod(type).Invoke(this, [builder]);
+        }
+
+        SnakeCaseNames.Apply(builder);
+    }
+
+    private void FilterByPartnership<T>(ModelBuilder builder) where T : class, IPartnershipOwned
+    {
+        Expression<Func<T, bool>> visible = e => tenancy.Unrestricted || tenancy.PartnershipIds.Contains(e.PartnershipId);
+        builder.Entity<T>().HasQueryFilter(visible);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        GuardTenancy();
+        RecordChanges();
+
+        var pending = _pendingAudit.ToList();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            // Touching the head row first takes the write lock (SQLite) or row lock (PostgreSQL),
+            // so concurrent writers, in this process or another, extend the chain one at a time.
+            await Database.ExecuteSqlRawAsync("UPDATE audit_heads SET last_id = last_id WHERE id = 1", cancellationToken);
+            var head = await AuditHeads.SingleAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
+            await Entry(head).ReloadAsync(cancellationToken);
+            var now = Now;
+            foreach (var entry in pending)
+            {
+                entry.Id = ++head.LastId;
+                entry.At = now;
+                entry.PreviousHash = head.LastHash;
+                entry.Hash = entry.ComputeHash();
+                head.LastHash = entry.Hash;
+            }
+            AuditEntries.AddRange(pending);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            _pendingAudit.Clear();
+            return written;
+        }
+        catch
+        {
+            // Nothing was saved: the entries go back to pending so a retry records them once.
+            foreach (var entry in pending)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A write to a partnership the current person cannot see is a bug in the calling code; stop it here.</summary>
+    private void GuardTenancy()
+    {
+        if (tenancy.Unrestricted)
+        {
+            return;
+        }
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var partnershipId = entry.Entity switch
+            {
+                IPartnershipOwned owned => owned.PartnershipId,
+                Partnership p when entry.State != EntityState.Added => p.Id,
+                _ => (Guid?)null,
+            };
+            if (partnershipId is { } id && !tenancy.CanSee(id))
+            {
+                throw new InvalidOperationException($"Refused a write to partnership {id} outside the current tenancy.");
+            }
+            if (entry.Entity is AuditEntry)
+            {
+                throw new InvalidOperationException("The audit trail is append-only.");
+            }
+        }
+    }
+
+    private void RecordChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<IAudited>()
+                     .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            var verb = entry.State switch
+            {
+                EntityState.Added => "created",
+                EntityState.Deleted => "deleted",
+                _ => "updated",
+            };
+            var detail = entry.State == EntityState.Modified ? ChangedFields(entry) : "";
+            if (entry.State == EntityState.Modified && detail.Length == 0)
+            {
+                continue;
+            }
+            var type = EnumText.Kebab(entry.Entity.GetType().Name);
+            Audit($"{type}.{verb}", type, entry.Entity.Id.ToString(), PartnershipOf(entry.Entity), detail);
+        }
+    }
+
+    private static Guid? PartnershipOf(IAudited entity) => entity switch
+    {
+        Partnership p => p.Id,
+        IPartnershipOwned owned => owned.PartnershipId,
+        _ => null,
+    };
+
+    /// <summary>Names of the fields that changed (never their values: they may be about a person).</summary>
+    private static string ChangedFields(EntityEntry entry) => string.Join(",",
+        entry.Properties
+            .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && p.Metadata.Name is not "ConcurrencyStamp")
+            .Select(p => p.Metadata.Name));
+
+    /// <summary>Both databases keep the same precision: whole milliseconds, UTC.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+}

@@ -1,0 +1,116 @@
+using Joinery.Core.Accounts;
+using Joinery.Core.Data;
+using Joinery.Core.Organizations;
+using Joinery.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
+
+namespace Joinery.Core.Demo;
+
+public sealed record DemoAccount(string Email, string Name, string Organization, string Role, string Level, bool Champion);
+
+public sealed record DemoResult(Guid PartnershipId, string PartnershipName, string Password, IReadOnlyList<DemoAccount> Accounts, bool AlreadyThere);
+
+/// <summary>
+/// A realistic demo: a community behavioral health center and a community health center, a dozen
+/// people at all three levels, champions on both sides, a partnership in the Plan phase. Running
+/// it again changes nothing. Tests never depend on it.
+/// </summary>
+public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization, CreateUser createUser,
+    CreatePartnership createPartnership, AddMember addMember)
+{
+    public const string PartnershipName = "Riverbend–Eastside Whole Health Partnership";
+
+    /// <summary>Shared by all demo accounts; for demonstrations only, never for real data.</summary>
+    public const string Password = "Riverbend-Demo-Walkthrough-26";
+
+    private const string Bh = "Riverbend Community Behavioral Health";
+    private const string Pc = "Eastside Community Health Center";
+
+    private static readonly (string Email, string Name, string Org, MemberRole Role, MemberLevel Level, string Champion)[] People =
+    [
+        ("dana.whitfield@riverbend.example", "Dana Whitfield", Bh, MemberRole.Steward, MemberLevel.Executive, ""),
+        ("marcus.ortiz@riverbend.example", "Marcus Ortiz", Bh, MemberRole.Planner, MemberLevel.Executive, ""),
+        ("priya.natarajan@riverbend.example", "Priya Natarajan", Bh, MemberRole.Steward, MemberLevel.Manager, "The integrated care program; may schedule joint meetings and assign staff to them"),
+        ("tom.ahn@riverbend.example", "Tom Ahn", Bh, MemberRole.Viewer, MemberLevel.Manager, ""),
+        ("sam.keller@riverbend.example", "Sam Keller", Bh, MemberRole.Clinician, MemberLevel.Frontline, "Warm handoffs between the clinics; may change the handoff checklist"),
+        ("lena.brooks@riverbend.example", "Lena Brooks", Bh, MemberRole.Clinician, MemberLevel.Frontline, ""),
+        ("grace.holloway@eastside.example", "Grace Holloway", Pc, MemberRole.Steward, MemberLevel.Executive, ""),
+        ("ravi.menon@eastside.example", "Ravi Menon", Pc, MemberRole.Planner, MemberLevel.Executive, "Whole-person care with the medical staff; may approve screening protocols"),
+        ("ana.souza@eastside.example", "Ana Souza", Pc, MemberRole.Planner, MemberLevel.Manager, ""),
+        ("owen.price@eastside.example", "Owen Price", Pc, MemberRole.Clinician, MemberLevel.Manager, ""),
+        ("jamal.carter@eastside.example", "Jamal Carter", Pc, MemberRole.Clinician, MemberLevel.Frontline, "Screening at intake; may adjust the front-desk workflow"),
+        ("mei.lin@eastside.example", "Mei Lin", Pc, MemberRole.Viewer, MemberLevel.Frontline, ""),
+    ];
+
+    public async Task<DemoResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        db.Tenancy.ActAcrossPartnerships();
+        var already = await db.Partnerships.AnyAsync(p => p.Name == PartnershipName, cancellationToken);
+
+        await EnsureOrganizationAsync(Bh, OrganizationKind.BehavioralHealth,
+            "Recovery-oriented mental health and substance use care for everyone in the Riverbend valley, whatever their ability to pay.",
+            "A community where every person with a mental illness or addiction lives a full life in good health.", cancellationToken);
+        await EnsureOrganizationAsync(Pc, OrganizationKind.PrimaryCare,
+            "High-quality, affordable primary and preventive care for the people of Eastside, regardless of insurance.",
+            "A healthy Eastside where everyone has a medical home.", cancellationToken);
+
+        await EnsureUserAsync("admin@joinery.example", "Joinery Administrator", Bh, isSiteAdmin: true, cancellationToken);
+        foreach (var person in People)
+        {
+            await EnsureUserAsync(person.Email, person.Name, person.Org, isSiteAdmin: false, cancellationToken);
+        }
+
+        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Name == PartnershipName, cancellationToken);
+        if (partnership is null)
+        {
+            var created = await createPartnership.RunAsync(new PartnershipInput(PartnershipName, [Bh, Pc]), cancellationToken);
+            partnership = await db.Partnerships.FirstAsync(p => p.Id == created.Value, cancellationToken);
+        }
+        foreach (var person in People)
+        {
+            await addMember.RunAsync(partnership.Id, new MemberInput(person.Email, person.Role.ToString(), person.Level.ToString(),
+                person.Champion.Length > 0, person.Champion), cancellationToken);
+        }
+        if (partnership.Phase == Phase.Explore && !await db.PhaseChanges.AnyAsync(c => c.PartnershipId == partnership.Id, cancellationToken))
+        {
+            var steward = await db.Users.FirstAsync(u => u.Email == People[0].Email, cancellationToken);
+            partnership.Phase = Phase.Plan;
+            db.PhaseChanges.Add(new PhaseChange
+            {
+                PartnershipId = partnership.Id,
+                From = Phase.Explore,
+                To = Phase.Plan,
+                ChangedByUserId = steward.Id,
+                ChangedAt = db.Now,
+                UnmetCriteria = "readiness-completed,target-level-chosen",
+                OverrideReason = "Both boards completed the readiness discussion on paper in the spring retreat; we start recording in Joinery with the Plan phase.",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var accounts = People.Select(p => new DemoAccount(p.Email, p.Name, p.Org, p.Role.ToString().ToLowerInvariant(),
+                p.Level.ToString().ToLowerInvariant(), p.Champion.Length > 0))
+            .Prepend(new DemoAccount("admin@joinery.example", "Joinery Administrator", Bh, "site administrator", "", false))
+            .ToList();
+        return new DemoResult(partnership.Id, PartnershipName, Password, accounts, already);
+    }
+
+    private async Task EnsureOrganizationAsync(string name, OrganizationKind kind, string mission, string vision, CancellationToken cancellationToken)
+    {
+        if (!await db.Organizations.AnyAsync(o => o.Name == name, cancellationToken))
+        {
+            await createOrganization.RunAsync(new OrganizationInput(name, kind.ToString(), mission, vision), cancellationToken);
+        }
+    }
+
+    private async Task EnsureUserAsync(string email, string name, string organization, bool isSiteAdmin, CancellationToken cancellationToken)
+    {
+        if (!await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
+        {
+            var created = await createUser.RunAsync(new UserInput(email, name, organization, Password, isSiteAdmin), cancellationToken);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {email} could not be created: {created.FirstError}");
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Joinery.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Joinery.Core.Partnerships;
+
+/// <summary>How operations find a partnership and the current person's place in it. The tenancy
+/// filter already hides other partnerships; these answer "may this person do that here".</summary>
+public static class PartnershipAccess
+{
+    /// <summary>The current person's membership, or null (also null when the partnership is not theirs).</summary>
+    public static Task<Membership?> MyMembershipAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default) =>
+        db.Tenancy.UserId is { } me
+            ? db.Memberships.FirstOrDefaultAsync(m => m.PartnershipId == partnershipId && m.UserId == me, cancellationToken)
+            : Task.FromResult<Membership?>(null);
+
+    /// <summary>Stewards, and the CLI acting across partnerships, may manage members and phases.</summary>
+    public static async Task<bool> CanStewardAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default) =>
+        db.Tenancy.Unrestricted || (await db.MyMembershipAsync(partnershipId, cancellationToken))?.Role == MemberRole.Steward;
+
+    /// <summary>Finds a partnership by id or exact name, within what the tenancy allows.</summary>
+    public static async Task<Partnership?> FindPartnershipAsync(this JoineryDb db, string? nameOrId, CancellationToken cancellationToken = default)
+    {
+        var key = (nameOrId ?? "").Trim();
+        if (key.Length == 0)
+        {
+            return null;
+        }
+        return Guid.TryParse(key, out var id)
+            ? await db.Partnerships.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            : await db.Partnerships.FirstOrDefaultAsync(p => p.Name == key, cancellationToken);
+    }
+}

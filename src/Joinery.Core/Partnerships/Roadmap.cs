@@ -1,0 +1,122 @@
+using Joinery.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Joinery.Core.Partnerships;
+
+/// <summary>Met and not met come from the partnership's data; not started means nothing has been recorded for it yet.</summary>
+public enum CriterionStatus { Met, NotMet, NotStarted }
+
+public enum StepStatus { NotStarted, InProgress, Done }
+
+public sealed record Criterion(string Code, string Text, CriterionStatus Status, string Evidence);
+
+public sealed record PhaseGate(Phase Phase, string Summary, bool IsCurrent, bool IsPast, IReadOnlyList<Criterion> Criteria)
+{
+    public bool IsMet => Criteria.All(c => c.Status == CriterionStatus.Met);
+}
+
+public sealed record StepProgress(int Number, string Title, StepStatus Status, string Evidence);
+
+public sealed record RoadmapView(Phase Current, IReadOnlyList<PhaseGate> Phases, IReadOnlyList<StepProgress> Steps)
+{
+    public PhaseGate CurrentGate => Phases.First(p => p.Phase == Current);
+}
+
+/// <summary>
+/// The lifecycle and the eight steps (product.md), with each gate criterion computed from what the
+/// partnership has recorded. Criteria whose features have no data yet show as not started.
+/// </summary>
+public sealed class ComputeRoadmap(JoineryDb db)
+{
+    public static readonly IReadOnlyDictionary<Phase, string> Summaries = new Dictionary<Phase, string>
+    {
+        [Phase.Explore] = "Find the fit before committing: missions, readiness, level of integration.",
+        [Phase.Plan] = "The eight steps, done together by people at every level.",
+        [Phase.Formalize] = "Legal and regulatory work with counsel: MOU, BAA, data sharing, finances, services.",
+        [Phase.Prepare] = "The plan becomes the business plan: start date, equipment, training, announcements, baseline.",
+        [Phase.Pilot] = "Services start as a pilot; results are evaluated against expectations.",
+        [Phase.Operate] = "Regular meetings, feedback, measurement, re-evaluation, milestones celebrated.",
+        [Phase.Close] = "A transition plan so that nobody served is left without care.",
+    };
+
+    public static readonly IReadOnlyList<string> StepTitles =
+    [
+        "Establish the mission of the partnership",
+        "Identify a common language",
+        "Maintain pacing, flexibility and capacity",
+        "Develop shared solutions",
+        "Determine expectations",
+        "Delegate trust",
+        "Create empowerment",
+        "Measure outcomes",
+    ];
+
+    /// <summary>The roadmap of a partnership the current person can see, or null.</summary>
+    public async Task<RoadmapView?> RunAsync(Guid partnershipId, CancellationToken cancellationToken = default)
+    {
+        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnershipId, cancellationToken);
+        if (partnership is null)
+        {
+            return null;
+        }
+        var partners = await db.PartnerOrganizations.AsNoTracking().Where(p => p.PartnershipId == partnershipId)
+            .Select(p => new { p.OrganizationId, p.Organization!.Name }).ToListAsync(cancellationToken);
+        var champions = await db.Memberships.AsNoTracking().Where(m => m.PartnershipId == partnershipId && m.IsChampion)
+            .Select(m => new { m.User!.OrganizationId, m.Level }).ToListAsync(cancellationToken);
+
+        var withoutChampion = partners.Where(p => champions.All(c => c.OrganizationId != p.OrganizationId)).Select(p => p.Name).ToList();
+        var championsNamed = new Criterion("champions-named", "Champions named in each partner",
+            withoutChampion.Count == 0 ? CriterionStatus.Met : CriterionStatus.NotMet,
+            withoutChampion.Count == 0
+                ? $"{champions.Count} champion(s) across {partners.Count} partners."
+                : $"No champion yet in {string.Join(", ", withoutChampion)}.");
+        var withoutFrontline = partners.Where(p => !champions.Any(c => c.OrganizationId == p.OrganizationId && c.Level == MemberLevel.Frontline))
+            .Select(p => p.Name).ToList();
+
+        static Criterion Later(string code, string text) => new(code, text, CriterionStatus.NotStarted, "Nothing recorded yet.");
+
+        var gates = new Dictionary<Phase, IReadOnlyList<Criterion>>
+        {
+            [Phase.Explore] =
+            [
+                Later("readiness-completed", "Both partners completed the readiness and alignment check"),
+                Later("target-level-chosen", "Target level of integration chosen"),
+            ],
+            [Phase.Plan] =
+            [
+                Later("mission-endorsed", "Partnership mission endorsed by an executive of each partner"),
+                championsNamed,
+                Later("expectations-agreed", "Expectations agreed"),
+                Later("measures-defined", "Outcome measures defined"),
+                Later("teams-met", "The teams who will deliver the service have met face to face"),
+            ],
+            [Phase.Formalize] = [Later("agreements-in-force", "The required agreements are signed and in force")],
+            [Phase.Prepare] =
+            [
+                Later("readiness-checklist", "Readiness checklist complete"),
+                Later("go-no-go", "Go / no-go signed by an executive of each partner"),
+            ],
+            [Phase.Pilot] = [Later("pilot-review", "Pilot review recorded")],
+            [Phase.Operate] = [],
+            [Phase.Close] = [],
+        };
+
+        var phases = Enum.GetValues<Phase>()
+            .Select(p => new PhaseGate(p, Summaries[p], p == partnership.Phase, p < partnership.Phase, gates[p]))
+            .ToList();
+
+        var steps = StepTitles.Select((title, i) => new StepProgress(i + 1, title, StepStatus.NotStarted, "Nothing recorded yet.")).ToList();
+        if (champions.Count > 0)
+        {
+            steps[0] = steps[0] with { Status = StepStatus.InProgress, Evidence = championsNamed.Evidence };
+            steps[6] = steps[6] with
+            {
+                Status = StepStatus.InProgress,
+                Evidence = withoutFrontline.Count == 0
+                    ? "Every partner has a frontline champion."
+                    : $"No frontline champion yet in {string.Join(", ", withoutFrontline)}.",
+            };
+        }
+        return new RoadmapView(partnership.Phase, phases, steps);
+    }
+}
