@@ -22,6 +22,7 @@ public sealed class Tenancy
     public Guid? UserId { get; private set; }
     public Guid? OrganizationId { get; private set; }
     public Door Door { get; set; } = Door.Web;
+    public bool IsSiteAdmin { get; private set; }
 
     /// <summary>True only for the CLI and site-administration work, which act across partnerships.</summary>
     public bool Unrestricted { get; private set; }
@@ -29,10 +30,11 @@ public sealed class Tenancy
     /// <summary>The partnerships the current person belongs to, as an array the query filter can parameterise.</summary>
     public Guid[] PartnershipIds { get; private set; } = [];
 
-    public void SignIn(Guid userId, Guid organizationId, IEnumerable<Guid> partnershipIds)
+    public void SignIn(Guid userId, Guid organizationId, bool isSiteAdmin, IEnumerable<Guid> partnershipIds)
     {
         UserId = userId;
         OrganizationId = organizationId;
+        IsSiteAdmin = isSiteAdmin;
         _partnershipIds.Clear();
         _partnershipIds.UnionWith(partnershipIds);
         PartnershipIds = [.. _partnershipIds];

@@ -1,0 +1,47 @@
+using Joinery.Core.Accounts;
+using Joinery.Core.Data;
+using Joinery.Core.Organizations;
+using Joinery.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Joinery.Web.Features.Admin;
+
+public sealed class UsersModel(JoineryDb db, CreateUser create) : PageModel
+{
+    public List<UserView> Users { get; private set; } = [];
+    public List<OrganizationView> Organizations { get; private set; } = [];
+
+    [BindProperty]
+    public UserForm Input { get; set; } = new();
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await create.RunAsync(new UserInput(Input.Email, Input.Name, Input.Organization, Input.Password, Input.IsSiteAdmin), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddOutcome(outcome);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        TempData["Status"] = "The account was created.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Users = await db.ListUsersAsync(db.Now, cancellationToken);
+        Organizations = await db.ListOrganizationsAsync(cancellationToken);
+    }
+
+    public sealed class UserForm
+    {
+        public string? Name { get; set; }
+        public string? Email { get; set; }
+        public string? Organization { get; set; }
+        public string? Password { get; set; }
+        public bool IsSiteAdmin { get; set; }
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Joinery.Web.Features;
+
+/// <summary>One page for every error: a plain message for people, problem details for API callers. Never a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Something went wrong";
+    public string Message { get; private set; } = "The problem has been logged. Please try again in a moment.";
+
+    public IActionResult OnGet(int? status) => Respond(status);
+
+    public IActionResult OnPost(int? status) => Respond(status);
+
+    private IActionResult Respond(int? status)
+    {
+        var code = status ?? StatusCodes.Status500InternalServerError;
+        (Title, Message) = code switch
+        {
+            404 => ("Page not found", "There is nothing here, or it is not yours to see."),
+            403 => ("Not allowed", "Your account may not do this."),
+            400 => ("Bad request", "The request could not be understood. Go back and check what you entered."),
+            429 => ("Too many requests", "Please wait a minute and try again."),
+            _ => (Title, Message),
+        };
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
+        Response.StatusCode = code;
+        if (originalPath.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ObjectResult(new ProblemDetails { Status = code, Title = Title, Detail = Message })
+            {
+                StatusCode = code,
+                ContentTypes = { "application/problem+json" },
+            };
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using CsvHelper;
+using Joinery.Core.Audit;
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Partnerships;
+
+/// <summary>Stewards read, filter and export the partnership's audit trail.</summary>
+public sealed class AuditModel(JoineryDb db, AuditTrail trail) : PartnershipPage(db)
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Action { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Door { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public List<AuditRow> Rows { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "audit", cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await QueryAsync(id, 500, cancellationToken);
+        if (outcome.Status == OutcomeStatus.Forbidden)
+        {
+            return Forbid();
+        }
+        Rows = outcome.Value ?? [];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "audit", cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await QueryAsync(id, AuditTrail.MaxLimit, cancellationToken);
+        if (outcome.Status == OutcomeStatus.Forbidden)
+        {
+            return Forbid();
+        }
+        if (!outcome.Succeeded)
+        {
+            return Page();
+        }
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), true))
+        {
+            csv.WriteRecords(outcome.Value!.Select(r => new
+            {
+                r.Id,
+                At = r.At.ToString("O", CultureInfo.InvariantCulture),
+                r.UserId,
+                r.UserName,
+                r.OrganizationName,
+                r.Action,
+                r.EntityType,
+                r.EntityId,
+                Door = r.Door.ToText(),
+                r.Detail,
+            }));
+        }
+        return File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv", $"audit-{id}.csv");
+    }
+
+    private async Task<Outcome<List<AuditRow>>> QueryAsync(Guid id, int limit, CancellationToken cancellationToken)
+    {
+        Door? door = null;
+        if (!string.IsNullOrWhiteSpace(Door))
+        {
+            if (EnumText.TryParse<Door>(Door, out var parsed))
+            {
+                door = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError("door", "Choose web, api or cli.");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError("", "Some filters were not understood and were ignored.");
+        }
+        var outcome = await trail.ForPartnershipAsync(id, new AuditFilter(Action, null, door, From, To, limit), cancellationToken);
+        if (outcome.Status == OutcomeStatus.Invalid)
+        {
+            ModelState.AddOutcome(outcome, "");
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,126 @@
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Partnerships;
+using Joinery.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Joinery.Web.Features.Partnerships;
+
+public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMember manage, InvitationMailer mailer) : PartnershipPage(db)
+{
+    public List<OpenInvitationView> OpenInvitations { get; private set; } = [];
+
+    [BindProperty]
+    public InviteForm Invite { get; set; } = new();
+
+    [BindProperty]
+    public ChangeForm Change { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await invitations.InviteAsync(id, new InvitationInput(Invite.Email, Invite.Organization, Invite.Role, Invite.Level), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return Refuse(outcome, "Invite");
+        }
+        var link = $"{Request.Scheme}://{Request.Host}/account/invitation?token={outcome.Value!.Secret}";
+        TempData["InvitationLink"] = link;
+        TempData["InvitationMailed"] = await mailer.SendAsync(Invite.Email!.Trim(), Partnership.Name, link, cancellationToken);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(Guid id, Guid membershipId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await manage.ChangeAsync(id, membershipId, new MemberChange(Change.Role, Change.Level, Change.IsChampion, Change.ChampionFor), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return Refuse(outcome, "Change");
+        }
+        TempData["Status"] = "The member was updated.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid membershipId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await manage.RemoveAsync(id, membershipId, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return Refuse(outcome, "Change");
+        }
+        TempData["Status"] = "The member was removed from the partnership.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid invitationId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await invitations.RevokeAsync(id, invitationId, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return Refuse(outcome, "Invite");
+        }
+        TempData["Status"] = "The invitation was withdrawn; its link no longer works.";
+        return RedirectToPage();
+    }
+
+    private IActionResult Refuse<T>(Outcome<T> outcome, string prefix) => outcome.Status switch
+    {
+        OutcomeStatus.NotFound => NotFound(),
+        OutcomeStatus.Forbidden => Forbid(),
+        _ => AddErrorsAndShow(outcome, prefix),
+    };
+
+    private PageResult AddErrorsAndShow<T>(Outcome<T> outcome, string prefix)
+    {
+        ModelState.AddOutcome(outcome, prefix);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "members", cancellationToken))
+        {
+            return false;
+        }
+        if (Partnership.IsSteward)
+        {
+            OpenInvitations = await Db.ListOpenInvitationsAsync(id, cancellationToken);
+        }
+        return true;
+    }
+
+    public sealed class InviteForm
+    {
+        public string? Email { get; set; }
+        public string? Organization { get; set; }
+        public string? Role { get; set; }
+        public string? Level { get; set; }
+    }
+
+    public sealed class ChangeForm
+    {
+        public string? Role { get; set; }
+        public string? Level { get; set; }
+        public bool IsChampion { get; set; }
+        public string? ChampionFor { get; set; }
+    }
+}

@@ -1,0 +1,41 @@
+using Joinery.Core.Data;
+
+namespace Joinery.Web.Infrastructure;
+
+internal static class Startup
+{
+    /// <summary>Brings the schema up to date and says where the data lives.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var applied = await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
+        app.Logger.LogInformation("Joinery data: {Database}; migrations applied now: {Count}", options.Describe(), applied.Count);
+    }
+
+    /// <summary>200 when the database answers, 503 when it does not.</summary>
+    public static async Task<IResult> HealthAsync(JoineryDb db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? TypedResults.Text("healthy")
+                : TypedResults.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            return TypedResults.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
+
+internal static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string Api = "api";
+}
+
+internal static class ApiAccess
+{
+    public const string Policy = "api";
+}

@@ -1,0 +1,102 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Joinery.Core;
+using Joinery.Web.Features.Account;
+using Joinery.Web.Features.Audit;
+using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Data, accounts and operations (shared with the CLI).
+builder.Services.AddJoineryCore(builder.Configuration)
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+
+// Sign-in: a cookie for the pages (ends after the idle timeout), bearer tokens for the API.
+var idleMinutes = Math.Clamp(builder.Configuration.GetValue("Auth:IdleTimeoutMinutes", 15), 1, 24 * 60);
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+    .AddIdentityCookies();
+builder.Services.AddAuthentication()
+    .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null);
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "joinery";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
+    options.SlidingExpiration = true;
+    options.LoginPath = "/account/sign-in";
+    options.LogoutPath = "/account/sign-out";
+    options.AccessDeniedPath = "/account/denied";
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(ApiAccess.Policy, policy => policy
+        .AddAuthenticationSchemes(PersonalAccessTokenHandler.SchemeName)
+        .RequireAuthenticatedUser())
+    .AddPolicy(SiteAdmin.Policy, policy => policy.RequireAuthenticatedUser().AddRequirements(new SiteAdmin()));
+builder.Services.AddScoped<IAuthorizationHandler, SiteAdminHandler>();
+
+// Pages live in feature folders; everything needs a signed-in person unless it says otherwise.
+builder.Services.AddRazorPages(options =>
+{
+    options.RootDirectory = "/Features";
+    options.Conventions.AuthorizeFolder("/");
+    options.Conventions.AllowAnonymousToFolder("/Setup");
+    options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+    options.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+    options.Conventions.AllowAnonymousToPage("/Account/Invitation");
+    options.Conventions.AllowAnonymousToPage("/Account/Denied");
+    options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AuthorizeFolder("/Admin", SiteAdmin.Policy);
+}).AddMvcOptions(options => options.Filters.Add<RequireMfaFilter>());
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+builder.Services.AddOpenApi();
+builder.Services.AddSingleton<InvitationMailer>();
+
+// Slow down password guessing and API floods.
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy(RateLimits.SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+    options.AddPolicy(RateLimits.Api, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Request.Headers.Authorization.ToString() is { Length: > 0 } token ? token : context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:ApiPerMinute", 600), Window = TimeSpan.FromMinutes(1) }));
+});
+
+var app = builder.Build();
+
+await Startup.PrepareDatabaseAsync(app);
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+app.UseMiddleware<SecurityHeaders>();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseMiddleware<TenancyMiddleware>();
+app.UseAuthorization();
+
+app.MapGet("/health", Startup.HealthAsync).AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapRazorPages();
+
+var api = app.MapGroup("/api/v1")
+    .RequireAuthorization(ApiAccess.Policy)
+    .RequireRateLimiting(RateLimits.Api);
+api.MapAccountApi();
+api.MapPartnershipsApi();
+api.MapAuditApi();
+
+await app.RunAsync();
+
+/// <summary>The web host; public so integration tests can start it.</summary>
+public partial class Program;
