@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the build output (appsettings.json is copied there), so the app behaves the
+// same whether started with `dotnet run --project src/Joinery.Web`, from bin, or by the tests.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseStaticWebAssets();
 
 // Data, accounts and operations (shared with the CLI).
 builder.Services.AddJoineryCore(builder.Configuration)
@@ -18,10 +21,14 @@ builder.Services.AddJoineryCore(builder.Configuration)
 
 // Sign-in: a cookie for the pages (ends after the idle timeout), bearer tokens for the API.
 var idleMinutes = Math.Clamp(builder.Configuration.GetValue("Auth:IdleTimeoutMinutes", 15), 1, 24 * 60);
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+// The API door takes only bearer tokens (so no cookie can ride along on a forged request); pages take only the cookie.
+builder.Services.AddAuthentication(PersonalAccessTokenHandler.ByDoor)
+    .AddPolicyScheme(PersonalAccessTokenHandler.ByDoor, "Cookie for pages, bearer token for the API", options =>
+        options.ForwardDefaultSelector = context => context.Request.Path.StartsWithSegments("/api")
+            ? PersonalAccessTokenHandler.SchemeName
+            : IdentityConstants.ApplicationScheme)
+    .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null)
     .AddIdentityCookies();
-builder.Services.AddAuthentication()
-    .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "joinery";

@@ -13,6 +13,9 @@ internal sealed class PersonalAccessTokenHandler(
 {
     public const string SchemeName = "Bearer";
 
+    /// <summary>The default scheme: picks the cookie or the bearer token by the request's door.</summary>
+    public const string ByDoor = "ByDoor";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
