@@ -38,6 +38,8 @@ public static class CoreServices
         services.AddScoped<Invitations>();
         services.AddScoped<ComputeRoadmap>();
         services.AddScoped<MovePhase>();
+        services.AddScoped<Readiness.ReadinessCheck>();
+        services.AddScoped<IntegrationLevels.IntegrationLevels>();
         services.AddScoped<SeedDemo>();
 
         return services.AddIdentityCore<User>(options =>

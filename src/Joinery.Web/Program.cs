@@ -3,7 +3,9 @@ using System.Threading.RateLimiting;
 using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
+using Joinery.Web.Features.IntegrationLevels;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Readiness;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -102,6 +104,8 @@ var api = app.MapGroup("/api/v1")
 api.MapAccountApi();
 api.MapPartnershipsApi();
 api.MapAuditApi();
+api.MapReadinessApi();
+api.MapIntegrationLevelsApi();
 
 await app.RunAsync();
 

@@ -1,4 +1,6 @@
 using Joinery.Core.Data;
+using Joinery.Core.IntegrationLevels;
+using Joinery.Core.Readiness;
 using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Core.Partnerships;
@@ -75,12 +77,20 @@ public sealed class ComputeRoadmap(JoineryDb db)
 
         static Criterion Later(string code, string text) => new(code, text, CriterionStatus.NotStarted, "Nothing recorded yet.");
 
+        var readiness = await ReadinessCriterionAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
+        var agreedLevel = await db.Set<LevelDecision>().AsNoTracking().Where(d => d.PartnershipId == partnershipId)
+            .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
+        var targetChosen = agreedLevel is null
+            ? Later("target-level-chosen", "Target level of integration chosen")
+            : new Criterion("target-level-chosen", "Target level of integration chosen", CriterionStatus.Met,
+                $"Agreed: now level {agreedLevel.CurrentLevel}, aiming for level {agreedLevel.TargetLevel}.");
+
         var gates = new Dictionary<Phase, IReadOnlyList<Criterion>>
         {
             [Phase.Explore] =
             [
-                Later("readiness-completed", "Both partners completed the readiness and alignment check"),
-                Later("target-level-chosen", "Target level of integration chosen"),
+                readiness,
+                targetChosen,
             ],
             [Phase.Plan] =
             [
@@ -118,5 +128,24 @@ public sealed class ComputeRoadmap(JoineryDb db)
             };
         }
         return new RoadmapView(partnership.Phase, phases, steps);
+    }
+
+    /// <summary>Met when every partner has answered the latest round of the readiness check.</summary>
+    private async Task<Criterion> ReadinessCriterionAsync(Guid partnershipId, IReadOnlyList<(Guid Id, string Name)> partners, CancellationToken cancellationToken)
+    {
+        const string Code = "readiness-completed";
+        const string Text = "Both partners completed the readiness and alignment check";
+        var round = await db.Set<ReadinessRound>().AsNoTracking().Where(r => r.PartnershipId == partnershipId)
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        if (round is null)
+        {
+            return new Criterion(Code, Text, CriterionStatus.NotStarted, "Nobody has answered the check yet.");
+        }
+        var answered = await db.Set<ReadinessResponse>().AsNoTracking().Where(r => r.RoundId == round.Id)
+            .Select(r => r.OrganizationId).Distinct().ToListAsync(cancellationToken);
+        var waiting = partners.Where(p => !answered.Contains(p.Id)).Select(p => p.Name).ToList();
+        return waiting.Count == 0
+            ? new Criterion(Code, Text, CriterionStatus.Met, $"Round {round.Number} completed by every partner.")
+            : new Criterion(Code, Text, CriterionStatus.NotMet, $"Round {round.Number}: waiting for {string.Join(", ", waiting)}.");
     }
 }
