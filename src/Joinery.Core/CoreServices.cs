@@ -40,6 +40,7 @@ public static class CoreServices
         services.AddScoped<MovePhase>();
         services.AddScoped<Readiness.ReadinessCheck>();
         services.AddScoped<IntegrationLevels.IntegrationLevels>();
+        services.AddScoped<Mission.MissionWork>();
         services.AddScoped<SeedDemo>();
 
         return services.AddIdentityCore<User>(options =>

@@ -4,6 +4,7 @@ using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.IntegrationLevels;
+using Joinery.Web.Features.Mission;
 using Joinery.Web.Features.Partnerships;
 using Joinery.Web.Features.Readiness;
 using Joinery.Web.Infrastructure;
@@ -106,6 +107,7 @@ api.MapPartnershipsApi();
 api.MapAuditApi();
 api.MapReadinessApi();
 api.MapIntegrationLevelsApi();
+api.MapMissionApi();
 
 await app.RunAsync();
 

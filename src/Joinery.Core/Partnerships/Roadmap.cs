@@ -1,5 +1,6 @@
 using Joinery.Core.Data;
 using Joinery.Core.IntegrationLevels;
+using Joinery.Core.Mission;
 using Joinery.Core.Readiness;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,6 +81,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
         var readiness = await ReadinessCriterionAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
         var agreedLevel = await db.Set<LevelDecision>().AsNoTracking().Where(d => d.PartnershipId == partnershipId)
             .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
+        var (missionEndorsed, missionStep) = await MissionProgressAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
         var targetChosen = agreedLevel is null
             ? Later("target-level-chosen", "Target level of integration chosen")
             : new Criterion("target-level-chosen", "Target level of integration chosen", CriterionStatus.Met,
@@ -94,7 +96,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
             ],
             [Phase.Plan] =
             [
-                Later("mission-endorsed", "Partnership mission endorsed by an executive of each partner"),
+                missionEndorsed,
                 championsNamed,
                 Later("expectations-agreed", "Expectations agreed"),
                 Later("measures-defined", "Outcome measures defined"),
@@ -116,9 +118,16 @@ public sealed class ComputeRoadmap(JoineryDb db)
             .ToList();
 
         var steps = StepTitles.Select((title, i) => new StepProgress(i + 1, title, StepStatus.NotStarted, "Nothing recorded yet.")).ToList();
+        if (missionStep is not null)
+        {
+            steps[0] = missionStep;
+        }
         if (champions.Count > 0)
         {
-            steps[0] = steps[0] with { Status = StepStatus.InProgress, Evidence = championsNamed.Evidence };
+            if (missionStep is null)
+            {
+                steps[0] = steps[0] with { Status = StepStatus.InProgress, Evidence = championsNamed.Evidence };
+            }
             steps[6] = steps[6] with
             {
                 Status = StepStatus.InProgress,
@@ -129,6 +138,37 @@ public sealed class ComputeRoadmap(JoineryDb db)
         }
         return new RoadmapView(partnership.Phase, phases, steps);
     }
+
+    /// <summary>The mission gate criterion and step 1: endorsed by an executive of each partner, then read by most members.</summary>
+    private async Task<(Criterion Gate, StepProgress? Step)> MissionProgressAsync(Guid partnershipId, IReadOnlyList<(Guid Id, string Name)> partners, CancellationToken cancellationToken)
+    {
+        const string Code = "mission-endorsed";
+        const string Text = "Partnership mission endorsed by an executive of each partner";
+        var current = await db.Set<MissionVersion>().AsNoTracking().Where(v => v.PartnershipId == partnershipId)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        if (current is null)
+        {
+            return (new Criterion(Code, Text, CriterionStatus.NotStarted, "No draft yet."), null);
+        }
+        var endorsedBy = await db.Set<MissionEndorsement>().AsNoTracking().Where(e => e.VersionId == current.Id && e.VoidedAt == null)
+            .Select(e => e.OrganizationId).Distinct().ToListAsync(cancellationToken);
+        var missing = partners.Where(p => !endorsedBy.Contains(p.Id)).Select(p => p.Name).ToList();
+        if (missing.Count > 0)
+        {
+            var evidence = $"Version {current.Number} is waiting for an endorsement from {string.Join(", ", missing)}.";
+            return (new Criterion(Code, Text, CriterionStatus.NotMet, evidence),
+                new StepProgress(1, StepTitles[0], StepStatus.InProgress, evidence));
+        }
+        var members = await db.Memberships.CountAsync(m => m.PartnershipId == partnershipId, cancellationToken);
+        var read = await db.Set<MissionAcknowledgement>().CountAsync(a => a.VersionId == current.Id, cancellationToken);
+        var share = members == 0 ? 0 : (double)read / members;
+        return (new Criterion(Code, Text, CriterionStatus.Met, $"Version {current.Number} endorsed by every partner."),
+            new StepProgress(1, StepTitles[0], share >= AcknowledgedShare ? StepStatus.Done : StepStatus.InProgress,
+                $"Published; {read} of {members} members have read it."));
+    }
+
+    /// <summary>Step 1 is done once most members have read the published mission (frameworks.md §10.2, S1: 60%).</summary>
+    public const double AcknowledgedShare = 0.6;
 
     /// <summary>Met when every partner has answered the latest round of the readiness check.</summary>
     private async Task<Criterion> ReadinessCriterionAsync(Guid partnershipId, IReadOnlyList<(Guid Id, string Name)> partners, CancellationToken cancellationToken)
