@@ -36,6 +36,7 @@ public static class JoineryCli
         root.Subcommands.Add(PartnershipCommands.CreatePartnership(context));
         root.Subcommands.Add(PartnershipCommands.AddMember(context));
         root.Subcommands.Add(AccountCommands.CreateToken(context));
+        root.Subcommands.Add(GlossaryCommands.Create(context));
         root.Subcommands.Add(DbCommands.Audit(context));
         root.Subcommands.Add(DbCommands.Demo(context));
 

@@ -41,6 +41,7 @@ public static class CoreServices
         services.AddScoped<Readiness.ReadinessCheck>();
         services.AddScoped<IntegrationLevels.IntegrationLevels>();
         services.AddScoped<Mission.MissionWork>();
+        services.AddScoped<Glossary.GlossaryWork>();
         services.AddScoped<SeedDemo>();
 
         return services.AddIdentityCore<User>(options =>

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
+using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.IntegrationLevels;
 using Joinery.Web.Features.Mission;
 using Joinery.Web.Features.Partnerships;
@@ -108,6 +109,7 @@ api.MapAuditApi();
 api.MapReadinessApi();
 api.MapIntegrationLevelsApi();
 api.MapMissionApi();
+api.MapGlossaryApi();
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using Joinery.Core.Accounts;
 using Joinery.Core.Data;
+using Joinery.Core.Glossary;
 using Joinery.Core.IntegrationLevels;
 using Joinery.Core.Mission;
 using Joinery.Core.Organizations;
@@ -19,7 +20,7 @@ public sealed record DemoResult(Guid PartnershipId, string PartnershipName, stri
 /// it again changes nothing. Tests never depend on it.
 /// </summary>
 public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization, CreateUser createUser,
-    CreatePartnership createPartnership, AddMember addMember)
+    CreatePartnership createPartnership, AddMember addMember, GlossaryWork glossary)
 {
     public const string PartnershipName = "Riverbend–Eastside Whole Health Partnership";
 
@@ -76,6 +77,7 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
         }
         await SeedExploreAsync(partnership.Id, cancellationToken);
         await SeedMissionAsync(partnership.Id, cancellationToken);
+        await SeedGlossaryAsync(partnership.Id, cancellationToken);
         if (partnership.Phase == Phase.Explore && !await db.PhaseChanges.AnyAsync(c => c.PartnershipId == partnership.Id, cancellationToken))
         {
             var steward = await db.Users.FirstAsync(u => u.Email == People[0].Email, cancellationToken);
@@ -218,6 +220,32 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
                 Audience = "Riverbend staff newsletter", RecordedByUserId = U(2).Id, RecordedAt = db.Now.AddDays(-10) },
             new MissionCommunication { PartnershipId = partnershipId, Channel = CommunicationChannel.Huddle, On = DateOnly.FromDateTime(db.Now.AddDays(-7).UtcDateTime),
                 Audience = "Eastside morning huddle, nurses and front desk", Note = "Jamal explained what changes at intake.", RecordedByUserId = U(10).Id, RecordedAt = db.Now.AddDays(-7) });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Step 2: the starter crosswalk, a dozen terms agreed, one disputed with a discussion, one still in discussion.</summary>
+    private async Task SeedGlossaryAsync(Guid partnershipId, CancellationToken cancellationToken)
+    {
+        if (await db.Set<GlossaryTerm>().AnyAsync(t => t.PartnershipId == partnershipId, cancellationToken))
+        {
+            return;
+        }
+        await glossary.LoadStarterAsync(partnershipId, cancellationToken);
+        var terms = await db.Set<GlossaryTerm>().Where(t => t.PartnershipId == partnershipId).ToDictionaryAsync(t => t.NormalizedTerm, cancellationToken);
+        foreach (var agreed in new[] { "client", "treatment plan", "assessment", "intake", "caseload", "panel", "screening", "referral", "warm handoff", "registry", "safety plan", "no-show" })
+        {
+            terms[agreed].Status = TermStatus.Agreed;
+            terms[agreed].StatusChangedAt = db.Now.AddDays(-5);
+        }
+        terms["case management"].Status = TermStatus.Disputed;
+        terms["release of information"].Status = TermStatus.InDiscussion;
+        var users = await db.Users.Where(u => u.Email != null && u.Email.EndsWith(".example")).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        User U(int i) => users[People[i].Email];
+        db.Set<GlossaryComment>().AddRange(
+            new GlossaryComment { PartnershipId = partnershipId, TermId = terms["case management"].Id, UserId = U(4).Id, OrganizationId = U(4).OrganizationId, CreatedAt = db.Now.AddDays(-9),
+                Text = "For us this is a billable service with its own documentation rules; if Eastside nurses call their work case management, our billing gets confused." },
+            new GlossaryComment { PartnershipId = partnershipId, TermId = terms["case management"].Id, UserId = U(9).Id, OrganizationId = U(9).OrganizationId, CreatedAt = db.Now.AddDays(-8),
+                Text = "Our care managers bill care management codes. We need a word for what they do together with Sam's team." });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Joinery.Core.Data;
+using Joinery.Core.Glossary;
 using Joinery.Core.IntegrationLevels;
 using Joinery.Core.Mission;
 using Joinery.Core.Readiness;
@@ -122,6 +123,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
         {
             steps[0] = missionStep;
         }
+        steps[1] = await GlossaryStepAsync(partnershipId, steps[1], cancellationToken);
         if (champions.Count > 0)
         {
             if (missionStep is null)
@@ -166,6 +168,23 @@ public sealed class ComputeRoadmap(JoineryDb db)
             new StepProgress(1, StepTitles[0], share >= AcknowledgedShare ? StepStatus.Done : StepStatus.InProgress,
                 $"Published; {read} of {members} members have read it."));
     }
+
+    /// <summary>Step 2: in progress once terms are recorded; done when enough are agreed and none is disputed.</summary>
+    private async Task<StepProgress> GlossaryStepAsync(Guid partnershipId, StepProgress step, CancellationToken cancellationToken)
+    {
+        var statuses = await db.Set<GlossaryTerm>().AsNoTracking().Where(t => t.PartnershipId == partnershipId).Select(t => t.Status).ToListAsync(cancellationToken);
+        if (statuses.Count == 0)
+        {
+            return step;
+        }
+        var agreed = statuses.Count(s => s == TermStatus.Agreed);
+        var disputed = statuses.Count(s => s == TermStatus.Disputed);
+        var evidence = $"{statuses.Count} terms: {agreed} agreed, {disputed} disputed.";
+        return step with { Status = agreed >= AgreedTermsForCommonLanguage && disputed == 0 ? StepStatus.Done : StepStatus.InProgress, Evidence = evidence };
+    }
+
+    /// <summary>A common language needs a working vocabulary: this many agreed terms (and nothing disputed).</summary>
+    public const int AgreedTermsForCommonLanguage = 10;
 
     /// <summary>Step 1 is done once most members have read the published mission (frameworks.md §10.2, S1: 60%).</summary>
     public const double AcknowledgedShare = 0.6;

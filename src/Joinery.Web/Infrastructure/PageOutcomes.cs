@@ -10,7 +10,8 @@ internal static class PageOutcomes
     {
         foreach (var (field, messages) in outcome.Errors)
         {
-            var key = field.Length == 0 ? "" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            var name = field.Length == 0 ? "" : $"{char.ToUpperInvariant(field[0])}{field[1..]}";
+            var key = name.Length == 0 || prefix.Length == 0 ? name : $"{prefix}.{name}";
             foreach (var message in messages)
             {
                 modelState.AddModelError(key, message);
