@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddScoped<IntegrationLevels.IntegrationLevels>();
         services.AddScoped<Mission.MissionWork>();
         services.AddScoped<Glossary.GlossaryWork>();
+        services.AddScoped<Meetings.MeetingsWork>();
         services.AddScoped<SeedDemo>();
 
         return services.AddIdentityCore<User>(options =>

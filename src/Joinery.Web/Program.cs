@@ -5,6 +5,7 @@ using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.IntegrationLevels;
+using Joinery.Web.Features.Meetings;
 using Joinery.Web.Features.Mission;
 using Joinery.Web.Features.Partnerships;
 using Joinery.Web.Features.Readiness;
@@ -110,6 +111,7 @@ api.MapReadinessApi();
 api.MapIntegrationLevelsApi();
 api.MapMissionApi();
 api.MapGlossaryApi();
+api.MapMeetingsApi();
 
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using Joinery.Core.Data;
 using Joinery.Core.Glossary;
 using Joinery.Core.IntegrationLevels;
+using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
 using Joinery.Core.Readiness;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
         var agreedLevel = await db.Set<LevelDecision>().AsNoTracking().Where(d => d.PartnershipId == partnershipId)
             .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
         var (missionEndorsed, missionStep) = await MissionProgressAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
+        var (teamsMet, pacingStep) = await PacingAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
         var targetChosen = agreedLevel is null
             ? Later("target-level-chosen", "Target level of integration chosen")
             : new Criterion("target-level-chosen", "Target level of integration chosen", CriterionStatus.Met,
@@ -101,7 +103,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
                 championsNamed,
                 Later("expectations-agreed", "Expectations agreed"),
                 Later("measures-defined", "Outcome measures defined"),
-                Later("teams-met", "The teams who will deliver the service have met face to face"),
+                teamsMet,
             ],
             [Phase.Formalize] = [Later("agreements-in-force", "The required agreements are signed and in force")],
             [Phase.Prepare] =
@@ -124,6 +126,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
             steps[0] = missionStep;
         }
         steps[1] = await GlossaryStepAsync(partnershipId, steps[1], cancellationToken);
+        steps[2] = pacingStep ?? steps[2];
         if (champions.Count > 0)
         {
             if (missionStep is null)
@@ -167,6 +170,40 @@ public sealed class ComputeRoadmap(JoineryDb db)
         return (new Criterion(Code, Text, CriterionStatus.Met, $"Version {current.Number} endorsed by every partner."),
             new StepProgress(1, StepTitles[0], share >= AcknowledgedShare ? StepStatus.Done : StepStatus.InProgress,
                 $"Published; {read} of {members} members have read it."));
+    }
+
+    /// <summary>
+    /// The Plan gate's "teams have met face to face": a face-to-face or hybrid meeting attended by
+    /// managers or frontline staff of every partner. Step 3: meetings held, and held on cadence.
+    /// </summary>
+    private async Task<(Criterion, StepProgress?)> PacingAsync(Guid partnershipId, IReadOnlyList<(Guid Id, string Name)> partners, CancellationToken cancellationToken)
+    {
+        const string Code = "teams-met";
+        const string Text = "The teams who will deliver the service have met face to face";
+        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.PartnershipId == partnershipId && m.Date <= today)
+            .Select(m => new { m.Id, m.Date, m.Format, m.SeriesId }).ToListAsync(cancellationToken);
+        if (meetings.Count == 0)
+        {
+            return (new Criterion(Code, Text, CriterionStatus.NotStarted, "No meeting recorded yet."), null);
+        }
+        var inPerson = meetings.Where(m => m.Format != MeetingFormat.Virtual).Select(m => m.Id).ToList();
+        var teams = await (from a in db.Set<MeetingAttendance>().AsNoTracking()
+                           join m in db.Memberships on new { a.UserId, a.PartnershipId } equals new { m.UserId, m.PartnershipId }
+                           join u in db.Users on a.UserId equals u.Id
+                           where a.PartnershipId == partnershipId && inPerson.Contains(a.MeetingId) && m.Level != MemberLevel.Executive
+                           select new { a.MeetingId, u.OrganizationId }).ToListAsync(cancellationToken);
+        var met = teams.GroupBy(t => t.MeetingId).Where(g => partners.All(p => g.Any(t => t.OrganizationId == p.Id)))
+            .MinBy(g => meetings.First(m => m.Id == g.Key).Date);
+        var gate = met is not null
+            ? new Criterion(Code, Text, CriterionStatus.Met, $"Managers and frontline staff of every partner met on {meetings.First(m => m.Id == met.Key).Date:yyyy-MM-dd}.")
+            : new Criterion(Code, Text, CriterionStatus.NotMet, "No face-to-face meeting yet with managers or frontline staff of every partner.");
+
+        var series = await db.Set<MeetingSeries>().AsNoTracking().Where(s => s.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+        var last = meetings.Max(m => m.Date);
+        var onCadence = series.Any(s => today.DayNumber - last.DayNumber <= MeetingsWork.CadenceDays(s.Cadence) * 3 / 2);
+        var evidence = $"{meetings.Count} meeting(s) held, the last on {last:yyyy-MM-dd}" + (series.Count == 0 ? "; no regular meeting series yet." : onCadence ? "; on cadence." : "; the cadence has lapsed.");
+        return (gate, new StepProgress(3, StepTitles[2], series.Count > 0 && onCadence ? StepStatus.Done : StepStatus.InProgress, evidence));
     }
 
     /// <summary>Step 2: in progress once terms are recorded; done when enough are agreed and none is disputed.</summary>

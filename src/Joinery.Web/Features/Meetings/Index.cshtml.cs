@@ -1,0 +1,99 @@
+using System.Text;
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Meetings;
+using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Meetings;
+
+public sealed class IndexModel(JoineryDb db, MeetingsWork meetings) : PartnershipPage(db)
+{
+    public MeetingsView View { get; private set; } = null!;
+
+    [BindProperty]
+    public SeriesForm Series { get; set; } = new();
+
+    [BindProperty]
+    public MeetingForm Meeting { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCalendarAsync(Guid id, Guid series, CancellationToken cancellationToken)
+    {
+        var found = await meetings.GetSeriesAsync(id, series, cancellationToken);
+        if (found is not { } s)
+        {
+            return NotFound();
+        }
+        return File(Encoding.UTF8.GetBytes(Calendar.Write(s.Series, s.PartnershipName, Db.Now)), "text/calendar", "meetings.ics");
+    }
+
+    public async Task<IActionResult> OnPostSeriesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await meetings.CreateSeriesAsync(id, new SeriesInput(Series.Title, Series.Cadence, Series.FirstDate, Series.StartTime, Series.DurationMinutes, Series.Format), cancellationToken);
+        return Respond(outcome, nameof(Series), _ => "The regular meeting is set up. Download it to your calendar.", null);
+    }
+
+    public async Task<IActionResult> OnPostMeetingAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await meetings.CreateMeetingAsync(id, new MeetingInput(Meeting.Title, Meeting.Date, Meeting.Format, Meeting.SeriesId, Meeting.Agenda), cancellationToken);
+        return Respond(outcome, nameof(Meeting), _ => "The meeting is recorded. Add who came, the minutes and the action items.", m => $"/partnerships/{id}/meetings/{m}");
+    }
+
+    private IActionResult Respond(Outcome<Guid> outcome, string prefix, Func<Guid, string> done, Func<Guid, string>? next)
+    {
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.Ok:
+                TempData["Status"] = done(outcome.Value);
+                return next is null ? RedirectToPage() : Redirect(next(outcome.Value));
+            case OutcomeStatus.Forbidden:
+                return Forbid();
+            case OutcomeStatus.NotFound:
+                return NotFound();
+            default:
+                ModelState.AddOutcome(outcome, prefix);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "meetings", cancellationToken))
+        {
+            return false;
+        }
+        View = (await meetings.GetAsync(id, cancellationToken))!;
+        return true;
+    }
+
+    public sealed class SeriesForm
+    {
+        public string? Title { get; set; }
+        public string? Cadence { get; set; }
+        public string? FirstDate { get; set; }
+        public string? StartTime { get; set; }
+        public string? DurationMinutes { get; set; } = "60";
+        public string? Format { get; set; }
+    }
+
+    public sealed class MeetingForm
+    {
+        public string? Title { get; set; }
+        public string? Date { get; set; }
+        public string? Format { get; set; }
+        public string? SeriesId { get; set; }
+        public string? Agenda { get; set; }
+    }
+}
