@@ -43,6 +43,7 @@ public static class CoreServices
         services.AddScoped<Mission.MissionWork>();
         services.AddScoped<Glossary.GlossaryWork>();
         services.AddScoped<Meetings.MeetingsWork>();
+        services.AddScoped<Decisions.DecisionsWork>();
         services.AddScoped<SeedDemo>();
 
         return services.AddIdentityCore<User>(options =>

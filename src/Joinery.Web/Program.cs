@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
+using Joinery.Web.Features.Decisions;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.IntegrationLevels;
 using Joinery.Web.Features.Meetings;
@@ -112,6 +113,7 @@ api.MapIntegrationLevelsApi();
 api.MapMissionApi();
 api.MapGlossaryApi();
 api.MapMeetingsApi();
+api.MapDecisionsApi();
 
 await app.RunAsync();
 

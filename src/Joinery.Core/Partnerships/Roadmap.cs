@@ -1,4 +1,5 @@
 using Joinery.Core.Data;
+using Joinery.Core.Decisions;
 using Joinery.Core.Glossary;
 using Joinery.Core.IntegrationLevels;
 using Joinery.Core.Meetings;
@@ -127,6 +128,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
         }
         steps[1] = await GlossaryStepAsync(partnershipId, steps[1], cancellationToken);
         steps[2] = pacingStep ?? steps[2];
+        steps[3] = await SharedSolutionsStepAsync(partnershipId, partners.Count, steps[3], cancellationToken);
         if (champions.Count > 0)
         {
             if (missionStep is null)
@@ -204,6 +206,24 @@ public sealed class ComputeRoadmap(JoineryDb db)
         var onCadence = series.Any(s => today.DayNumber - last.DayNumber <= MeetingsWork.CadenceDays(s.Cadence) * 3 / 2);
         var evidence = $"{meetings.Count} meeting(s) held, the last on {last:yyyy-MM-dd}" + (series.Count == 0 ? "; no regular meeting series yet." : onCadence ? "; on cadence." : "; the cadence has lapsed.");
         return (gate, new StepProgress(3, StepTitles[2], series.Count > 0 && onCadence ? StepStatus.Done : StepStatus.InProgress, evidence));
+    }
+
+    /// <summary>Step 4: in progress once decisions or contributions are recorded; done when a decision is agreed by all and every partner contributes.</summary>
+    private async Task<StepProgress> SharedSolutionsStepAsync(Guid partnershipId, int partners, StepProgress step, CancellationToken cancellationToken)
+    {
+        var statuses = await db.Set<Decision>().AsNoTracking().Where(d => d.PartnershipId == partnershipId).Select(d => d.Status).ToListAsync(cancellationToken);
+        var contributors = await db.Set<Contribution>().AsNoTracking().Where(c => c.PartnershipId == partnershipId).Select(c => c.OrganizationId).Distinct().CountAsync(cancellationToken);
+        if (statuses.Count == 0 && contributors == 0)
+        {
+            return step;
+        }
+        var agreed = statuses.Count(s => s == DecisionStatus.Agreed);
+        var waiting = statuses.Count(s => s is DecisionStatus.Open or DecisionStatus.Proposed);
+        return step with
+        {
+            Status = agreed > 0 && contributors == partners ? StepStatus.Done : StepStatus.InProgress,
+            Evidence = $"{agreed} decision(s) agreed, {waiting} open; {contributors} of {partners} partners record contributions.",
+        };
     }
 
     /// <summary>Step 2: in progress once terms are recorded; done when enough are agreed and none is disputed.</summary>

@@ -1,5 +1,6 @@
 using Joinery.Core.Common;
 using Joinery.Core.Data;
+using Joinery.Core.Decisions;
 using Joinery.Core.Meetings;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
@@ -8,9 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Meetings;
 
-public sealed class DetailsModel(JoineryDb db, MeetingsWork meetings) : PartnershipPage(db)
+public sealed class DetailsModel(JoineryDb db, MeetingsWork meetings, DecisionsWork decisions) : PartnershipPage(db)
 {
     public MeetingDetails Details { get; private set; } = null!;
+    public List<DecisionSummary> Decisions { get; private set; } = [];
     public bool CanRecord => Partnership.MyRole is { } role && role != MemberRole.Viewer;
 
     [BindProperty]
@@ -99,6 +101,7 @@ public sealed class DetailsModel(JoineryDb db, MeetingsWork meetings) : Partners
             return false;
         }
         Details = details;
+        Decisions = (await decisions.ListAsync(id, cancellationToken))!.Where(d => d.MeetingId == meetingId).ToList();
         return true;
     }
 

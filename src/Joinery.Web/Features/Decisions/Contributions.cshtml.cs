@@ -1,0 +1,60 @@
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Decisions;
+using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Decisions;
+
+public sealed class ContributionsModel(JoineryDb db, DecisionsWork decisions) : PartnershipPage(db)
+{
+    public ContributionsView View { get; private set; } = null!;
+
+    [BindProperty]
+    public ContributionForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await decisions.AddContributionAsync(id, new ContributionInput(Input.Organization, Input.Kind, Input.Description, Input.Value, Input.Fte, Input.PeriodStart, Input.PeriodEnd), cancellationToken);
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.Ok:
+                TempData["Status"] = "The contribution was recorded.";
+                return RedirectToPage();
+            case OutcomeStatus.Forbidden:
+                return Forbid();
+            default:
+                ModelState.AddOutcome(outcome);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "decisions", cancellationToken))
+        {
+            return false;
+        }
+        View = (await decisions.ContributionsAsync(id, cancellationToken))!;
+        return true;
+    }
+
+    public sealed class ContributionForm
+    {
+        public string? Organization { get; set; }
+        public string? Kind { get; set; }
+        public string? Description { get; set; }
+        public string? Value { get; set; }
+        public string? Fte { get; set; }
+        public string? PeriodStart { get; set; }
+        public string? PeriodEnd { get; set; }
+    }
+}

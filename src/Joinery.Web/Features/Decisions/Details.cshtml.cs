@@ -1,0 +1,95 @@
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Decisions;
+using Joinery.Core.Meetings;
+using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Decisions;
+
+public sealed class DetailsModel(JoineryDb db, DecisionsWork decisions, MeetingsWork meetings) : PartnershipPage(db)
+{
+    public DecisionDetails Details { get; private set; } = null!;
+    public List<MeetingSummary> Meetings { get; private set; } = [];
+
+    [BindProperty]
+    public DecisionForm Input { get; set; } = new();
+
+    [BindProperty]
+    public string? Position { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, decisionId, cancellationToken))
+        {
+            return NotFound();
+        }
+        Input = DecisionForm.From(Details);
+        Position = Details.Positions.FirstOrDefault(p => p.OrganizationId == Db.Tenancy.OrganizationId)?.Position;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, decisionId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await decisions.UpdateAsync(id, decisionId, Input.ToInput(), cancellationToken);
+        return Respond(outcome, "Input", voided => voided > 0 ? $"Saved. The change voided {voided} sign-off(s); the decision is open for sign-off again." : "Saved.");
+    }
+
+    public async Task<IActionResult> OnPostPositionAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, decisionId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await decisions.SetPositionAsync(id, decisionId, Position, cancellationToken);
+        return Respond(outcome, "", _ => "Your organization's position was saved.");
+    }
+
+    public async Task<IActionResult> OnPostSignOffAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, decisionId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await decisions.SignOffAsync(id, decisionId, cancellationToken);
+        return Respond(outcome, "", agreed => agreed ? "Signed off. Every partner has signed: the decision is agreed." : "Signed off for your organization.");
+    }
+
+    private IActionResult Respond<T>(Outcome<T> outcome, string prefix, Func<T, string> done)
+    {
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.Ok:
+                TempData["Status"] = done(outcome.Value!);
+                return RedirectToPage();
+            case OutcomeStatus.Forbidden:
+                return Forbid();
+            case OutcomeStatus.NotFound:
+                return NotFound();
+            default:
+                ModelState.AddOutcome(outcome, prefix);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "decisions", cancellationToken))
+        {
+            return false;
+        }
+        var details = await decisions.GetAsync(id, decisionId, cancellationToken);
+        if (details is null)
+        {
+            return false;
+        }
+        Details = details;
+        Meetings = [.. (await meetings.GetAsync(id, cancellationToken))!.Meetings];
+        return true;
+    }
+}

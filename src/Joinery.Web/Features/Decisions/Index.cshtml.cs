@@ -1,0 +1,54 @@
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Decisions;
+using Joinery.Core.Meetings;
+using Joinery.Core.Partnerships;
+using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Decisions;
+
+public sealed class IndexModel(JoineryDb db, DecisionsWork decisions, MeetingsWork meetings) : PartnershipPage(db)
+{
+    public List<DecisionSummary> Decisions { get; private set; } = [];
+    public List<MeetingSummary> Meetings { get; private set; } = [];
+    public bool CanRecord => Partnership.MyRole is { } role && role != MemberRole.Viewer;
+
+    [BindProperty]
+    public DecisionForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await decisions.CreateAsync(id, Input.ToInput(), cancellationToken);
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.Ok:
+                TempData["Status"] = "The decision is recorded. Each partner can now state its position.";
+                return Redirect($"/partnerships/{id}/decisions/{outcome.Value}");
+            case OutcomeStatus.Forbidden:
+                return Forbid();
+            default:
+                ModelState.AddOutcome(outcome);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "decisions", cancellationToken))
+        {
+            return false;
+        }
+        Decisions = (await decisions.ListAsync(id, cancellationToken))!;
+        Meetings = [.. (await meetings.GetAsync(id, cancellationToken))!.Meetings];
+        return true;
+    }
+}
