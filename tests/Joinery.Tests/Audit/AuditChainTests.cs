@@ -175,9 +175,17 @@ public class AuditChainTests : IAsyncLifetime
         var original = (await EntriesAsync()).Single(e => e.Id == 4);
         var forged = new AuditEntry
         {
-            Id = original.Id, At = original.At, UserId = original.UserId, OrganizationId = original.OrganizationId,
-            PartnershipId = original.PartnershipId, Action = "partnership.deleted", EntityType = original.EntityType,
-            EntityId = original.EntityId, Door = original.Door, Detail = original.Detail, PreviousHash = original.PreviousHash,
+            Id = original.Id,
+            At = original.At,
+            UserId = original.UserId,
+            OrganizationId = original.OrganizationId,
+            PartnershipId = original.PartnershipId,
+            Action = "partnership.deleted",
+            EntityType = original.EntityType,
+            EntityId = original.EntityId,
+            Door = original.Door,
+            Detail = original.Detail,
+            PreviousHash = original.PreviousHash,
         };
         await SqlAsync($"UPDATE audit_entries SET action = 'partnership.deleted', hash = '{forged.ComputeHash()}' WHERE id = 4");
 
@@ -294,7 +302,11 @@ public class AuditChainTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
             db.Memberships.Add(new Membership
             {
-                PartnershipId = otherPartnershipId, UserId = userId, Role = MemberRole.Steward, Level = MemberLevel.Executive, JoinedAt = db.Now,
+                PartnershipId = otherPartnershipId,
+                UserId = userId,
+                Role = MemberRole.Steward,
+                Level = MemberLevel.Executive,
+                JoinedAt = db.Now,
             });
 
             var refused = await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
