@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Data.Common;
 using System.Text.Json;
 using Joinery.Cli.Commands;
 using Joinery.Core;
@@ -41,16 +43,50 @@ public static class JoineryCli
         root.Subcommands.Add(DbCommands.Demo(context));
 
         var parsed = root.Parse(commandArgs);
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+        {
+            // System.CommandLine would print every error and then the help text; scripts need one line.
+            await stderr.WriteLineAsync($"error: {OneLine(parsed.Errors[0].Message)} (add --help for usage)");
+            return 2;
+        }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+            // Without this, the default handler prints a stack trace and the catches below never run.
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (InvalidOperationException e) when (e.Message.StartsWith("Database:", StringComparison.Ordinal))
         {
-            await stderr.WriteLineAsync($"error: {e.Message}");
+            await stderr.WriteLineAsync($"error: {OneLine(e.Message)}");
             return 2;
         }
+        catch (Exception e) when (DatabaseFailure(e) is { } failure)
+        {
+            await stderr.WriteLineAsync($"error: the database could not be used: {OneLine(failure.Message)}");
+            return 2;
+        }
+        catch (Exception e)
+        {
+            // A bug, not an expected failure: the one-line error first, then the details for a bug report.
+            await stderr.WriteLineAsync($"error: unexpected {e.GetType().Name}: {OneLine(e.Message)}");
+            await stderr.WriteLineAsync(e.ToString());
+            return 70;
+        }
     }
+
+    /// <summary>The database error behind an exception (EF's execution strategies wrap them), if any.</summary>
+    private static DbException? DatabaseFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is DbException db)
+            {
+                return db;
+            }
+        }
+        return null;
+    }
+
+    private static string OneLine(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Arguments like --Database:Provider=Postgres are configuration, not command options.</summary>
     private static (string[] Configuration, string[] Command) SplitConfiguration(string[] args)

@@ -150,14 +150,15 @@ public sealed class PersonalAccessTokens(JoineryDb db)
             return Outcome<NewToken>.NotFound("No such person.");
         }
         var secret = PersonalAccessToken.NewSecret();
+        var now = db.Now;
         var token = new PersonalAccessToken
         {
             UserId = userId,
             Name = tokenName,
             TokenHash = PersonalAccessToken.Hash(secret),
             Hint = secret[..(PersonalAccessToken.Prefix.Length + 4)],
-            CreatedAt = db.Now,
-            ExpiresAt = db.Now.AddDays(lifetime),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(lifetime),
         };
         db.PersonalAccessTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);

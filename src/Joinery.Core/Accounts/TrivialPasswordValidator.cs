@@ -42,7 +42,7 @@ public sealed class TrivialPasswordValidator : IPasswordValidator<User>
         {
             return "This password is on lists of commonly used passwords; choose a less predictable one.";
         }
-        if (Runs.Any(run => IsRunOf(lower, run) || IsRunOf(lower, new string(run.Reverse().ToArray()))))
+        if (IsRun(lower))
         {
             return "A run of keys or digits is easy to guess; choose a less predictable password.";
         }
@@ -59,18 +59,25 @@ public sealed class TrivialPasswordValidator : IPasswordValidator<User>
         return null;
     }
 
-    /// <summary>True when the text is, apart from up to 3 extra characters, a stretch of the run (possibly repeated).</summary>
-    private static bool IsRunOf(string text, string run)
+    /// <summary>True when, apart from up to 3 extra characters, each character is next to the one before it
+    /// on a run (digits, alphabet, keyboard row; either direction). Runs may be mixed: "zxcvbnm12345".</summary>
+    private static bool IsRun(string text)
     {
         var inRun = 0;
         for (var i = 1; i < text.Length; i++)
         {
-            var at = run.IndexOf(text[i - 1], StringComparison.Ordinal);
-            if (at >= 0 && at + 1 < run.Length && run[at + 1] == text[i])
+            var (before, after) = (text[i - 1], text[i]);
+            if (Runs.Any(run => Adjacent(run, before, after) || Adjacent(run, after, before)))
             {
                 inRun++;
             }
         }
         return inRun >= text.Length - 4;
+    }
+
+    private static bool Adjacent(string run, char first, char second)
+    {
+        var at = run.IndexOf(first, StringComparison.Ordinal);
+        return at >= 0 && at + 1 < run.Length && run[at + 1] == second;
     }
 }

@@ -38,9 +38,12 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
 
     /// <summary>Adds an explicit audit entry (sign-ins, views, decisions) to be saved with the next SaveChanges.</summary>
     public void Audit(string action, string entityType = "", string entityId = "", Guid? partnershipId = null,
-        string detail = "", Guid? userId = null, Guid? organizationId = null)
-    {
-        _pendingAudit.Add(new AuditEntry
+        string detail = "", Guid? userId = null, Guid? organizationId = null) =>
+        _pendingAudit.Add(NewEntry(action, entityType, entityId, partnershipId, detail, userId, organizationId));
+
+    private AuditEntry NewEntry(string action, string entityType = "", string entityId = "", Guid? partnershipId = null,
+        string detail = "", Guid? userId = null, Guid? organizationId = null) =>
+        new()
         {
             Action = action,
             EntityType = entityType,
@@ -50,8 +53,7 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
             UserId = userId ?? tenancy.UserId,
             OrganizationId = organizationId ?? tenancy.OrganizationId,
             Door = tenancy.Door,
-        });
-    }
+        };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -94,10 +96,11 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        GuardTenancy();
-        RecordChanges();
+        GuardWrites();
 
-        var pending = _pendingAudit.ToList();
+        // Entries for entity changes are derived afresh on every attempt, so a save retried after a
+        // failure records each change once; explicit entries stay pending until a save succeeds.
+        var pending = _pendingAudit.Concat(RecordChanges()).ToList();
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -149,15 +152,20 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         }
     }
 
-    /// <summary>A write to a partnership the current person cannot see is a bug in the calling code; stop it here.</summary>
-    private void GuardTenancy()
+    /// <summary>The audit trail is append-only for everyone, the CLI included; a write to a partnership the
+    /// current person cannot see is a bug in the calling code. Stop both here.</summary>
+    private void GuardWrites()
     {
-        if (tenancy.Unrestricted)
-        {
-            return;
-        }
         foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
+            if (entry.Entity is AuditEntry)
+            {
+                throw new InvalidOperationException("The audit trail is append-only.");
+            }
+            if (tenancy.Unrestricted)
+            {
+                continue;
+            }
             var partnershipId = entry.Entity switch
             {
                 IPartnershipOwned owned => owned.PartnershipId,
@@ -168,15 +176,12 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
             {
                 throw new InvalidOperationException($"Refused a write to partnership {id} outside the current tenancy.");
             }
-            if (entry.Entity is AuditEntry)
-            {
-                throw new InvalidOperationException("The audit trail is append-only.");
-            }
         }
     }
 
-    private void RecordChanges()
+    private List<AuditEntry> RecordChanges()
     {
+        var entries = new List<AuditEntry>();
         foreach (var entry in ChangeTracker.Entries<IAudited>()
                      .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
         {
@@ -192,8 +197,9 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
                 continue;
             }
             var type = EnumText.Kebab(entry.Entity.GetType().Name);
-            Audit($"{type}.{verb}", type, entry.Entity.Id.ToString(), PartnershipOf(entry.Entity), detail);
+            entries.Add(NewEntry($"{type}.{verb}", type, entry.Entity.Id.ToString(), PartnershipOf(entry.Entity), detail));
         }
+        return entries;
     }
 
     private static Guid? PartnershipOf(IAudited entity) => entity switch

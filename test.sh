@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# The whole test run, as CI does it (.ci/run calls this): on a Debian 12 machine with only the .NET
+# SDK it installs Chromium and PostgreSQL if missing, starts a throwaway PostgreSQL on loopback,
+# builds once, then runs the unit + integration suite on SQLite, the same suite on PostgreSQL,
+# and the browser tests. Any failure makes the script exit non-zero.
+#
+#   ./test.sh                 everything
+#   SKIP_FORMAT=1 ./test.sh   without the `dotnet format` check (about 40 s)
+set -euo pipefail
+
+cd "$(dirname "$0")"
+configuration=Release
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+script_start=$SECONDS
+timings=()
+failed=()
+total_passed=0
+total_failed=0
+total_skipped=0
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# Runs one stage, prints how long it took, and remembers a failure instead of stopping, so one
+# failing suite does not hide the results of the next. `required` stages stop the script at once.
+stage() {
+    local kind=$1 name=$2
+    shift 2
+    say "$name"
+    local start=$SECONDS status=0
+    "$@" || status=$?
+    local took=$((SECONDS - start))
+    timings+=("$(printf '%-34s %4ds  %s' "$name" "$took" "$([ "$status" -eq 0 ] && echo ok || echo "FAILED (exit $status)")")")
+    echo "--- $name: ${took}s, exit $status"
+    if [ "$status" -ne 0 ]; then
+        failed+=("$name")
+        if [ "$kind" = required ]; then
+            finish
+        fi
+    fi
+}
+
+finish() {
+    say "Summary"
+    printf '  %s\n' "${timings[@]}"
+    printf '  %-34s %4ds\n' "total" "$((SECONDS - script_start))"
+    echo "tests: $total_passed passed, $total_failed failed, $total_skipped skipped"
+    if [ "${#failed[@]}" -gt 0 ]; then
+        echo
+        echo "!!! FAILED: ${failed[*]}" >&2
+        exit 1
+    fi
+    echo "All stages passed."
+    exit 0
+}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+postgres_bin() {
+    local dir
+    for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+            echo "$dir"
+            return 0
+        fi
+    done
+    return 1
+}
+
+install_missing() {
+    local packages=()
+    command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+    postgres_bin >/dev/null || packages+=(postgresql)
+    if [ "${#packages[@]}" -eq 0 ]; then
+        echo "chromium and postgresql are already installed"
+        return 0
+    fi
+    echo "installing: ${packages[*]}"
+    # (called from `stage`, where set -e does not apply inside functions: check each step)
+    as_root apt-get update || return
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}" || return
+    postgres_bin >/dev/null || { echo "postgresql installed, but no initdb under /usr/lib/postgresql" >&2; return 1; }
+}
+
+pg_dir=""
+pg_user=""
+pg_as() {
+    if [ -n "$pg_user" ]; then runuser -u "$pg_user" -- "$@"; else "$@"; fi
+}
+
+stop_postgres() {
+    if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
+        pg_as "$(postgres_bin)/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+        rm -rf "$pg_dir"
+        pg_dir=""
+    fi
+}
+trap stop_postgres EXIT
+
+free_port() {
+    local port
+    for port in $(seq 5433 5533); do
+        if ! (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+    done
+    echo "no free port between 5433 and 5533" >&2
+    return 1
+}
+
+start_postgres() {
+    local bin port
+    bin=$(postgres_bin) || return
+    port=$(free_port) || return
+    pg_dir=$(mktemp -d /tmp/joinery-pg.XXXXXX) || return
+    if [ "$(id -u)" -eq 0 ]; then
+        # initdb refuses to run as root; the postgresql package created this account.
+        pg_user=postgres
+        chown "$pg_user" "$pg_dir" || return
+    fi
+    pg_as "$bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
+        || { cat "$pg_dir/initdb.log"; return 1; }
+    # A throwaway server for tests: loopback only, trust authentication, durability traded for speed.
+    pg_as "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
+        -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        || { cat "$pg_dir/server.log"; return 1; }
+    export JOINERY_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+    echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $pg_dir)"
+}
+
+# Runs dotnet test, shows its output, and adds its counts to the totals.
+dotnet_test() {
+    local log status=0
+    log=$(mktemp)
+    dotnet test "$@" 2>&1 | tee "$log" || status=$?
+    local line
+    while read -r line; do
+        [[ $line =~ Failed:\ +([0-9]+),\ Passed:\ +([0-9]+),\ Skipped:\ +([0-9]+) ]] || continue
+        total_failed=$((total_failed + BASH_REMATCH[1]))
+        total_passed=$((total_passed + BASH_REMATCH[2]))
+        total_skipped=$((total_skipped + BASH_REMATCH[3]))
+    done < <(grep -E 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" || true)
+    rm -f "$log"
+    return "$status"
+}
+
+suite() {
+    local database=$1
+    JOINERY_TEST_DATABASE=$database dotnet_test tests/Joinery.Tests --no-build -c "$configuration"
+}
+
+stage required "install chromium and postgresql" install_missing
+stage required "start postgresql" start_postgres
+stage required "restore and build ($configuration)" dotnet build Joinery.slnx -c "$configuration"
+if [ "${SKIP_FORMAT:-0}" != 1 ]; then
+    stage optional "dotnet format --verify-no-changes" dotnet format Joinery.slnx --verify-no-changes --no-restore
+fi
+stage optional "tests on sqlite" suite sqlite
+stage optional "tests on postgres" suite postgres
+stage optional "browser tests" dotnet_test tests/Joinery.BrowserTests --no-build -c "$configuration"
+finish

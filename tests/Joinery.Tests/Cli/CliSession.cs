@@ -1,0 +1,71 @@
+using Joinery.Cli;
+using Joinery.Core.Data;
+using Joinery.Tests.Data;
+
+namespace Joinery.Tests.Cli;
+
+public sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public IReadOnlyList<string> OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Asserts success and returns the id that a create command prints alone on stdout.</summary>
+    public Guid ShouldPrintAnId()
+    {
+        ShouldSucceed();
+        OutLines.Count.ShouldBe(1, Out);
+        Guid.TryParse(OutLines[0], out var id).ShouldBeTrue(Out);
+        return id;
+    }
+
+    public CliResult ShouldSucceed()
+    {
+        ExitCode.ShouldBe(0, $"stderr: {Error}");
+        Error.ShouldBeEmpty();
+        return this;
+    }
+
+    /// <summary>Asserts the failure contract: a non-zero exit, nothing on stdout, one line on stderr that starts with "error:".</summary>
+    public string ShouldFailWithOneLine()
+    {
+        ExitCode.ShouldNotBe(0, $"stdout: {Out}");
+        Out.ShouldBeEmpty();
+        var lines = Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1, Error);
+        lines[0].ShouldStartWith("error: ");
+        return lines[0];
+    }
+}
+
+/// <summary>The joinery command run in-process against a fresh database, with the CoreHost beside it to look at what was stored.</summary>
+public sealed class CliSession : IAsyncDisposable
+{
+    private CliSession(CoreHost host) => Host = host;
+
+    public CoreHost Host { get; }
+
+    public static async Task<CliSession> StartAsync(DatabaseProvider? provider = null) =>
+        new(await CoreHost.StartAsync(provider, migrate: false));
+
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    public async Task<CliResult> RunWithInputAsync(string stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var input = new StringReader(stdin);
+        var exit = await JoineryCli.RunAsync(args, stdout, stderr, input, Host.Database.Settings);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public async Task<Guid> OrganizationAsync(string name, string kind = "other") =>
+        (await RunAsync("org", "create", "--name", name, "--kind", kind)).ShouldPrintAnId();
+
+    public async Task<Guid> UserAsync(string email, string name, string organization) =>
+        (await RunWithInputAsync(CoreArrange.Password + "\n", "user", "create", "--email", email, "--name", name, "--org", organization, "--password-stdin"))
+            .ShouldPrintAnId();
+
+    public async Task<Guid> PartnershipAsync(string name, params string[] organizations) =>
+        (await RunAsync(["partnership", "create", "--name", name, .. organizations.SelectMany(o => new[] { "--org", o })])).ShouldPrintAnId();
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Joinery.Core.Data;
+using Joinery.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Tests.Cli;
+
+public class DemoSeedCommandTests : IAsyncLifetime
+{
+    private CliSession _cli = null!;
+
+    public async Task InitializeAsync() => _cli = await CliSession.StartAsync();
+
+    public async Task DisposeAsync() => await _cli.DisposeAsync();
+
+    private sealed record Counts(int Organizations, int Users, int Partnerships, int Memberships, int PhaseChanges, int AuditEntries);
+
+    private async Task<Counts> CountAsync()
+    {
+        await using var scope = _cli.Host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
+        return new Counts(await db.Organizations.CountAsync(), await db.Users.CountAsync(), await db.Partnerships.CountAsync(),
+            await db.Memberships.CountAsync(), await db.PhaseChanges.CountAsync(), await db.AuditEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task Seed_creates_two_organizations_a_dozen_members_and_a_partnership_in_plan()
+    {
+        var result = (await _cli.RunAsync("demo", "seed")).ShouldSucceed();
+
+        var counts = await CountAsync();
+        counts.Organizations.ShouldBe(2);
+        counts.Memberships.ShouldBe(12);
+        counts.Users.ShouldBe(13, "twelve members and the site administrator");
+        counts.Partnerships.ShouldBe(1);
+        Guid.Parse(result.OutLines[^1]).ShouldNotBe(Guid.Empty);
+        result.Out.ShouldContain("admin@joinery.example");
+    }
+
+    [Fact]
+    public async Task Seeded_partnership_is_in_plan_with_every_level_and_a_champion_in_both_organizations()
+    {
+        var partnershipId = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+
+        await using var scope = _cli.Host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
+        var partnership = await db.Partnerships.SingleAsync();
+        partnership.Id.ShouldBe(partnershipId);
+        partnership.Phase.ShouldBe(Phase.Plan);
+        var members = await db.ListMembersAsync(partnershipId);
+        var byOrganization = members.GroupBy(m => m.OrganizationName).ToList();
+        byOrganization.Count.ShouldBe(2);
+        foreach (var organization in byOrganization)
+        {
+            organization.Select(m => m.Level).Distinct().ShouldBe(Enum.GetValues<MemberLevel>(), ignoreOrder: true, organization.Key);
+            organization.ShouldContain(m => m.IsChampion, organization.Key);
+            organization.ShouldContain(m => m.Role == MemberRole.Steward, organization.Key);
+        }
+        var roadmap = await scope.ServiceProvider.GetRequiredService<ComputeRoadmap>().RunAsync(partnershipId);
+        roadmap!.CurrentGate.Criteria.Single(c => c.Code == "champions-named").Status.ShouldBe(CriterionStatus.Met);
+    }
+
+    [Fact]
+    public async Task Seed_again_changes_nothing()
+    {
+        var first = (await _cli.RunAsync("demo", "seed")).ShouldSucceed();
+        var before = await CountAsync();
+
+        var second = (await _cli.RunAsync("demo", "seed")).ShouldSucceed();
+
+        (await CountAsync()).ShouldBe(before);
+        second.OutLines[0].ShouldBe("The demo partnership 'Riverbend–Eastside Whole Health Partnership' was already there; nothing changed.");
+        second.OutLines[^1].ShouldBe(first.OutLines[^1]);
+    }
+
+    [Fact]
+    public async Task Seed_leaves_an_intact_audit_trail()
+    {
+        (await _cli.RunAsync("demo", "seed")).ShouldSucceed();
+        (await _cli.RunAsync("demo", "seed")).ShouldSucceed();
+
+        var verify = (await _cli.RunAsync("audit", "verify")).ShouldSucceed();
+
+        verify.OutLines.ShouldBe([$"Audit trail intact: {(await CountAsync()).AuditEntries} entries."]);
+    }
+
+    [Fact]
+    public async Task Seed_with_json_prints_the_partnership_and_the_accounts()
+    {
+        var result = (await _cli.RunAsync("demo", "seed", "--json")).ShouldSucceed();
+
+        using var json = JsonDocument.Parse(result.Out);
+        var id = json.RootElement.GetProperty("partnershipId").GetGuid();
+        json.RootElement.GetProperty("accounts").GetArrayLength().ShouldBe(13);
+        await using var scope = _cli.Host.Scope();
+        (await scope.ServiceProvider.GetRequiredService<JoineryDb>().Partnerships.SingleAsync()).Id.ShouldBe(id);
+    }
+}

@@ -1,0 +1,67 @@
+using Joinery.Core;
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Tests.Data;
+
+/// <summary>
+/// The core services over a fresh <see cref="TestDatabase"/>, wired the way the CLI wires them
+/// (<c>AddJoineryCore</c>), for tests of operations and the data layer without the web host.
+/// </summary>
+public sealed class CoreHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CoreHost(TestDatabase database)
+    {
+        Database = database;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddJoineryCore(configuration);
+        _services = services.BuildServiceProvider();
+    }
+
+    public TestDatabase Database { get; }
+
+    public DatabaseProvider Provider => Database.Provider;
+
+    /// <summary>A fresh database of the selected provider (or the one given), migrated unless told otherwise.</summary>
+    public static async Task<CoreHost> StartAsync(DatabaseProvider? provider = null, bool migrate = true)
+    {
+        var host = new CoreHost(new TestDatabase(provider ?? TestDatabase.Selected));
+        if (migrate)
+        {
+            await using var scope = host.Scope();
+            await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
+        }
+        return host;
+    }
+
+    /// <summary>A scope acting across partnerships through the CLI door, as every CLI command does.</summary>
+    public AsyncServiceScope Scope()
+    {
+        var scope = _services.CreateAsyncScope();
+        var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
+        tenancy.Door = Door.Cli;
+        tenancy.ActAcrossPartnerships();
+        return scope;
+    }
+
+    /// <summary>A scope for one signed-in person who belongs to the given partnerships only, as the web app sets it up.</summary>
+    public AsyncServiceScope ScopeAs(Guid userId, Guid organizationId, params Guid[] partnershipIds)
+    {
+        var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Tenancy>().SignIn(userId, organizationId, isSiteAdmin: false, partnershipIds);
+        return scope;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Database.Dispose();
+    }
+}
