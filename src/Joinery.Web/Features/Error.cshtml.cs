@@ -11,9 +11,10 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "Something went wrong";
     public string Message { get; private set; } = "The problem has been logged. Please try again in a moment.";
 
-    public IActionResult OnGet(int? status) => Respond(status);
+    public IActionResult OnGet([FromQuery] int? status) => Respond(status);
 
-    public IActionResult OnPost(int? status) => Respond(status);
+    // The status comes from the re-execute query only: a failed form post may carry its own "status" field.
+    public IActionResult OnPost([FromQuery] int? status) => Respond(status);
 
     private IActionResult Respond(int? status)
     {

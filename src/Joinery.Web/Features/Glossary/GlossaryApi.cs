@@ -2,6 +2,7 @@ using System.Text;
 using Joinery.Core.Glossary;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Web.Features.Glossary;
 
@@ -30,7 +31,7 @@ internal static class GlossaryApi
         group.MapPost("/starter", StarterAsync).WithName("LoadStarterCrosswalk").WithSummary("Adds the starter crosswalk's terms the glossary lacks.");
         group.MapGet("/export.csv", ExportAsync).WithName("ExportGlossary").WithSummary("The glossary as CSV.");
         group.MapPost("/import", ImportAsync).WithName("ImportGlossary")
-            .WithSummary("Imports CSV sent as text/csv; nothing is imported when any row is bad (400 lists the rows).").Accepts<string>("text/csv");
+            .WithSummary("Imports CSV sent as the request body (text/csv); nothing is imported when any row is bad (400 lists the rows).");
     }
 
     private static async Task<Results<Ok<List<TermView>>, ProblemHttpResult>> ListAsync(Guid id, GlossaryWork glossary, CancellationToken cancellationToken) =>
@@ -74,8 +75,13 @@ internal static class GlossaryApi
             ? TypedResults.File(Encoding.UTF8.GetBytes(GlossaryCsv.Write(terms)), "text/csv", "glossary.csv")
             : Problems.NotFound();
 
-    private static async Task<IResult> ImportAsync(Guid id, HttpRequest request, GlossaryWork glossary, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(Guid id, HttpRequest request, GlossaryWork glossary, Joinery.Core.Data.JoineryDb db, CancellationToken cancellationToken)
     {
+        // Tenancy first: an outsider learns nothing, not even whether their file would parse.
+        if (!await db.Partnerships.AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            return Problems.NotFound();
+        }
         if (request.ContentLength > GlossaryCsv.MaxBytes)
         {
             return TypedResults.Problem("The file is larger than 2 MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");

@@ -11,7 +11,8 @@ public sealed class IndexModel(JoineryDb db, Core.IntegrationLevels.IntegrationL
 {
     public IntegrationLevelView View { get; private set; } = null!;
 
-    [BindProperty]
+    // Named explicitly so that, without such keys, it does not fall back to binding the whole form.
+    [BindProperty(Name = "Answers")]
     public Dictionary<string, string?> Answers { get; set; } = [];
 
     [BindProperty]

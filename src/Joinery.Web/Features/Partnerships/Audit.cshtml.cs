@@ -56,21 +56,26 @@ public sealed class AuditModel(JoineryDb db, AuditTrail trail) : PartnershipPage
             return Page();
         }
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), true))
+        // Field by field: CsvHelper 34 writes whole records only for [CsvRecord] types its source
+        // generator knows, so anonymous types fail at run time. Names are escaped so a spreadsheet
+        // never runs one as a formula.
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, true))
         {
-            csv.WriteRecords(outcome.Value!.Select(r => new
+            csv.WriteHeader(["Id", "At", "UserId", "UserName", "OrganizationName", "Action", "EntityType", "EntityId", "Door", "Detail"]);
+            foreach (var r in outcome.Value!)
             {
-                r.Id,
-                At = r.At.ToString("O", CultureInfo.InvariantCulture),
-                r.UserId,
-                r.UserName,
-                r.OrganizationName,
-                r.Action,
-                r.EntityType,
-                r.EntityId,
-                Door = r.Door.ToText(),
-                r.Detail,
-            }));
+                csv.WriteField(r.Id.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(r.At.ToString("O", CultureInfo.InvariantCulture));
+                csv.WriteField(r.UserId?.ToString() ?? "");
+                csv.WriteField(r.UserName ?? "");
+                csv.WriteField(r.OrganizationName ?? "");
+                csv.WriteField(r.Action);
+                csv.WriteField(r.EntityType);
+                csv.WriteField(r.EntityId);
+                csv.WriteField(r.Door.ToText());
+                csv.WriteField(r.Detail);
+                csv.EndRecord();
+            }
         }
         return File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv", $"audit-{id}.csv");
     }

@@ -8,10 +8,12 @@ namespace Joinery.Web.Features.Readiness;
 
 public sealed class AnswerModel(JoineryDb db, ReadinessCheck readiness) : PartnershipPage(db)
 {
-    [BindProperty]
+    // Named explicitly: a dictionary bound by its property name alone would, when the form has no
+    // such keys, fall back to taking every field of the form.
+    [BindProperty(Name = "Answers")]
     public Dictionary<string, string?> Answers { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty(Name = "Comments")]
     public Dictionary<string, string?> Comments { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)

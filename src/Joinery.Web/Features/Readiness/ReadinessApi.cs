@@ -1,6 +1,7 @@
 using Joinery.Core.Readiness;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Web.Features.Readiness;
 
@@ -20,7 +21,7 @@ internal static class ReadinessApi
         var group = api.MapGroup("/partnerships/{id:guid}/readiness").WithTags("Readiness");
         group.MapGet("/", GetAsync).WithName("GetReadiness")
             .WithSummary("The latest (or ?round=N) readiness round: progress per partner and the results visible to the caller.");
-        group.MapGet("/questions", GetQuestions).WithName("GetReadinessQuestions").WithSummary("The factors and statements of the check.");
+        group.MapGet("/questions", GetQuestionsAsync).WithName("GetReadinessQuestions").WithSummary("The factors and statements of the check.");
         group.MapPost("/rounds", OpenRoundAsync).WithName("OpenReadinessRound").WithSummary("Stewards start a new round once the last is complete.");
         group.MapPost("/responses", SubmitAsync).WithName("SubmitReadiness")
             .WithSummary("An executive or manager submits (or revises) their answers: every statement scored 1–5 or null for don't know.");
@@ -29,7 +30,10 @@ internal static class ReadinessApi
     private static async Task<Results<Ok<ReadinessView>, ProblemHttpResult>> GetAsync(Guid id, int? round, ReadinessCheck readiness, CancellationToken cancellationToken) =>
         await readiness.GetAsync(id, round, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound();
 
-    private static Ok<ReadinessQuestionnaire> GetQuestions() => TypedResults.Ok(new ReadinessQuestionnaire(ReadinessCatalog.Factors));
+    private static async Task<Results<Ok<ReadinessQuestionnaire>, ProblemHttpResult>> GetQuestionsAsync(Guid id, Joinery.Core.Data.JoineryDb db, CancellationToken cancellationToken) =>
+        await db.Partnerships.AnyAsync(p => p.Id == id, cancellationToken)
+            ? TypedResults.Ok(new ReadinessQuestionnaire(ReadinessCatalog.Factors))
+            : Problems.NotFound();
 
     private static async Task<IResult> OpenRoundAsync(Guid id, ReadinessCheck readiness, CancellationToken cancellationToken)
     {

@@ -1,0 +1,309 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Joinery.Core.Data;
+using Joinery.Core.Decisions;
+using Joinery.Core.Glossary;
+using Joinery.Core.Meetings;
+using Joinery.Core.Mission;
+using Joinery.Core.Readiness;
+using Joinery.Core.Organizations;
+using Joinery.Core.Partnerships;
+using Joinery.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Tests.Partnerships;
+
+/// <summary>
+/// A person who is not a member of a partnership gets 404 from every page handler and API route of
+/// it, and changes nothing. The routes come from the app's endpoint list, so new ones are covered;
+/// the same requests made by the partnership's own steward must succeed, which proves the requests
+/// are well-formed and that the 404 comes from tenancy.
+/// </summary>
+public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
+{
+    [Fact]
+    public async Task A_member_of_another_partnership_gets_404_from_every_page_handler_and_changes_nothing()
+    {
+        var (victim, outsider) = await ArrangeAsync();
+        var invitationId = await OpenInvitationAsync(victim);
+        var records = await WorkspaceRecordsAsync(victim);
+        records["invitationId"] = invitationId.ToString();
+        var handlers = (await Routes.PagesAsync(app)).Where(h => h.Template.StartsWith("partnerships/{id:guid}", StringComparison.Ordinal)).ToList();
+        handlers.Select(h => h.ToString()).ShouldBe([
+            "GET /Partnerships/Audit", "GET /Partnerships/Audit?handler=Csv",
+            "GET /Partnerships/Members", "POST /Partnerships/Members?handler=Invite", "POST /Partnerships/Members?handler=Change",
+            "POST /Partnerships/Members?handler=Remove", "POST /Partnerships/Members?handler=Withdraw",
+            "GET /Partnerships/Overview", "GET /Partnerships/Phase", "POST /Partnerships/Phase",
+            "GET /Readiness/Index", "POST /Readiness/Index?handler=OpenRound", "GET /Readiness/Answer", "POST /Readiness/Answer",
+            "GET /IntegrationLevels/Index", "POST /IntegrationLevels/Index?handler=Find", "POST /IntegrationLevels/Index?handler=Decide",
+            "GET /Mission/Index", "POST /Mission/Index?handler=Draft", "POST /Mission/Index?handler=Comment", "POST /Mission/Index?handler=Endorse",
+            "POST /Mission/Index?handler=Acknowledge", "POST /Mission/Index?handler=Communicate",
+            "GET /Glossary/Index", "GET /Glossary/Index?handler=Csv", "POST /Glossary/Index?handler=Add", "POST /Glossary/Index?handler=Starter",
+            "POST /Glossary/Index?handler=Import", "GET /Glossary/Print", "GET /Glossary/Term", "POST /Glossary/Term?handler=Edit",
+            "POST /Glossary/Term?handler=Comment", "GET /Glossary/Translate", "POST /Glossary/Translate",
+            "GET /Meetings/Index", "GET /Meetings/Index?handler=Calendar", "POST /Meetings/Index?handler=Series", "POST /Meetings/Index?handler=Meeting",
+            "GET /Meetings/Details", "POST /Meetings/Details?handler=Update", "POST /Meetings/Details?handler=Action", "POST /Meetings/Details?handler=Status",
+            "GET /Meetings/Actions", "POST /Meetings/Actions?handler=Status",
+            "GET /Decisions/Index", "POST /Decisions/Index", "GET /Decisions/Details", "POST /Decisions/Details?handler=Edit",
+            "POST /Decisions/Details?handler=Position", "POST /Decisions/Details?handler=SignOff",
+            "GET /Decisions/Contributions", "POST /Decisions/Contributions",
+        ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
+        var browser = await app.SignedInAsync(outsider);
+
+        foreach (var handler in handlers)
+        {
+            var before = await app.SnapshotAsync();
+
+            var response = await SendAsync(browser, handler, victim, records);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, handler.ToString());
+            (await response.Content.ReadAsStringAsync()).ShouldNotContain(victim.Name, customMessage: handler.ToString());
+            (await app.SnapshotAsync()).ShouldBe(before, handler.ToString());
+        }
+
+        var steward = await app.SignedInAsync(victim.Steward);
+        foreach (var handler in handlers.OrderBy(StewardOrder))
+        {
+            var response = await SendAsync(steward, handler, victim, records);
+            response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.Redirect], $"the steward's own {handler}");
+            if (response.StatusCode == HttpStatusCode.OK && handler.Method == "POST")
+            {
+                (await response.ErrorSummaryAsync()).ShouldBeEmpty(handler.ToString());
+            }
+        }
+        await app.AuditChainShouldBeIntactAsync();
+    }
+
+    [Fact]
+    public async Task A_member_of_another_partnership_gets_404_problem_from_every_partnership_api_route()
+    {
+        var (victim, outsider) = await ArrangeAsync();
+        var records = await WorkspaceRecordsAsync(victim);
+        var routes = Routes.Api(app).Where(r => r.Template.Contains("{id", StringComparison.Ordinal)).ToList();
+        routes.Count.ShouldBeGreaterThanOrEqualTo(4, "the walk must find the partnership routes");
+        var outsiderApi = await app.ApiAsync(outsider);
+        var stewardApi = await app.ApiAsync(victim.Steward);
+        var before = await app.SnapshotAsync();
+
+        foreach (var route in routes)
+        {
+            foreach (var method in route.Methods)
+            {
+                var response = await outsiderApi.SendAsync(Request(method, route.Template, victim.Id, records));
+                var problem = await response.ReadProblemAsync(HttpStatusCode.NotFound);
+                problem.ToString().ShouldNotContain(victim.Name, customMessage: route.ToString());
+            }
+        }
+        (await app.SnapshotAsync()).ShouldBe(before);
+
+        foreach (var route in routes.Where(r => r.Methods.Contains("GET")))
+        {
+            (await stewardApi.SendAsync(Request("GET", route.Template, victim.Id, records))).StatusCode.ShouldBe(HttpStatusCode.OK, $"the steward's own {route}");
+        }
+    }
+
+    [Fact]
+    public async Task A_steward_of_two_partnerships_cannot_reach_one_partnerships_members_through_the_other()
+    {
+        var first = await app.APartnership().With(MemberRole.Steward).With(MemberRole.Planner, partner: 1).BuildAsync();
+        var second = await app.APartnership().Between(first.Partners).With(MemberRole.Steward).With(MemberRole.Planner, partner: 1).BuildAsync();
+        await PartnershipBuilder.AddMemberAsync(app, second.Id, first.Steward, MemberRole.Steward);
+        var secondInvitation = await OpenInvitationAsync(second);
+        var browser = await app.SignedInAsync(first.Steward);
+        var before = await app.SnapshotAsync();
+        var membershipId = second.First(MemberRole.Planner).MembershipId.ToString()!;
+
+        var change = await browser.SubmitFormAsync($"/partnerships/{first.Id}/members?handler=Change",
+            new() { ["membershipId"] = membershipId, ["Change.Role"] = "viewer", ["Change.Level"] = "frontline" });
+        var remove = await browser.SubmitFormAsync($"/partnerships/{first.Id}/members?handler=Remove", new() { ["membershipId"] = membershipId });
+        var withdraw = await browser.SubmitFormAsync($"/partnerships/{first.Id}/members?handler=Withdraw", new() { ["invitationId"] = secondInvitation.ToString() });
+
+        change.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        remove.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        withdraw.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.SnapshotAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_profile_of_an_organization_outside_my_partnerships_answers_404_and_cannot_be_changed()
+    {
+        var (victim, outsider) = await ArrangeAsync();
+        var browser = await app.SignedInAsync(outsider);
+        var unrelated = victim.Partners[1];
+        var before = await app.SnapshotAsync();
+
+        var view = await browser.GetAsync($"/organizations/{unrelated}");
+        var edit = await browser.SubmitFormAsync($"/organizations/{unrelated}",
+            new() { ["Input.Name"] = "Renamed", ["Input.Kind"] = "other", ["Input.Mission"] = "Ours now" });
+
+        view.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        edit.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.SnapshotAsync()).ShouldBe(before);
+    }
+
+    /// <summary>
+    /// The victim partnership has a steward and a planner in its second partner. The outsider works
+    /// for the victim's first partner organization and is a steward elsewhere, but is not a member
+    /// of the victim partnership: tenancy follows membership, not employer.
+    /// </summary>
+    private async Task<(SeededPartnership Victim, Person Outsider)> ArrangeAsync()
+    {
+        var victim = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Planner, MemberLevel.Manager, partner: 1).BuildAsync();
+        var elsewhere = await PartnershipBuilder.CreateOrganizationAsync(app, $"Hillside Clinic {app.Unique()}", OrganizationKind.PrimaryCare);
+        var own = await app.APartnership().Between([victim.Partners[0], elsewhere]).BuildAsync();
+        return (victim, own.Steward);
+    }
+
+    private Task<Guid> OpenInvitationAsync(SeededPartnership partnership) =>
+        app.ActingAsAsync(partnership.Steward, async services =>
+        {
+            var outcome = await services.GetRequiredService<Invitations>().InviteAsync(partnership.Id,
+                new InvitationInput($"invitee{app.Unique()}@example.org", partnership.Partners[0].ToString(), "viewer", "frontline"));
+            outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
+            return outcome.Value!.Id;
+        });
+
+    /// <summary>
+    /// The steward's own requests run in an order where each is valid: a round is opened before it is
+    /// answered, the published mission is acknowledged before a new draft unpublishes it, and members
+    /// are removed last.
+    /// </summary>
+    private static int StewardOrder(PageHandler handler) => handler.Name switch
+    {
+        "OpenRound" or "Acknowledge" => -1,
+        "Remove" => 1,
+        _ => 0,
+    };
+
+    /// <summary>Records of every workspace feature in the victim partnership, so routes with their ids can be tried.</summary>
+    private Task<Dictionary<string, string>> WorkspaceRecordsAsync(SeededPartnership victim) =>
+        app.ActingAsAsync(victim.Steward, async services =>
+        {
+            var glossary = await services.GetRequiredService<GlossaryWork>().CreateAsync(victim.Id,
+                new GlossaryInput($"huddle {app.Unique()}", "management", "A case review.", "A short daily team meeting.", "", "proposed"));
+            var meetings = services.GetRequiredService<MeetingsWork>();
+            var series = await meetings.CreateSeriesAsync(victim.Id, new SeriesInput("Joint meeting", "monthly", "2026-01-05", "08:30", "60", "hybrid"));
+            var meeting = await meetings.CreateMeetingAsync(victim.Id, new MeetingInput("Kick-off", "2026-01-05", "face-to-face", null, "1. Hello"));
+            var action = await meetings.AddActionAsync(victim.Id, new ActionInput("Book the room", victim.Steward.UserId.ToString(), "2026-02-01", meeting.Value.ToString()));
+            var decision = await services.GetRequiredService<DecisionsWork>().CreateAsync(victim.Id,
+                new DecisionInput("Where the consultant sits", "No free office.", "", "negotiable", "", "Half of the supply room.", "proposed"));
+            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision })
+            {
+                outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
+            }
+            // A published mission, so that acknowledging it is a valid request.
+            var db = services.GetRequiredService<JoineryDb>();
+            db.Set<MissionVersion>().Add(new MissionVersion
+            {
+                PartnershipId = victim.Id, Number = 1, Vision = "One place for body and mind.", Mission = "Care together.",
+                AuthorUserId = victim.Steward.UserId, CreatedAt = db.Now, PublishedAt = db.Now,
+            });
+            await db.SaveChangesAsync();
+            return new Dictionary<string, string>
+            {
+                ["id"] = victim.Id.ToString(),
+                ["membershipId"] = victim.First(MemberRole.Planner).MembershipId.ToString()!,
+                ["termId"] = glossary.Value!.Id.ToString(),
+                ["series"] = series.Value.ToString(),
+                ["seriesId"] = series.Value.ToString(),
+                ["meetingId"] = meeting.Value.ToString(),
+                ["actionId"] = action.Value.ToString(),
+                ["decisionId"] = decision.Value.ToString(),
+                ["status"] = "done",
+            };
+        });
+
+    /// <summary>A request a steward of the partnership could make: every field the handler binds is filled with a valid value.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, PageHandler handler, SeededPartnership victim, Dictionary<string, string> records)
+    {
+        var path = "/" + Regex.Replace(handler.Template, "\\{(\\w+)(:[^}]*)?\\}", m => records[m.Groups[1].Value]);
+        var url = handler.Name.Length == 0 ? path : $"{path}?handler={handler.Name}";
+        var parameters = handler.Parameters.Where(p => !handler.Template.Contains("{" + p, StringComparison.Ordinal) && p != "file").ToList();
+        var missing = parameters.Where(p => !records.ContainsKey(p)).ToList();
+        missing.ShouldBeEmpty($"{handler}: teach the cross-tenant test how to fill these parameters");
+        if (handler.Method == "GET")
+        {
+            var query = string.Concat(parameters.Select(p => $"&{p}={Uri.EscapeDataString(records[p])}"));
+            return await browser.GetAsync(query.Length == 0 ? url : url.Contains('?', StringComparison.Ordinal) ? url + query : url + "?" + query[1..]);
+        }
+        var form = parameters.ToDictionary(p => p, p => records[p]);
+        foreach (var (field, value) in FormFields(handler.Page, victim, records))
+        {
+            form[field] = value;
+        }
+        if (handler.Parameters.Contains("file"))
+        {
+            var token = await browser.AntiforgeryTokenAsync("/");
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("term,category\ncaseload,management\n")), "file", "glossary.csv" },
+            };
+            return await browser.PostAsync(url, content);
+        }
+        return await browser.SubmitFormAsync(url, form);
+    }
+
+    /// <summary>The form fields each page posts, valid for the victim's steward.</summary>
+    private static Dictionary<string, string> FormFields(string page, SeededPartnership victim, Dictionary<string, string> records) => page switch
+    {
+        "/Partnerships/Members" => new()
+        {
+            ["Invite.Email"] = $"newcomer{Guid.NewGuid():N}@example.org", ["Invite.Organization"] = victim.Partners[1].ToString(),
+            ["Invite.Role"] = "planner", ["Invite.Level"] = "manager",
+            ["Change.Role"] = "viewer", ["Change.Level"] = "frontline", ["Change.IsChampion"] = "true", ["Change.ChampionFor"] = "Scheduling",
+        },
+        "/Partnerships/Phase" => new() { ["Input.To"] = "plan", ["Input.Reason"] = "The partners agreed to start planning now." },
+        "/Readiness/Answer" => ReadinessCatalog.Items.ToDictionary(i => $"Answers[{i.Code}]", _ => "4"),
+        "/IntegrationLevels/Index" => new()
+        {
+            ["Answers[same-site]"] = "no", ["Answers[regular-contact]"] = "yes", ["Decision.CurrentLevel"] = "2", ["Decision.TargetLevel"] = "4",
+        },
+        "/Mission/Index" => new()
+        {
+            ["Draft.Vision"] = $"Body and mind, together {Guid.NewGuid():N}.", ["Draft.Mission"] = "We care for the people we serve, together.",
+            ["CommentText"] = "Please name substance use.",
+            ["Communicated.Channel"] = "huddle", ["Communicated.On"] = "2026-01-10", ["Communicated.Audience"] = "Front desk",
+        },
+        "/Glossary/Index" => new() { ["Input.Term"] = $"panel {Guid.NewGuid():N}", ["Input.Category"] = "roles", ["Input.Status"] = "proposed" },
+        "/Glossary/Term" => new()
+        {
+            ["Input.Term"] = $"huddle {Guid.NewGuid():N}", ["Input.Category"] = "management", ["Input.Status"] = "in-discussion", ["CommentText"] = "We say huddle too.",
+        },
+        "/Glossary/Translate" => new() { ["Text"] = "A huddle before clinic.", ["Audience"] = "primary-care" },
+        "/Meetings/Index" => new()
+        {
+            ["Series.Title"] = "Fortnightly", ["Series.Cadence"] = "every-two-weeks", ["Series.FirstDate"] = "2026-02-02", ["Series.StartTime"] = "09:00",
+            ["Series.DurationMinutes"] = "45", ["Series.Format"] = "virtual",
+            ["Meeting.Title"] = "Review", ["Meeting.Date"] = "2026-02-02", ["Meeting.Format"] = "hybrid",
+        },
+        "/Meetings/Details" => new()
+        {
+            ["Meeting.Title"] = "Kick-off", ["Meeting.Date"] = "2026-01-05", ["Meeting.Format"] = "face-to-face", ["Meeting.Minutes"] = "We met.",
+            ["NewAction.Title"] = "Send the minutes", ["NewAction.Owner"] = victim.Steward.UserId.ToString(), ["NewAction.DueDate"] = "2026-02-10",
+        },
+        "/Decisions/Index" or "/Decisions/Details" => new()
+        {
+            ["Input.Title"] = "Where the consultant sits", ["Input.Problem"] = "No free office.", ["Input.Negotiability"] = "negotiable",
+            ["Input.Compromise"] = "Half of the supply room.", ["Input.Status"] = "proposed", ["Position"] = "Any room near the clinic works.",
+        },
+        "/Decisions/Contributions" => new()
+        {
+            ["Input.Organization"] = victim.Partners[0].ToString(), ["Input.Kind"] = "funding", ["Input.Description"] = "Start-up grant", ["Input.Value"] = "5000",
+        },
+        _ => [],
+    };
+
+    private static HttpRequestMessage Request(string method, string template, Guid id, Dictionary<string, string>? records = null)
+    {
+        var url = Regex.Replace(template.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal), "\\{(\\w+)(:[^}]*)?\\}",
+            m => records?.GetValueOrDefault(m.Groups[1].Value) ?? m.Value);
+        url.ShouldNotContain("{", customMessage: $"{template}: teach the cross-tenant test how to fill the route's other parameters");
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method != "GET")
+        {
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+        return request;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Joinery.Core.Accounts;
+using Joinery.Core.Audit;
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Tests.Support;
+
+/// <summary>
+/// The real web host over a fresh, empty database (SQLite by default, PostgreSQL when
+/// JOINERY_TEST_DATABASE=postgres). One per test class through <c>IClassFixture</c>; tests in a
+/// class share the database, so each test seeds its own partnership with <see cref="APartnership"/>.
+/// </summary>
+public sealed class JoineryApp : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database = new();
+    private int _sequence;
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting lands before Program reads configuration, and wins over appsettings.json.
+        foreach (var (key, value) in _database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "100000");
+        builder.UseSetting("Smtp:Host", "");
+        // As deployed: Development would, for one, throw on malformed API query values instead of answering 400.
+        builder.UseEnvironment("Production");
+        // Hashing stays real but cheaper: the suite creates and signs in hundreds of people on a
+        // two-core machine, and no test is about the cost of a guess.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+    }
+
+    /// <summary>Starts the host and checks it really points at the test database, never at ./data.</summary>
+    public void EnsureStarted()
+    {
+        var options = Services.GetRequiredService<DatabaseOptions>();
+        if (options != _database.Options)
+        {
+            throw new InvalidOperationException($"The app uses {options.Describe()}, not the test database.");
+        }
+    }
+
+    /// <summary>A short unique suffix for names and emails within this test class's database.</summary>
+    public string Unique() => Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public PartnershipBuilder APartnership() => new(this);
+
+    /// <summary>Runs arrange or assert code with the Core services, acting across partnerships like the CLI.</summary>
+    public async Task<T> WithCoreAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        EnsureStarted();
+        await using var scope = Services.CreateAsyncScope();
+        var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
+        tenancy.ActAcrossPartnerships();
+        tenancy.Door = Door.Cli;
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithCoreAsync(Func<IServiceProvider, Task> work) =>
+        WithCoreAsync(async services =>
+        {
+            await work(services);
+            return true;
+        });
+
+    /// <summary>Runs arrange code with the Core services as this person, for operations that need someone to act (invitations).</summary>
+    public async Task<T> ActingAsAsync<T>(Person person, Func<IServiceProvider, Task<T>> work)
+    {
+        EnsureStarted();
+        await using var scope = Services.CreateAsyncScope();
+        var partnerships = await scope.ServiceProvider.GetRequiredService<JoineryDb>().Memberships.IgnoreQueryFilters()
+            .Where(m => m.UserId == person.UserId).Select(m => m.PartnershipId).ToListAsync();
+        var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
+        tenancy.SignIn(person.UserId, person.OrganizationId, isSiteAdmin: false, partnerships);
+        tenancy.Door = Door.Cli;
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Reads what is stored, past the tenancy filter.</summary>
+    public Task<T> ReadAsync<T>(Func<JoineryDb, Task<T>> query) =>
+        WithCoreAsync(services => query(services.GetRequiredService<JoineryDb>()));
+
+    public Task<string> CreateTokenAsync(Guid userId, int days = 30) =>
+        WithCoreAsync(async services =>
+        {
+            var outcome = await services.GetRequiredService<PersonalAccessTokens>().CreateAsync(userId, $"tests {Unique()}", days);
+            outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
+            return outcome.Value!.Secret;
+        });
+
+    /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests see every 302.</summary>
+    public HttpClient Browser()
+    {
+        EnsureStarted();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    /// <summary>A browser signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var browser = Browser();
+        var response = await browser.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"signing in as {email} should redirect");
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+        return browser;
+    }
+
+    public Task<HttpClient> SignedInAsync(Person person) => SignedInAsync(person.Email, person.Password);
+
+    /// <summary>An API client sending the token as a bearer token.</summary>
+    public HttpClient Api(string? token)
+    {
+        var client = Browser();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    public async Task<HttpClient> ApiAsync(Person person) => Api(await CreateTokenAsync(person.UserId));
+
+    /// <summary>Everything that a stray write would change: row counts, the audit chain's end, and the state of members, invitations and phases.</summary>
+    public Task<string> SnapshotAsync() =>
+        ReadAsync(async db =>
+        {
+            var head = await db.AuditHeads.AsNoTracking().SingleAsync();
+            var memberships = await db.Memberships.AsNoTracking().OrderBy(m => m.Id)
+                .Select(m => $"{m.Id}:{m.Role}:{m.Level}:{m.IsChampion}:{m.ChampionFor}").ToListAsync();
+            var invitations = await db.Invitations.AsNoTracking().OrderBy(i => i.Id)
+                .Select(i => $"{i.Id}:{i.AcceptedAt}:{i.RevokedAt}").ToListAsync();
+            var partnerships = await db.Partnerships.AsNoTracking().OrderBy(p => p.Id)
+                .Select(p => $"{p.Id}:{p.Name}:{p.Phase}").ToListAsync();
+            var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Id)
+                .Select(o => $"{o.Id}:{o.Name}:{o.Kind}:{o.Mission.Length}:{o.Vision.Length}").ToListAsync();
+            return string.Join('\n',
+                $"audit {head.LastId} {await db.AuditEntries.CountAsync()}",
+                $"users {await db.Users.CountAsync()}",
+                $"tokens {await db.PersonalAccessTokens.CountAsync(t => t.RevokedAt == null)}/{await db.PersonalAccessTokens.CountAsync()}",
+                $"phase changes {await db.PhaseChanges.CountAsync()}",
+                $"partners {await db.PartnerOrganizations.CountAsync()}",
+                "memberships " + string.Join(' ', memberships),
+                "invitations " + string.Join(' ', invitations),
+                "partnerships " + string.Join(' ', partnerships),
+                "organizations " + string.Join(' ', organizations));
+        });
+
+    /// <summary>The id of the last audit entry; entries written later have larger ids.</summary>
+    public Task<long> AuditCheckpointAsync() =>
+        ReadAsync(async db => (await db.AuditHeads.AsNoTracking().SingleAsync()).LastId);
+
+    public Task<List<AuditEntry>> AuditSinceAsync(long checkpoint) =>
+        ReadAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > checkpoint).OrderBy(a => a.Id).ToListAsync());
+
+    /// <summary>Fails when any audit entry was altered, removed or inserted out of order.</summary>
+    public async Task AuditChainShouldBeIntactAsync()
+    {
+        var verification = await WithCoreAsync(services => services.GetRequiredService<AuditTrail>().VerifyAsync());
+        verification.Intact.ShouldBeTrue(verification.Message);
+        verification.Checked.ShouldBeGreaterThan(0);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
+    }
+}
