@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,9 +18,10 @@ public sealed record ApiRoute(string Template, IReadOnlyList<string> Methods, En
 public sealed record PageHandler(string Page, string Template, string Method, string Name, IReadOnlyList<string> Parameters,
     EndpointMetadataCollection Metadata)
 {
+    /// <summary>The handler's URL with every route parameter set to <paramref name="id"/> (a new id when none is given).</summary>
     public string Url(Guid? id = null)
     {
-        var path = "/" + Template.Replace("{id:guid}", id?.ToString() ?? Guid.Empty.ToString(), StringComparison.Ordinal);
+        var path = "/" + Routes.Fill(Template, _ => (id ?? Guid.NewGuid()).ToString());
         return Name.Length == 0 ? path : $"{path}?handler={Name}";
     }
 
@@ -30,7 +32,7 @@ public sealed record PageHandler(string Page, string Template, string Method, st
 /// The app's routes as registered, read from its <see cref="EndpointDataSource"/>, so tests that walk
 /// them cover routes added later without being edited.
 /// </summary>
-public static class Routes
+public static partial class Routes
 {
     public static IReadOnlyList<ApiRoute> Api(JoineryApp app)
     {
@@ -65,6 +67,22 @@ public static class Routes
         }
         return handlers;
     }
+
+    /// <summary>
+    /// Replaces each route parameter ("{id:guid}", "{partnershipId}") with the value <paramref name="value"/>
+    /// gives for its name; a null answer fails the test with the parameter's name.
+    /// </summary>
+    public static string Fill(string template, Func<string, string?> value) =>
+        Parameter().Replace(template, m =>
+        {
+            var name = m.Groups[1].Value;
+            var filled = value(name);
+            filled.ShouldNotBeNull($"{template}: teach this test how to fill the route parameter '{name}'");
+            return filled;
+        });
+
+    [GeneratedRegex("\\{\\**([A-Za-z_][A-Za-z0-9_]*)[^}]*\\}")]
+    private static partial Regex Parameter();
 
     /// <summary>True when the endpoint needs a signed-in caller: it carries [Authorize] data and no [AllowAnonymous].</summary>
     public static bool RequiresAuthorization(EndpointMetadataCollection metadata) =>
