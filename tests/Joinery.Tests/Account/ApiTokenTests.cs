@@ -36,6 +36,14 @@ public sealed class ApiTokenTests(JoineryApp app) : IClassFixture<JoineryApp>
     }
 
     [Fact]
+    public async Task An_unknown_api_route_answers_404_problem_even_without_a_token()
+    {
+        var response = await app.Api(token: null).GetAsync("/api/v1/nothing/here");
+
+        await response.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_oversized_token_gets_401_problem()
     {
         var response = await app.Api("jny_" + new string('a', 10_000)).GetAsync("/api/v1/me");

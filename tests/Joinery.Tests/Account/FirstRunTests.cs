@@ -17,7 +17,11 @@ public sealed class FirstRunTests(JoineryApp app) : IClassFixture<JoineryApp>
 
         var empty = await browser.SubmitFormAsync("/setup", "/setup", new()
         {
-            ["Input.Name"] = "", ["Input.Email"] = "", ["Input.Password"] = "", ["Input.OrganizationName"] = "", ["Input.OrganizationKind"] = "",
+            ["Input.Name"] = "",
+            ["Input.Email"] = "",
+            ["Input.Password"] = "",
+            ["Input.OrganizationName"] = "",
+            ["Input.OrganizationKind"] = "",
         });
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await empty.ErrorSummaryAsync()).Select(e => e.Field).ShouldBe(

@@ -29,8 +29,11 @@ public sealed partial class AuditTrailTests(JoineryApp app) : IClassFixture<Join
         var inviteeMembership = await app.ReadAsync(db => db.Memberships.Where(m => m.UserId == inviteeId).Select(m => m.Id).SingleAsync());
         await Ok(steward.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Change", new()
         {
-            ["membershipId"] = clinician.MembershipId.ToString()!, ["Change.Role"] = "planner", ["Change.Level"] = "frontline",
-            ["Change.IsChampion"] = "true", ["Change.ChampionFor"] = "Diabetes care pathway",
+            ["membershipId"] = clinician.MembershipId.ToString()!,
+            ["Change.Role"] = "planner",
+            ["Change.Level"] = "frontline",
+            ["Change.IsChampion"] = "true",
+            ["Change.ChampionFor"] = "Diabetes care pathway",
         }));
         var withdrawnId = await InviteAsync(steward, p, "second.invitee@example.org");
         await Ok(steward.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Withdraw", new() { ["invitationId"] = withdrawnId.ToString() }));
@@ -39,7 +42,10 @@ public sealed partial class AuditTrailTests(JoineryApp app) : IClassFixture<Join
         var organization = await app.ReadAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == p.Steward.OrganizationId));
         await Ok(steward.SubmitFormAsync($"/organizations/{organization.Id}", new()
         {
-            ["Input.Name"] = organization.Name, ["Input.Kind"] = "behavioral-health", ["Input.Mission"] = "Whole-person care in Riverbend", ["Input.Vision"] = "",
+            ["Input.Name"] = organization.Name,
+            ["Input.Kind"] = "behavioral-health",
+            ["Input.Mission"] = "Whole-person care in Riverbend",
+            ["Input.Vision"] = "",
         }));
         await Ok(steward.SubmitFormAsync("/account/profile?handler=CreateToken", new() { ["TokenName"] = "quarterly report script", ["TokenDays"] = "30" }));
         var tokenId = await app.ReadAsync(db => db.PersonalAccessTokens.Where(t => t.UserId == p.Steward.UserId).Select(t => t.Id).SingleAsync());
@@ -83,7 +89,9 @@ public sealed partial class AuditTrailTests(JoineryApp app) : IClassFixture<Join
         await Ok(admin.SubmitFormAsync("/admin/organizations", new() { ["Input.Name"] = $"Lakeside Counseling {app.Unique()}", ["Input.Kind"] = "behavioral-health" }));
         await Ok(admin.SubmitFormAsync("/admin/users", new()
         {
-            ["Input.Name"] = "Dana Admin-Made", ["Input.Email"] = "dana.made@example.org", ["Input.Organization"] = p.Partners[1].ToString(),
+            ["Input.Name"] = "Dana Admin-Made",
+            ["Input.Email"] = "dana.made@example.org",
+            ["Input.Organization"] = p.Partners[1].ToString(),
             ["Input.Password"] = PartnershipBuilder.Password,
         }));
         await Ok(admin.SubmitFormAsync("/", "/partnerships/new", [
@@ -141,7 +149,9 @@ public sealed partial class AuditTrailTests(JoineryApp app) : IClassFixture<Join
         var browser = await app.SignedInAsync(trickster);
         await Ok(browser.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Change", new()
         {
-            ["membershipId"] = p.First(MemberRole.Planner).MembershipId.ToString()!, ["Change.Role"] = "planner", ["Change.Level"] = "executive",
+            ["membershipId"] = p.First(MemberRole.Planner).MembershipId.ToString()!,
+            ["Change.Role"] = "planner",
+            ["Change.Level"] = "executive",
         }));
 
         var response = await browser.GetAsync($"/partnerships/{p.Id}/audit?handler=Csv");
@@ -175,7 +185,10 @@ public sealed partial class AuditTrailTests(JoineryApp app) : IClassFixture<Join
     {
         await Ok(steward.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Invite", new()
         {
-            ["Invite.Email"] = email, ["Invite.Organization"] = p.Partners[1].ToString(), ["Invite.Role"] = "viewer", ["Invite.Level"] = "frontline",
+            ["Invite.Email"] = email,
+            ["Invite.Organization"] = p.Partners[1].ToString(),
+            ["Invite.Role"] = "viewer",
+            ["Invite.Level"] = "frontline",
         }));
         return await app.ReadAsync(db => db.Invitations.Where(i => i.PartnershipId == p.Id && i.Email == email).Select(i => i.Id).SingleAsync());
     }

@@ -118,7 +118,10 @@ public sealed class InvitationTests(JoineryApp app) : IClassFixture<JoineryApp>
         var membersPage = await planner.ReadPageAsync($"/partnerships/{p.Id}/members");
         var response = await planner.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Invite", new()
         {
-            ["Invite.Email"] = "sneaky@example.org", ["Invite.Organization"] = p.Partners[0].ToString(), ["Invite.Role"] = "steward", ["Invite.Level"] = "executive",
+            ["Invite.Email"] = "sneaky@example.org",
+            ["Invite.Organization"] = p.Partners[0].ToString(),
+            ["Invite.Role"] = "steward",
+            ["Invite.Level"] = "executive",
         });
 
         membersPage.ShouldNotContain("Invite someone");
@@ -162,7 +165,10 @@ public sealed class InvitationTests(JoineryApp app) : IClassFixture<JoineryApp>
     {
         var response = await steward.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Invite", new()
         {
-            ["Invite.Email"] = email, ["Invite.Organization"] = p.Partners[1].ToString(), ["Invite.Role"] = role, ["Invite.Level"] = level,
+            ["Invite.Email"] = email,
+            ["Invite.Organization"] = p.Partners[1].ToString(),
+            ["Invite.Role"] = role,
+            ["Invite.Level"] = level,
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, string.Join("; ", (await response.ErrorSummaryAsync()).Select(e => e.Message)));
         var link = Forms.InputValue(await steward.ReadPageAsync($"/partnerships/{p.Id}/members"), "invitation-link");

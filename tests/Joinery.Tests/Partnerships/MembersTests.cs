@@ -122,7 +122,10 @@ public sealed class MembersTests(JoineryApp app) : IClassFixture<JoineryApp>
     {
         var form = new Dictionary<string, string>
         {
-            ["membershipId"] = membershipId.ToString(), ["Change.Role"] = role, ["Change.Level"] = level, ["Change.ChampionFor"] = championFor,
+            ["membershipId"] = membershipId.ToString(),
+            ["Change.Role"] = role,
+            ["Change.Level"] = level,
+            ["Change.ChampionFor"] = championFor,
         };
         if (champion)
         {

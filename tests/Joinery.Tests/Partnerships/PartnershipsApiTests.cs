@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Tests.Partnerships;
 
@@ -42,7 +43,7 @@ public sealed class PartnershipsApiTests(JoineryApp app) : IClassFixture<Joinery
         only.Text("phase").ShouldBe("explore");
         only.Text("myRole").ShouldBe("viewer");
         list.ToString().ShouldNotContain(other.Id.ToString());
-        (await app.ReadAsync(db => Task.FromResult(db.Partnerships.Count()))).ShouldBeGreaterThanOrEqualTo(2);
+        (await app.ReadAsync(db => db.Partnerships.CountAsync())).ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class PartnershipsApiTests(JoineryApp app) : IClassFixture<Joinery
         var ids = entries.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToList();
         ids.ShouldNotBeEmpty();
         ids.ShouldBe(ids.OrderDescending().ToList());
-        var stored = await app.ReadAsync(db => Task.FromResult(db.AuditEntries.Where(a => a.PartnershipId == p.Id).Select(a => a.Id).ToList()));
+        var stored = await app.ReadAsync(db => db.AuditEntries.Where(a => a.PartnershipId == p.Id).Select(a => a.Id).ToListAsync());
         ids.ShouldBe(stored, ignoreOrder: true);
         entries.Texts("action").ShouldContain("partnership.created");
         entries.Texts("action").Count(a => a == "membership.created").ShouldBe(2);

@@ -54,8 +54,11 @@ public sealed class RoadmapTests(JoineryApp app) : IClassFixture<JoineryApp>
     {
         var response = await steward.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Change", new()
         {
-            ["membershipId"] = member.MembershipId.ToString()!, ["Change.Role"] = member.Role!.Value.ToString().ToLowerInvariant(),
-            ["Change.Level"] = level, ["Change.IsChampion"] = "true", ["Change.ChampionFor"] = "",
+            ["membershipId"] = member.MembershipId.ToString()!,
+            ["Change.Role"] = member.Role!.Value.ToString().ToLowerInvariant(),
+            ["Change.Level"] = level,
+            ["Change.IsChampion"] = "true",
+            ["Change.ChampionFor"] = "",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }

@@ -26,7 +26,10 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         var steward = await app.SignedInAsync(p.Steward);
         var form = new Form(steward, $"/partnerships/{p.Id}/members?handler=Invite", new()
         {
-            ["Invite.Email"] = "valid.invitee@example.org", ["Invite.Organization"] = p.Partners[1].ToString(), ["Invite.Role"] = "planner", ["Invite.Level"] = "manager",
+            ["Invite.Email"] = "valid.invitee@example.org",
+            ["Invite.Organization"] = p.Partners[1].ToString(),
+            ["Invite.Role"] = "planner",
+            ["Invite.Level"] = "manager",
         });
 
         await RefusesAsync(form, "Invite.Email", "Invite_Email", "", Huge, Markup, Control, "not-an-email", "name@localhost", "two@@example.org", "a b@example.org");
@@ -43,8 +46,11 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         var steward = await app.SignedInAsync(p.Steward);
         var form = new Form(steward, $"/partnerships/{p.Id}/members?handler=Change", new()
         {
-            ["membershipId"] = p.First(MemberRole.Planner).MembershipId.ToString()!, ["Change.Role"] = "viewer", ["Change.Level"] = "frontline",
-            ["Change.IsChampion"] = "true", ["Change.ChampionFor"] = "Scheduling",
+            ["membershipId"] = p.First(MemberRole.Planner).MembershipId.ToString()!,
+            ["Change.Role"] = "viewer",
+            ["Change.Level"] = "frontline",
+            ["Change.IsChampion"] = "true",
+            ["Change.ChampionFor"] = "Scheduling",
         });
 
         await RefusesAsync(form, "Change.Role", "Change_Role", "", "emperor", Markup);
@@ -85,7 +91,10 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         var own = await app.ReadAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == p.Steward.OrganizationId));
         var form = new Form(browser, $"/organizations/{own.Id}", new()
         {
-            ["Input.Name"] = own.Name, ["Input.Kind"] = "behavioral-health", ["Input.Mission"] = "Whole-person care.", ["Input.Vision"] = "",
+            ["Input.Name"] = own.Name,
+            ["Input.Kind"] = "behavioral-health",
+            ["Input.Mission"] = "Whole-person care.",
+            ["Input.Vision"] = "",
         });
 
         await RefusesAsync(form, "Input.Name", "Input_Name", "", Huge, Markup, Control);
@@ -104,7 +113,10 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
 
         var response = await browser.SubmitFormAsync($"/organizations/{own.Id}", new()
         {
-            ["Input.Name"] = own.Name, ["Input.Kind"] = "behavioral-health", ["Input.Mission"] = $"Care for all {Markup}", ["Input.Vision"] = "",
+            ["Input.Name"] = own.Name,
+            ["Input.Kind"] = "behavioral-health",
+            ["Input.Mission"] = $"Care for all {Markup}",
+            ["Input.Vision"] = "",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -122,7 +134,9 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         var organization = new Form(admin, "/admin/organizations", new() { ["Input.Name"] = "Northside Family Medicine", ["Input.Kind"] = "primary-care" });
         var user = new Form(admin, "/admin/users", new()
         {
-            ["Input.Name"] = "Robin Reyes", ["Input.Email"] = "robin.reyes@example.org", ["Input.Organization"] = p.Partners[1].ToString(),
+            ["Input.Name"] = "Robin Reyes",
+            ["Input.Email"] = "robin.reyes@example.org",
+            ["Input.Organization"] = p.Partners[1].ToString(),
             ["Input.Password"] = PartnershipBuilder.Password,
         });
 

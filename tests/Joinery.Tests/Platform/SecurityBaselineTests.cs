@@ -80,15 +80,20 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
 
         var invite = await steward.PostAsync($"/partnerships/{p.Id}/members?handler=Invite", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Invite.Email"] = "forged@example.org", ["Invite.Organization"] = p.Partners[0].ToString(), ["Invite.Role"] = "steward", ["Invite.Level"] = "executive",
+            ["Invite.Email"] = "forged@example.org",
+            ["Invite.Organization"] = p.Partners[0].ToString(),
+            ["Invite.Role"] = "steward",
+            ["Invite.Level"] = "executive",
         }));
         var phase = await steward.PostAsync($"/partnerships/{p.Id}/phase", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.To"] = "plan", ["Input.Reason"] = "Forged from another site",
+            ["Input.To"] = "plan",
+            ["Input.Reason"] = "Forged from another site",
         }));
         var signIn = await app.Browser().PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = p.Steward.Email, ["Input.Password"] = "Not the right password at all",
+            ["Input.Email"] = p.Steward.Email,
+            ["Input.Password"] = "Not the right password at all",
         }));
 
         invite.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -109,7 +114,9 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
 
         var response = await victim.PostAsync($"/partnerships/{p.Id}/phase", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.To"] = "plan", ["Input.Reason"] = "Forged", ["__RequestVerificationToken"] = attackersToken,
+            ["Input.To"] = "plan",
+            ["Input.Reason"] = "Forged",
+            ["__RequestVerificationToken"] = attackersToken,
         }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

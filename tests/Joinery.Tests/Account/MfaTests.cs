@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Joinery.Core.Common;
+using Joinery.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Joinery.Tests.Account;
+
+public sealed partial class MfaTests(JoineryApp app) : IClassFixture<JoineryApp>
+{
+    [Fact]
+    public async Task After_turning_on_an_authenticator_app_sign_in_asks_for_its_code()
+    {
+        var p = await app.APartnership().BuildAsync();
+        var browser = await app.SignedInAsync(p.Steward);
+        var key = Key().Match(await browser.ReadPageAsync("/account/mfa")).Groups[1].Value;
+        key.ShouldNotBeEmpty();
+
+        var wrongCode = Totp.Code(key) == "000000" ? "111111" : "000000";
+
+        var wrong = await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = wrongCode });
+        (await wrong.ErrorSummaryAsync()).ShouldHaveSingleItem().Field.ShouldBe("Code");
+        (await app.ReadAsync(db => db.Users.SingleAsync(u => u.Id == p.Steward.UserId))).TwoFactorEnabled.ShouldBeFalse();
+        var enabled = await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key) });
+        enabled.Headers.Location!.OriginalString.ShouldBe("/account/profile");
+        (await app.ReadAsync(db => db.Users.SingleAsync(u => u.Id == p.Steward.UserId))).TwoFactorEnabled.ShouldBeTrue();
+
+        var checkpoint = await app.AuditCheckpointAsync();
+        var later = app.Browser();
+        var password = await later.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = p.Steward.Email, ["Input.Password"] = p.Steward.Password });
+        password.Headers.Location!.OriginalString.ShouldStartWith("/account/two-factor");
+        (await later.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a password alone does not sign in");
+        var badCode = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = "12345x" });
+        (await badCode.ErrorSummaryAsync()).ShouldHaveSingleItem().Field.ShouldBe("Code");
+        var code = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.Code(key), ["returnUrl"] = "/" });
+
+        code.Headers.Location!.OriginalString.ShouldBe("/");
+        (await later.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var signIns = (await app.AuditSinceAsync(checkpoint)).Where(a => a.Action.StartsWith("sign-in", StringComparison.Ordinal)).ToList();
+        signIns.Select(a => a.Action).ShouldBe(["sign-in.password-accepted", "sign-in.succeeded"]);
+        signIns[1].Detail.ShouldBe("authenticator");
+        signIns.ShouldAllBe(a => a.UserId == p.Steward.UserId && a.Door == Door.Web);
+    }
+
+    [Fact]
+    public async Task When_the_site_requires_two_step_sign_in_people_without_it_set_it_up_first()
+    {
+        var p = await app.APartnership().BuildAsync();
+        var admin = await app.SignedInAsync(await PartnershipBuilder.CreatePersonAsync(app, p.Partners[0], isSiteAdmin: true));
+        var steward = await app.SignedInAsync(p.Steward);
+        try
+        {
+            (await admin.SubmitFormAsync("/admin", new() { ["RequireMfa"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+            var page = await steward.GetAsync($"/partnerships/{p.Id}");
+            var profile = await steward.GetAsync("/account/profile");
+
+            page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            page.Headers.Location!.OriginalString.ShouldBe("/account/mfa?required=True");
+            profile.StatusCode.ShouldBe(HttpStatusCode.OK, "account pages stay open so the person can set it up");
+        }
+        finally
+        {
+            await app.ReadAsync(db => db.SiteSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.RequireMfa, false)));
+        }
+    }
+
+    [GeneratedRegex("Key: <code>([a-z2-7 ]+)</code>")]
+    private static partial Regex Key();
+}
