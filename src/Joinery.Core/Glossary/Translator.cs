@@ -89,6 +89,10 @@ public static class Translator
     /// <summary>A rough English singular, applied to both sides so "referrals" meets "referral".</summary>
     internal static string Singular(string word)
     {
+        if (word.EndsWith("'s", StringComparison.Ordinal) && word.Length > 3)
+        {
+            word = word[..^2];
+        }
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
         {
             return word[..^3] + "y";

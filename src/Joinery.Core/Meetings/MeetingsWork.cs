@@ -386,9 +386,11 @@ public sealed class MeetingsWork(JoineryDb db)
                 meeting.Attendance.Remove(gone);
                 db.Set<MeetingAttendance>().Remove(gone);
             }
-            foreach (var added in attendees.Where(id => meeting.Attendance.All(a => a.UserId != id)))
+            // Added through the set, not the collection: a new row with its key already set, found only
+            // through a tracked parent's collection, would be taken for an existing row and updated.
+            foreach (var added in attendees.Where(id => meeting.Attendance.All(a => a.UserId != id)).ToList())
             {
-                meeting.Attendance.Add(new MeetingAttendance { PartnershipId = partnershipId, MeetingId = meeting.Id, UserId = added });
+                db.Set<MeetingAttendance>().Add(new MeetingAttendance { PartnershipId = partnershipId, MeetingId = meeting.Id, UserId = added });
             }
         }
     }

@@ -32,6 +32,12 @@ public sealed class TranslatorTests
     }
 
     [Fact]
+    public void A_possessive_matches_its_term()
+    {
+        Find("The client's plan.").ShouldHaveSingleItem().Text.ShouldBe("client's");
+    }
+
+    [Fact]
     public void Only_whole_words_match()
     {
         Find("The clientele and preferrals are not terms.").ShouldBeEmpty();

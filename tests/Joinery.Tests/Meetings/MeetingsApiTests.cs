@@ -57,6 +57,23 @@ public sealed class MeetingsApiTests(JoineryApp app) : IClassFixture<JoineryApp>
     }
 
     [Fact]
+    public async Task Attendance_recorded_after_the_meeting_replaces_the_list()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var url = $"/api/v1/partnerships/{p.Id}/meetings";
+        var id = (await api.PostJsonAsync(url, new { title = "Kick-off", date = "2026-01-05", format = "hybrid" }, HttpStatusCode.Created)).Text("id");
+
+        await api.PutJsonAsync($"{url}/{id}", new { title = "Kick-off", date = "2026-01-05", format = "hybrid",
+            attendees = new[] { p.Steward.UserId, p.First(MemberRole.Clinician).UserId } }, HttpStatusCode.OK);
+        await api.PutJsonAsync($"{url}/{id}", new { title = "Kick-off", date = "2026-01-05", format = "hybrid",
+            attendees = new[] { p.First(MemberRole.Clinician).UserId, p.First(MemberRole.Planner).UserId } }, HttpStatusCode.OK);
+
+        (await app.ReadAsync(db => db.Set<MeetingAttendance>().Where(a => a.MeetingId == Guid.Parse(id)).Select(a => a.UserId).ToListAsync()))
+            .ShouldBe([p.First(MemberRole.Clinician).UserId, p.First(MemberRole.Planner).UserId], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Minutes_are_rendered_without_markup_or_script_links()
     {
         var p = await PartnershipAsync();

@@ -11,6 +11,9 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
 {
     public List<OpenInvitationView> OpenInvitations { get; private set; } = [];
 
+    /// <summary>The member whose change was refused: their change form is shown open.</summary>
+    public Guid? RefusedMembershipId { get; private set; }
+
     [BindProperty]
     public InviteForm Invite { get; set; } = new();
 
@@ -46,7 +49,7 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
         var outcome = await manage.ChangeAsync(id, membershipId, new MemberChange(Change.Role, Change.Level, Change.IsChampion, Change.ChampionFor), cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Refuse(outcome, "Change");
+            return RefuseChange(outcome, membershipId);
         }
         TempData["Status"] = "The member was updated.";
         return RedirectToPage();
@@ -61,7 +64,7 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
         var outcome = await manage.RemoveAsync(id, membershipId, cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Refuse(outcome, "Change");
+            return RefuseChange(outcome, membershipId);
         }
         TempData["Status"] = "The member was removed from the partnership.";
         return RedirectToPage();
@@ -88,6 +91,30 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
         OutcomeStatus.Forbidden => Forbid(),
         _ => AddErrorsAndShow(outcome, prefix),
     };
+
+    /// <summary>Each member has their own change form, so the messages link to that member's fields.</summary>
+    private IActionResult RefuseChange(Outcome<Guid> outcome, Guid membershipId)
+    {
+        if (outcome.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden)
+        {
+            return Refuse(outcome, "Change");
+        }
+        foreach (var (field, messages) in outcome.Errors)
+        {
+            var key = field switch
+            {
+                "level" => $"level-{membershipId}",
+                "championFor" => $"champion-for-{membershipId}",
+                _ => $"role-{membershipId}",
+            };
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(key, message);
+            }
+        }
+        RefusedMembershipId = membershipId;
+        return Page();
+    }
 
     private PageResult AddErrorsAndShow<T>(Outcome<T> outcome, string prefix)
     {

@@ -1,0 +1,42 @@
+using Joinery.BrowserTests.Support;
+using Joinery.Core.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Joinery.BrowserTests;
+
+/// <summary>
+/// Pictures of the demo partnership for the README. They are written to the test output folder;
+/// with <c>JOINERY_UPDATE_SCREENSHOTS=1</c> they replace docs/screenshots/*.png in the repository.
+/// </summary>
+public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Demo_overview_and_members_pages_are_captured_for_the_readme()
+    {
+        DemoResult demo = null!;
+        await using var app = await JoineryServer.StartAsync(async a => demo = await a.DemoAsync());
+        var page = await browser.OpenPageAsync(app, width: 1280, height: 900);
+        await page.SignInAsync("dana.whitfield@riverbend.example", SeedDemo.Password);
+
+        await page.OpenAsync($"/partnerships/{demo.PartnershipId}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = SeedDemo.PartnershipName, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.RoadmapCriterion("Champions named in each partner")).ToContainTextAsync("Met");
+        await SaveAsync(page, "overview.png");
+
+        await page.WorkspaceLink("Members").ClickToAsync();
+        await Expect(page.MemberRow("Eastside Community Health Center", "Jamal Carter")).ToContainTextAsync("Yes: Screening at intake");
+        await SaveAsync(page, "members.png");
+    }
+
+    private static async Task SaveAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("JOINERY_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryPaths.Root, "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        var png = await page.ScreenshotAsync(new() { Path = path, Type = ScreenshotType.Png });
+        png.Length.ShouldBeGreaterThan(10_000, $"{path} looks empty");
+    }
+}

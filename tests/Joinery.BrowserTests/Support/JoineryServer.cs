@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Joinery.Core;
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.BrowserTests.Support;
+
+/// <summary>
+/// The real app, started as its own process (<c>dotnet Joinery.Web.dll</c>) on a free loopback port
+/// with a fresh SQLite database in a temporary folder. Data can be arranged through the core
+/// operations before the app starts, the way the CLI would. Disposing stops the process and
+/// deletes the folder.
+/// </summary>
+public sealed class JoineryServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly StringBuilder _log;
+    private readonly string _folder;
+
+    private JoineryServer(Process process, StringBuilder log, string folder, Uri baseUrl)
+    {
+        _process = process;
+        _log = log;
+        _folder = folder;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>What the app has written to stdout and stderr so far, for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public string Url(string path) => new Uri(BaseUrl, path).ToString();
+
+    public static async Task<JoineryServer> StartAsync(Func<Arrange, Task>? arrange = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("joinery-browser-").FullName;
+        var connectionString = $"Data Source={Path.Combine(folder, "joinery.db")}";
+        try
+        {
+            if (arrange is not null)
+            {
+                await ArrangeAsync(connectionString, arrange);
+            }
+            return await LaunchWithRetriesAsync(folder, connectionString);
+        }
+        catch
+        {
+            TryDelete(folder);
+            throw;
+        }
+    }
+
+    /// <summary>A port found free can be taken by someone else before the app binds it; then another is tried.</summary>
+    private static async Task<JoineryServer> LaunchWithRetriesAsync(string folder, string connectionString)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LaunchAsync(folder, connectionString);
+            }
+            catch (AppStoppedException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task ArrangeAsync(string connectionString, Func<Arrange, Task> arrange)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:Joinery"] = connectionString,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddJoineryCore(configuration);
+        await using (var provider = services.BuildServiceProvider())
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
+            tenancy.Door = Door.Cli;
+            tenancy.ActAcrossPartnerships();
+            await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
+            await arrange(new Arrange(scope.ServiceProvider));
+        }
+        // Release the file so that only the app holds it from now on.
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task<JoineryServer> LaunchAsync(string folder, string connectionString)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "Joinery.Web.dll");
+        if (!File.Exists(app))
+        {
+            throw new InvalidOperationException($"{app} is missing: build tests/Joinery.BrowserTests first.");
+        }
+        var port = FreePort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            // The content root is the web project, so the app serves its own wwwroot.
+            WorkingDirectory = RepositoryPaths.WebProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            app,
+            "--urls", baseUrl.ToString().TrimEnd('/'),
+            "--contentRoot", RepositoryPaths.WebProject,
+            "--Database:Provider=Sqlite",
+            $"--ConnectionStrings:Joinery={connectionString}",
+            "--RateLimits:SignInPerMinute=1000",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        var log = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new JoineryServer(process, log, folder, baseUrl);
+        try
+        {
+            await server.WaitUntilHealthyAsync();
+            return server;
+        }
+        catch
+        {
+            // The folder stays: the next attempt starts on the same arranged database.
+            await server.StopAsync();
+            throw;
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new AppStoppedException($"The app stopped with exit code {_process.ExitCode} before it was healthy:\n{Log}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"GET /health did not answer 200 within {StartTimeout.TotalSeconds} s:\n{Log}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        TryDelete(_folder);
+    }
+
+    private async Task StopAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
+        {
+            // Already gone, or not going: nothing more a test can do about it.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Append(StringBuilder log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (log)
+        {
+            log.AppendLine(line);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+/// <summary>The app process ended before it answered /health.</summary>
+public sealed class AppStoppedException(string message) : Exception(message);
