@@ -89,6 +89,22 @@ public sealed class Validation
         return email.ToLowerInvariant();
     }
 
+    /// <summary>A calendar date written yyyy-mm-dd (what date inputs send), between 2000 and 2100.</summary>
+    public DateOnly? Date(string field, string label, string? value, bool required = true)
+    {
+        var text = (value ?? "").Trim();
+        if (text.Length == 0 && !required)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and <= 2100)
+        {
+            return date;
+        }
+        Add(field, $"Enter {label} as yyyy-mm-dd.");
+        return null;
+    }
+
     public TEnum? Choice<TEnum>(string field, string label, string? value) where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))

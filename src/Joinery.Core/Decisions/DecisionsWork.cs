@@ -302,8 +302,8 @@ public sealed class DecisionsWork(JoineryDb db)
         var description = check.Text("description", "a description", input.Description, Contribution.DescriptionMax);
         var value = ParseDecimal(check, "value", "the value in dollars", input.Value, 0, 100_000_000m, required: true) ?? 0;
         var fte = ParseDecimal(check, "fte", "the full-time equivalents", input.Fte, 0, 1000m, required: false);
-        var start = ParseDate(check, "periodStart", "the start of the period", input.PeriodStart);
-        var end = ParseDate(check, "periodEnd", "the end of the period", input.PeriodEnd);
+        var start = check.Date("periodStart", "the start of the period", input.PeriodStart, required: false);
+        var end = check.Date("periodEnd", "the end of the period", input.PeriodEnd, required: false);
         if (start is { } s && end is { } e && e < s)
         {
             check.Add("periodEnd", "The period must end on or after its start.");
@@ -394,20 +394,6 @@ public sealed class DecisionsWork(JoineryDb db)
             return Math.Round(value, 2);
         }
         check.Add(field, $"Enter {label} as a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString("N0", CultureInfo.InvariantCulture)}.");
-        return null;
-    }
-
-    private static DateOnly? ParseDate(Validation check, string field, string label, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and <= 2100)
-        {
-            return date;
-        }
-        check.Add(field, $"Enter {label} as yyyy-mm-dd.");
         return null;
     }
 }

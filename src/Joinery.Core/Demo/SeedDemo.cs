@@ -153,29 +153,51 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
             }
             if (person.Email == People[0].Email)
             {
-                response.Comments.Add(new ReadinessComment { PartnershipId = partnershipId, ResponseId = response.Id, FactorCode = "long-term-plans",
-                    Text = "The state contract renewal is not settled until spring; we cannot commit new budget before then." });
+                response.Comments.Add(new ReadinessComment
+                {
+                    PartnershipId = partnershipId,
+                    ResponseId = response.Id,
+                    FactorCode = "long-term-plans",
+                    Text = "The state contract renewal is not settled until spring; we cannot commit new budget before then."
+                });
             }
             if (person.Email == People[6].Email)
             {
-                response.Comments.Add(new ReadinessComment { PartnershipId = partnershipId, ResponseId = response.Id, FactorCode = "missions-in-sync",
-                    Text = "Our board asks whether a recovery focus fits our medical-home model; we would like to talk it through." });
+                response.Comments.Add(new ReadinessComment
+                {
+                    PartnershipId = partnershipId,
+                    ResponseId = response.Id,
+                    FactorCode = "missions-in-sync",
+                    Text = "Our board asks whether a recovery focus fits our medical-home model; we would like to talk it through."
+                });
             }
             db.Set<ReadinessResponse>().Add(response);
         }
         db.Set<LevelFinding>().Add(new LevelFinding
         {
-            PartnershipId = partnershipId, OrganizationId = users[People[2].Email].OrganizationId, UserId = users[People[2].Email].Id,
-            Answers = "same-site=no;regular-contact=yes", Level = 2, FoundAt = db.Now.AddDays(-45),
+            PartnershipId = partnershipId,
+            OrganizationId = users[People[2].Email].OrganizationId,
+            UserId = users[People[2].Email].Id,
+            Answers = "same-site=no;regular-contact=yes",
+            Level = 2,
+            FoundAt = db.Now.AddDays(-45),
         });
         db.Set<LevelFinding>().Add(new LevelFinding
         {
-            PartnershipId = partnershipId, OrganizationId = users[People[8].Email].OrganizationId, UserId = users[People[8].Email].Id,
-            Answers = "same-site=no;regular-contact=no", Level = 1, FoundAt = db.Now.AddDays(-44),
+            PartnershipId = partnershipId,
+            OrganizationId = users[People[8].Email].OrganizationId,
+            UserId = users[People[8].Email].Id,
+            Answers = "same-site=no;regular-contact=no",
+            Level = 1,
+            FoundAt = db.Now.AddDays(-44),
         });
         db.Set<LevelDecision>().Add(new LevelDecision
         {
-            PartnershipId = partnershipId, CurrentLevel = 2, TargetLevel = 4, DecidedByUserId = users[People[6].Email].Id, DecidedAt = db.Now.AddDays(-40),
+            PartnershipId = partnershipId,
+            CurrentLevel = 2,
+            TargetLevel = 4,
+            DecidedByUserId = users[People[6].Email].Id,
+            DecidedAt = db.Now.AddDays(-40),
             Note = "Start with a behavioral health consultant on site two days a week; shared scheduling in year two.",
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -192,13 +214,19 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
         User U(int i) => users[People[i].Email];
         var first = new MissionVersion
         {
-            PartnershipId = partnershipId, Number = 1, AuthorUserId = U(2).Id, CreatedAt = db.Now.AddDays(-30),
+            PartnershipId = partnershipId,
+            Number = 1,
+            AuthorUserId = U(2).Id,
+            CreatedAt = db.Now.AddDays(-30),
             Vision = "Everyone in Riverbend and Eastside gets care for body and mind in one place.",
             Mission = "Together we offer integrated behavioral health and primary care to adults with serious mental illness.",
         };
         var second = new MissionVersion
         {
-            PartnershipId = partnershipId, Number = 2, AuthorUserId = U(8).Id, CreatedAt = db.Now.AddDays(-21),
+            PartnershipId = partnershipId,
+            Number = 2,
+            AuthorUserId = U(8).Id,
+            CreatedAt = db.Now.AddDays(-21),
             ChangeNote = "Wording from the frontline huddles: 'people we serve', and substance use named.",
             Vision = "Everyone in Riverbend and Eastside gets care for body and mind, from people who know each other, in one place.",
             Mission = "Together we offer integrated behavioral health and primary care to the people we serve who live with serious mental illness or substance use disorders, so that they live longer, healthier lives.",
@@ -206,10 +234,26 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
         };
         db.Set<MissionVersion>().AddRange(first, second);
         db.Set<MissionComment>().AddRange(
-            new MissionComment { PartnershipId = partnershipId, VersionId = first.Id, UserId = U(10).Id, OrganizationId = U(10).OrganizationId, Level = MemberLevel.Frontline,
-                Text = "At the front desk we say 'patients', at Riverbend they say 'clients'. Could the mission say 'the people we serve'?", CreatedAt = db.Now.AddDays(-28) },
-            new MissionComment { PartnershipId = partnershipId, VersionId = first.Id, UserId = U(4).Id, OrganizationId = U(4).OrganizationId, Level = MemberLevel.Frontline,
-                Text = "Half of the people I coordinate also have a substance use disorder; please name it.", CreatedAt = db.Now.AddDays(-27) });
+            new MissionComment
+            {
+                PartnershipId = partnershipId,
+                VersionId = first.Id,
+                UserId = U(10).Id,
+                OrganizationId = U(10).OrganizationId,
+                Level = MemberLevel.Frontline,
+                Text = "At the front desk we say 'patients', at Riverbend they say 'clients'. Could the mission say 'the people we serve'?",
+                CreatedAt = db.Now.AddDays(-28)
+            },
+            new MissionComment
+            {
+                PartnershipId = partnershipId,
+                VersionId = first.Id,
+                UserId = U(4).Id,
+                OrganizationId = U(4).OrganizationId,
+                Level = MemberLevel.Frontline,
+                Text = "Half of the people I coordinate also have a substance use disorder; please name it.",
+                CreatedAt = db.Now.AddDays(-27)
+            });
         db.Set<MissionEndorsement>().AddRange(
             new MissionEndorsement { PartnershipId = partnershipId, VersionId = second.Id, OrganizationId = U(0).OrganizationId, UserId = U(0).Id, EndorsedAt = db.Now.AddDays(-16) },
             new MissionEndorsement { PartnershipId = partnershipId, VersionId = second.Id, OrganizationId = U(6).OrganizationId, UserId = U(6).Id, EndorsedAt = db.Now.AddDays(-14) });
@@ -218,12 +262,35 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
             db.Set<MissionAcknowledgement>().Add(new MissionAcknowledgement { PartnershipId = partnershipId, VersionId = second.Id, UserId = U(i).Id, AcknowledgedAt = db.Now.AddDays(-13 + i) });
         }
         db.Set<MissionCommunication>().AddRange(
-            new MissionCommunication { PartnershipId = partnershipId, Channel = CommunicationChannel.AllStaffMeeting, On = DateOnly.FromDateTime(db.Now.AddDays(-12).UtcDateTime),
-                Audience = "All Eastside staff", Note = "Grace read it out and took questions.", RecordedByUserId = U(6).Id, RecordedAt = db.Now.AddDays(-12) },
-            new MissionCommunication { PartnershipId = partnershipId, Channel = CommunicationChannel.Newsletter, On = DateOnly.FromDateTime(db.Now.AddDays(-10).UtcDateTime),
-                Audience = "Riverbend staff newsletter", RecordedByUserId = U(2).Id, RecordedAt = db.Now.AddDays(-10) },
-            new MissionCommunication { PartnershipId = partnershipId, Channel = CommunicationChannel.Huddle, On = DateOnly.FromDateTime(db.Now.AddDays(-7).UtcDateTime),
-                Audience = "Eastside morning huddle, nurses and front desk", Note = "Jamal explained what changes at intake.", RecordedByUserId = U(10).Id, RecordedAt = db.Now.AddDays(-7) });
+            new MissionCommunication
+            {
+                PartnershipId = partnershipId,
+                Channel = CommunicationChannel.AllStaffMeeting,
+                On = DateOnly.FromDateTime(db.Now.AddDays(-12).UtcDateTime),
+                Audience = "All Eastside staff",
+                Note = "Grace read it out and took questions.",
+                RecordedByUserId = U(6).Id,
+                RecordedAt = db.Now.AddDays(-12)
+            },
+            new MissionCommunication
+            {
+                PartnershipId = partnershipId,
+                Channel = CommunicationChannel.Newsletter,
+                On = DateOnly.FromDateTime(db.Now.AddDays(-10).UtcDateTime),
+                Audience = "Riverbend staff newsletter",
+                RecordedByUserId = U(2).Id,
+                RecordedAt = db.Now.AddDays(-10)
+            },
+            new MissionCommunication
+            {
+                PartnershipId = partnershipId,
+                Channel = CommunicationChannel.Huddle,
+                On = DateOnly.FromDateTime(db.Now.AddDays(-7).UtcDateTime),
+                Audience = "Eastside morning huddle, nurses and front desk",
+                Note = "Jamal explained what changes at intake.",
+                RecordedByUserId = U(10).Id,
+                RecordedAt = db.Now.AddDays(-7)
+            });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -246,10 +313,24 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
         var users = await db.Users.Where(u => u.Email != null && u.Email.EndsWith(".example")).ToDictionaryAsync(u => u.Email!, cancellationToken);
         User U(int i) => users[People[i].Email];
         db.Set<GlossaryComment>().AddRange(
-            new GlossaryComment { PartnershipId = partnershipId, TermId = terms["case management"].Id, UserId = U(4).Id, OrganizationId = U(4).OrganizationId, CreatedAt = db.Now.AddDays(-9),
-                Text = "For us this is a billable service with its own documentation rules; if Eastside nurses call their work case management, our billing gets confused." },
-            new GlossaryComment { PartnershipId = partnershipId, TermId = terms["case management"].Id, UserId = U(9).Id, OrganizationId = U(9).OrganizationId, CreatedAt = db.Now.AddDays(-8),
-                Text = "Our care managers bill care management codes. We need a word for what they do together with Sam's team." });
+            new GlossaryComment
+            {
+                PartnershipId = partnershipId,
+                TermId = terms["case management"].Id,
+                UserId = U(4).Id,
+                OrganizationId = U(4).OrganizationId,
+                CreatedAt = db.Now.AddDays(-9),
+                Text = "For us this is a billable service with its own documentation rules; if Eastside nurses call their work case management, our billing gets confused."
+            },
+            new GlossaryComment
+            {
+                PartnershipId = partnershipId,
+                TermId = terms["case management"].Id,
+                UserId = U(9).Id,
+                OrganizationId = U(9).OrganizationId,
+                CreatedAt = db.Now.AddDays(-8),
+                Text = "Our care managers bill care management codes. We need a word for what they do together with Sam's team."
+            });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -265,8 +346,14 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
         var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
         var series = new MeetingSeries
         {
-            PartnershipId = partnershipId, Title = "Joint planning meeting", Cadence = Cadence.EveryTwoWeeks, FirstDate = today.AddDays(-42),
-            StartTime = new TimeOnly(8, 30), DurationMinutes = 60, Format = MeetingFormat.Hybrid, CreatedAt = db.Now.AddDays(-45),
+            PartnershipId = partnershipId,
+            Title = "Joint planning meeting",
+            Cadence = Cadence.EveryTwoWeeks,
+            FirstDate = today.AddDays(-42),
+            StartTime = new TimeOnly(8, 30),
+            DurationMinutes = 60,
+            Format = MeetingFormat.Hybrid,
+            CreatedAt = db.Now.AddDays(-45),
         };
         db.Set<MeetingSeries>().Add(series);
         var plans = new (int DaysAgo, MeetingFormat Format, int[] People, string Minutes, string Wins, string Disappointments)[]
@@ -289,23 +376,59 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
         {
             var meeting = new Meeting
             {
-                PartnershipId = partnershipId, SeriesId = series.Id, Title = "Joint planning meeting", Date = today.AddDays(-plan.DaysAgo), Format = plan.Format,
-                Agenda = "1. Updates from each partner\n2. Successes and disappointments\n3. Next steps", Minutes = plan.Minutes,
-                Successes = plan.Wins, Disappointments = plan.Disappointments, CreatedAt = db.Now.AddDays(-plan.DaysAgo),
+                PartnershipId = partnershipId,
+                SeriesId = series.Id,
+                Title = "Joint planning meeting",
+                Date = today.AddDays(-plan.DaysAgo),
+                Format = plan.Format,
+                Agenda = "1. Updates from each partner\n2. Successes and disappointments\n3. Next steps",
+                Minutes = plan.Minutes,
+                Successes = plan.Wins,
+                Disappointments = plan.Disappointments,
+                CreatedAt = db.Now.AddDays(-plan.DaysAgo),
             };
             meeting.Attendance.AddRange(plan.People.Select(i => new MeetingAttendance { PartnershipId = partnershipId, MeetingId = meeting.Id, UserId = U(i).Id }));
             db.Set<Meeting>().Add(meeting);
             first ??= meeting.Id;
         }
         db.Set<ActionItem>().AddRange(
-            new ActionItem { PartnershipId = partnershipId, MeetingId = first, Title = "Book a room at Riverbend for the next face-to-face meeting", OwnerUserId = U(2).Id,
-                DueDate = today.AddDays(-20), Status = ActionStatus.Done, CreatedAt = db.Now.AddDays(-42), CompletedAt = db.Now.AddDays(-25) },
-            new ActionItem { PartnershipId = partnershipId, MeetingId = first, Title = "Ask both billing leads to meet about 'case management'", OwnerUserId = U(9).Id,
-                DueDate = today.AddDays(-7), CreatedAt = db.Now.AddDays(-14) },
-            new ActionItem { PartnershipId = partnershipId, Title = "Write Eastside's expected results for the partnership", OwnerUserId = U(8).Id,
-                DueDate = today.AddDays(10), CreatedAt = db.Now },
-            new ActionItem { PartnershipId = partnershipId, Title = "Write Riverbend's expected results for the partnership", OwnerUserId = U(2).Id,
-                DueDate = today.AddDays(10), Status = ActionStatus.InProgress, CreatedAt = db.Now });
+            new ActionItem
+            {
+                PartnershipId = partnershipId,
+                MeetingId = first,
+                Title = "Book a room at Riverbend for the next face-to-face meeting",
+                OwnerUserId = U(2).Id,
+                DueDate = today.AddDays(-20),
+                Status = ActionStatus.Done,
+                CreatedAt = db.Now.AddDays(-42),
+                CompletedAt = db.Now.AddDays(-25)
+            },
+            new ActionItem
+            {
+                PartnershipId = partnershipId,
+                MeetingId = first,
+                Title = "Ask both billing leads to meet about 'case management'",
+                OwnerUserId = U(9).Id,
+                DueDate = today.AddDays(-7),
+                CreatedAt = db.Now.AddDays(-14)
+            },
+            new ActionItem
+            {
+                PartnershipId = partnershipId,
+                Title = "Write Eastside's expected results for the partnership",
+                OwnerUserId = U(8).Id,
+                DueDate = today.AddDays(10),
+                CreatedAt = db.Now
+            },
+            new ActionItem
+            {
+                PartnershipId = partnershipId,
+                Title = "Write Riverbend's expected results for the partnership",
+                OwnerUserId = U(2).Id,
+                DueDate = today.AddDays(10),
+                Status = ActionStatus.InProgress,
+                CreatedAt = db.Now
+            });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -321,21 +444,29 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
         var firstMeeting = await db.Set<Meeting>().Where(m => m.PartnershipId == partnershipId).OrderBy(m => m.Date).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
         var space = new Decision
         {
-            PartnershipId = partnershipId, Title = "Where the behavioral health consultant sits", MeetingId = firstMeeting,
+            PartnershipId = partnershipId,
+            Title = "Where the behavioral health consultant sits",
+            MeetingId = firstMeeting,
             Problem = "The consultant needs to be within a few steps of the exam rooms for warm handoffs, but Eastside has no free office.",
             Options = "1. Share the nurse station.\n2. Convert the supply room.\n3. Use a mobile cart and any free exam room.",
             Negotiability = Negotiability.Negotiable,
             Compromise = "Convert half of the supply room; Riverbend pays for the shelving and the network drop.",
-            Status = DecisionStatus.Agreed, CreatedAt = db.Now.AddDays(-40), UpdatedAt = db.Now.AddDays(-30),
+            Status = DecisionStatus.Agreed,
+            CreatedAt = db.Now.AddDays(-40),
+            UpdatedAt = db.Now.AddDays(-30),
         };
         var consent = new Decision
         {
-            PartnershipId = partnershipId, Title = "Sharing substance use treatment notes in the shared record",
+            PartnershipId = partnershipId,
+            Title = "Sharing substance use treatment notes in the shared record",
             Problem = "Eastside clinicians want to see Riverbend's substance use counseling notes in the shared care plan.",
             Options = "1. Share everything under a single consent.\n2. Keep counseling notes out of the shared record; share a summary with Part 2 consent.",
-            Negotiability = Negotiability.FixedByRegulation, Citation = "42 CFR Part 2 (2024 final rule), §2.31 consent requirements",
+            Negotiability = Negotiability.FixedByRegulation,
+            Citation = "42 CFR Part 2 (2024 final rule), §2.31 consent requirements",
             Compromise = "Counseling notes stay in Riverbend's record; a summary is shared when the person signs a Part 2 consent.",
-            Status = DecisionStatus.Proposed, CreatedAt = db.Now.AddDays(-12), UpdatedAt = db.Now.AddDays(-10),
+            Status = DecisionStatus.Proposed,
+            CreatedAt = db.Now.AddDays(-12),
+            UpdatedAt = db.Now.AddDays(-10),
         };
         db.Set<Decision>().AddRange(space, consent);
         db.Set<DecisionPosition>().AddRange(
@@ -348,14 +479,54 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
             new DecisionSignOff { PartnershipId = partnershipId, DecisionId = consent.Id, OrganizationId = U(0).OrganizationId, UserId = U(1).Id, Version = 1, SignedAt = db.Now.AddDays(-10) });
         var year = DateOnly.FromDateTime(db.Now.UtcDateTime);
         db.Set<Contribution>().AddRange(
-            new Contribution { PartnershipId = partnershipId, OrganizationId = U(0).OrganizationId, Kind = ContributionKind.StaffFte, Description = "Behavioral health consultant on site two days a week",
-                Value = 38_000m, Fte = 0.4m, PeriodStart = year, PeriodEnd = year.AddYears(1), RecordedByUserId = U(2).Id, RecordedAt = db.Now.AddDays(-20) },
-            new Contribution { PartnershipId = partnershipId, OrganizationId = U(0).OrganizationId, Kind = ContributionKind.Equipment, Description = "Shelving and network drop for the consultant's room",
-                Value = 4_500m, RecordedByUserId = U(2).Id, RecordedAt = db.Now.AddDays(-20) },
-            new Contribution { PartnershipId = partnershipId, OrganizationId = U(6).OrganizationId, Kind = ContributionKind.Space, Description = "Half of the supply room, converted to a consultation office",
-                Value = 9_600m, PeriodStart = year, PeriodEnd = year.AddYears(1), RecordedByUserId = U(8).Id, RecordedAt = db.Now.AddDays(-19) },
-            new Contribution { PartnershipId = partnershipId, OrganizationId = U(6).OrganizationId, Kind = ContributionKind.StaffFte, Description = "Nurse care manager time for shared patients",
-                Value = 21_000m, Fte = 0.25m, PeriodStart = year, PeriodEnd = year.AddYears(1), RecordedByUserId = U(8).Id, RecordedAt = db.Now.AddDays(-19) });
+            new Contribution
+            {
+                PartnershipId = partnershipId,
+                OrganizationId = U(0).OrganizationId,
+                Kind = ContributionKind.StaffFte,
+                Description = "Behavioral health consultant on site two days a week",
+                Value = 38_000m,
+                Fte = 0.4m,
+                PeriodStart = year,
+                PeriodEnd = year.AddYears(1),
+                RecordedByUserId = U(2).Id,
+                RecordedAt = db.Now.AddDays(-20)
+            },
+            new Contribution
+            {
+                PartnershipId = partnershipId,
+                OrganizationId = U(0).OrganizationId,
+                Kind = ContributionKind.Equipment,
+                Description = "Shelving and network drop for the consultant's room",
+                Value = 4_500m,
+                RecordedByUserId = U(2).Id,
+                RecordedAt = db.Now.AddDays(-20)
+            },
+            new Contribution
+            {
+                PartnershipId = partnershipId,
+                OrganizationId = U(6).OrganizationId,
+                Kind = ContributionKind.Space,
+                Description = "Half of the supply room, converted to a consultation office",
+                Value = 9_600m,
+                PeriodStart = year,
+                PeriodEnd = year.AddYears(1),
+                RecordedByUserId = U(8).Id,
+                RecordedAt = db.Now.AddDays(-19)
+            },
+            new Contribution
+            {
+                PartnershipId = partnershipId,
+                OrganizationId = U(6).OrganizationId,
+                Kind = ContributionKind.StaffFte,
+                Description = "Nurse care manager time for shared patients",
+                Value = 21_000m,
+                Fte = 0.25m,
+                PeriodStart = year,
+                PeriodEnd = year.AddYears(1),
+                RecordedByUserId = U(8).Id,
+                RecordedAt = db.Now.AddDays(-19)
+            });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -110,7 +110,7 @@ public sealed class MeetingsWork(JoineryDb db)
         var title = check.Text("title", "a title", input.Title, MeetingSeries.TitleMax);
         var cadence = check.Choice<Cadence>("cadence", "how often the partners meet", input.Cadence);
         var format = check.Choice<MeetingFormat>("format", "how the partners meet", input.Format);
-        var first = ParseDate(check, "firstDate", "the first meeting's date", input.FirstDate);
+        var first = check.Date("firstDate", "the first meeting's date", input.FirstDate) ?? default;
         TimeOnly start = default;
         if (!TimeOnly.TryParseExact(input.StartTime ?? "", ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
         {
@@ -212,7 +212,7 @@ public sealed class MeetingsWork(JoineryDb db)
         }
         var check = new Validation();
         var title = check.Text("title", "what is to be done", input.Title, ActionItem.TitleMax);
-        var due = ParseDate(check, "dueDate", "the due date", input.DueDate);
+        var due = check.Date("dueDate", "the due date", input.DueDate) ?? default;
         var members = await db.Memberships.Where(m => m.PartnershipId == partnershipId).Select(m => m.UserId).ToListAsync(cancellationToken);
         Guid owner = default;
         if (!Guid.TryParse(input.Owner, out owner) || !members.Contains(owner))
@@ -334,7 +334,7 @@ public sealed class MeetingsWork(JoineryDb db)
     private async Task<MeetingFields> ValidateAsync(Validation check, Guid partnershipId, MeetingInput input, CancellationToken cancellationToken)
     {
         var title = check.Text("title", "a title", input.Title, Meeting.TitleMax);
-        var date = ParseDate(check, "date", "the date", input.Date);
+        var date = check.Date("date", "the date", input.Date) ?? default;
         var format = check.Choice<MeetingFormat>("format", "how the partners met", input.Format);
         var agenda = check.Prose("agenda", "the agenda", input.Agenda, Meeting.TextMax);
         var minutes = input.Minutes is null ? null : check.Prose("minutes", "the minutes", input.Minutes, Meeting.TextMax);
@@ -403,16 +403,5 @@ public sealed class MeetingsWork(JoineryDb db)
         }
         var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
         return me is null || me.Role == MemberRole.Viewer ? Outcome<Guid>.Forbidden("Viewers read meetings; members record them.") : null;
-    }
-
-    private static DateOnly ParseDate(Validation check, string field, string label, string? text)
-    {
-        if (DateOnly.TryParseExact((text ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year is >= 2000 and <= 2100)
-        {
-            return date;
-        }
-        check.Add(field, $"Enter {label} as yyyy-mm-dd.");
-        return default;
     }
 }

@@ -288,12 +288,8 @@ public sealed class MissionWork(JoineryDb db)
         var channel = check.Choice<CommunicationChannel>("channel", "where it was communicated", input.Channel);
         var audience = check.Text("audience", "who heard it", input.Audience, MissionCommunication.TextMax);
         var note = check.Text("note", "the note", input.Note, MissionCommunication.TextMax, required: false);
-        DateOnly on = default;
-        if (!DateOnly.TryParseExact(input.On ?? "", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out on))
-        {
-            check.Add("on", "Enter the date as yyyy-mm-dd.");
-        }
-        else if (on > DateOnly.FromDateTime(db.Now.UtcDateTime).AddDays(1))
+        var on = check.Date("on", "the date", input.On) ?? default;
+        if (on > DateOnly.FromDateTime(db.Now.UtcDateTime).AddDays(1))
         {
             check.Add("on", "Record communications that have happened; the date is in the future.");
         }

@@ -16,7 +16,11 @@ public sealed class DecisionsApiTests(JoineryApp app) : IClassFixture<JoineryApp
 
     private static object Space(string compromise = "Half of the supply room.") => new
     {
-        title = "Where the consultant sits", problem = "No free office.", negotiability = "negotiable", compromise, status = "proposed",
+        title = "Where the consultant sits",
+        problem = "No free office.",
+        negotiability = "negotiable",
+        compromise,
+        status = "proposed",
     };
 
     [Fact]

@@ -45,8 +45,13 @@ public sealed class MeetingsApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         var url = $"/api/v1/partnerships/{p.Id}/meetings";
 
         var refused = await api.PostJsonAsync(url, new { title = "Kick-off", date = "2026-01-05", format = "face-to-face", attendees = new[] { outsider.UserId } }, HttpStatusCode.BadRequest);
-        var created = await api.PostJsonAsync(url, new { title = "Kick-off", date = "2026-01-05", format = "face-to-face",
-            attendees = new[] { p.Steward.UserId, p.First(MemberRole.Planner).UserId, p.First(MemberRole.Clinician).UserId } }, HttpStatusCode.Created);
+        var created = await api.PostJsonAsync(url, new
+        {
+            title = "Kick-off",
+            date = "2026-01-05",
+            format = "face-to-face",
+            attendees = new[] { p.Steward.UserId, p.First(MemberRole.Planner).UserId, p.First(MemberRole.Clinician).UserId }
+        }, HttpStatusCode.Created);
         var meeting = await api.GetJsonAsync($"{url}/{created.Text("id")}");
 
         refused.ErrorFields().ShouldBe(["attendees"]);
@@ -64,10 +69,20 @@ public sealed class MeetingsApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         var url = $"/api/v1/partnerships/{p.Id}/meetings";
         var id = (await api.PostJsonAsync(url, new { title = "Kick-off", date = "2026-01-05", format = "hybrid" }, HttpStatusCode.Created)).Text("id");
 
-        await api.PutJsonAsync($"{url}/{id}", new { title = "Kick-off", date = "2026-01-05", format = "hybrid",
-            attendees = new[] { p.Steward.UserId, p.First(MemberRole.Clinician).UserId } }, HttpStatusCode.OK);
-        await api.PutJsonAsync($"{url}/{id}", new { title = "Kick-off", date = "2026-01-05", format = "hybrid",
-            attendees = new[] { p.First(MemberRole.Clinician).UserId, p.First(MemberRole.Planner).UserId } }, HttpStatusCode.OK);
+        await api.PutJsonAsync($"{url}/{id}", new
+        {
+            title = "Kick-off",
+            date = "2026-01-05",
+            format = "hybrid",
+            attendees = new[] { p.Steward.UserId, p.First(MemberRole.Clinician).UserId }
+        }, HttpStatusCode.OK);
+        await api.PutJsonAsync($"{url}/{id}", new
+        {
+            title = "Kick-off",
+            date = "2026-01-05",
+            format = "hybrid",
+            attendees = new[] { p.First(MemberRole.Clinician).UserId, p.First(MemberRole.Planner).UserId }
+        }, HttpStatusCode.OK);
 
         (await app.ReadAsync(db => db.Set<MeetingAttendance>().Where(a => a.MeetingId == Guid.Parse(id)).Select(a => a.UserId).ToListAsync()))
             .ShouldBe([p.First(MemberRole.Clinician).UserId, p.First(MemberRole.Planner).UserId], ignoreOrder: true);
@@ -79,8 +94,13 @@ public sealed class MeetingsApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         var p = await PartnershipAsync();
         var api = await app.ApiAsync(p.Steward);
         var created = await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/meetings",
-            new { title = "Review", date = "2026-01-05", format = "virtual",
-                minutes = "## Notes\n<script>alert(1)</script>\n[click](javascript:alert(1)) and [site](https://example.org)" }, HttpStatusCode.Created);
+            new
+            {
+                title = "Review",
+                date = "2026-01-05",
+                format = "virtual",
+                minutes = "## Notes\n<script>alert(1)</script>\n[click](javascript:alert(1)) and [site](https://example.org)"
+            }, HttpStatusCode.Created);
 
         var html = (await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/meetings/{created.Text("id")}")).Text("minutesHtml");
 
@@ -97,12 +117,22 @@ public sealed class MeetingsApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         var p = await PartnershipAsync();
         var api = await app.ApiAsync(p.Steward);
         var url = $"/api/v1/partnerships/{p.Id}";
-        await api.PostJsonAsync($"{url}/meetings", new { title = "Leaders", date = "2026-01-05", format = "face-to-face",
-            attendees = new[] { p.Steward.UserId } }, HttpStatusCode.Created);
+        await api.PostJsonAsync($"{url}/meetings", new
+        {
+            title = "Leaders",
+            date = "2026-01-05",
+            format = "face-to-face",
+            attendees = new[] { p.Steward.UserId }
+        }, HttpStatusCode.Created);
         (await api.RoadmapCriterionAsync(p.Id, "teams-met")).Text("status").ShouldBe("not-met");
 
-        var teams = await api.PostJsonAsync($"{url}/meetings", new { title = "Teams", date = "2026-01-12", format = "hybrid",
-            attendees = new[] { p.First(MemberRole.Planner).UserId, p.First(MemberRole.Clinician).UserId } }, HttpStatusCode.Created);
+        var teams = await api.PostJsonAsync($"{url}/meetings", new
+        {
+            title = "Teams",
+            date = "2026-01-12",
+            format = "hybrid",
+            attendees = new[] { p.First(MemberRole.Planner).UserId, p.First(MemberRole.Clinician).UserId }
+        }, HttpStatusCode.Created);
         await api.PostJsonAsync($"{url}/actions", new { title = "Send the minutes", owner = p.First(MemberRole.Planner).UserId, dueDate = "2026-01-13", meetingId = teams.Text("id") }, HttpStatusCode.Created);
         var overdue = await (await app.ApiAsync(p.First(MemberRole.Planner))).GetJsonAsync($"{url}/actions?mine=true&overdue=true");
 

@@ -5,9 +5,9 @@ using Joinery.Core.Decisions;
 using Joinery.Core.Glossary;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
-using Joinery.Core.Readiness;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
+using Joinery.Core.Readiness;
 using Joinery.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -195,8 +195,13 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             var db = services.GetRequiredService<JoineryDb>();
             db.Set<MissionVersion>().Add(new MissionVersion
             {
-                PartnershipId = victim.Id, Number = 1, Vision = "One place for body and mind.", Mission = "Care together.",
-                AuthorUserId = victim.Steward.UserId, CreatedAt = db.Now, PublishedAt = db.Now,
+                PartnershipId = victim.Id,
+                Number = 1,
+                Vision = "One place for body and mind.",
+                Mission = "Care together.",
+                AuthorUserId = victim.Steward.UserId,
+                CreatedAt = db.Now,
+                PublishedAt = db.Now,
             });
             await db.SaveChangesAsync();
             return new Dictionary<string, string>
@@ -249,47 +254,79 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
     {
         "/Partnerships/Members" => new()
         {
-            ["Invite.Email"] = $"newcomer{Guid.NewGuid():N}@example.org", ["Invite.Organization"] = victim.Partners[1].ToString(),
-            ["Invite.Role"] = "planner", ["Invite.Level"] = "manager",
-            ["Change.Role"] = "viewer", ["Change.Level"] = "frontline", ["Change.IsChampion"] = "true", ["Change.ChampionFor"] = "Scheduling",
+            ["Invite.Email"] = $"newcomer{Guid.NewGuid():N}@example.org",
+            ["Invite.Organization"] = victim.Partners[1].ToString(),
+            ["Invite.Role"] = "planner",
+            ["Invite.Level"] = "manager",
+            ["Change.Role"] = "viewer",
+            ["Change.Level"] = "frontline",
+            ["Change.IsChampion"] = "true",
+            ["Change.ChampionFor"] = "Scheduling",
         },
         "/Partnerships/Phase" => new() { ["Input.To"] = "plan", ["Input.Reason"] = "The partners agreed to start planning now." },
         "/Readiness/Answer" => ReadinessCatalog.Items.ToDictionary(i => $"Answers[{i.Code}]", _ => "4"),
         "/IntegrationLevels/Index" => new()
         {
-            ["Answers[same-site]"] = "no", ["Answers[regular-contact]"] = "yes", ["Decision.CurrentLevel"] = "2", ["Decision.TargetLevel"] = "4",
+            ["Answers[same-site]"] = "no",
+            ["Answers[regular-contact]"] = "yes",
+            ["Decision.CurrentLevel"] = "2",
+            ["Decision.TargetLevel"] = "4",
         },
         "/Mission/Index" => new()
         {
-            ["Draft.Vision"] = $"Body and mind, together {Guid.NewGuid():N}.", ["Draft.Mission"] = "We care for the people we serve, together.",
+            ["Draft.Vision"] = $"Body and mind, together {Guid.NewGuid():N}.",
+            ["Draft.Mission"] = "We care for the people we serve, together.",
             ["CommentText"] = "Please name substance use.",
-            ["Communicated.Channel"] = "huddle", ["Communicated.On"] = "2026-01-10", ["Communicated.Audience"] = "Front desk",
+            ["Communicated.Channel"] = "huddle",
+            ["Communicated.On"] = "2026-01-10",
+            ["Communicated.Audience"] = "Front desk",
         },
         "/Glossary/Index" => new() { ["Input.Term"] = $"panel {Guid.NewGuid():N}", ["Input.Category"] = "roles", ["Input.Status"] = "proposed" },
         "/Glossary/Term" => new()
         {
-            ["Input.Term"] = $"huddle {Guid.NewGuid():N}", ["Input.Category"] = "management", ["Input.Status"] = "in-discussion", ["CommentText"] = "We say huddle too.",
+            ["Input.Term"] = $"huddle {Guid.NewGuid():N}",
+            ["Input.Category"] = "management",
+            ["Input.Status"] = "in-discussion",
+            ["CommentText"] = "We say huddle too.",
         },
         "/Glossary/Translate" => new() { ["Text"] = "A huddle before clinic.", ["Audience"] = "primary-care" },
         "/Meetings/Index" => new()
         {
-            ["Series.Title"] = "Fortnightly", ["Series.Cadence"] = "every-two-weeks", ["Series.FirstDate"] = "2026-02-02", ["Series.StartTime"] = "09:00",
-            ["Series.DurationMinutes"] = "45", ["Series.Format"] = "virtual",
-            ["Meeting.Title"] = "Review", ["Meeting.Date"] = "2026-02-02", ["Meeting.Format"] = "hybrid",
+            ["Series.Title"] = "Fortnightly",
+            ["Series.Cadence"] = "every-two-weeks",
+            ["Series.FirstDate"] = "2026-02-02",
+            ["Series.StartTime"] = "09:00",
+            ["Series.DurationMinutes"] = "45",
+            ["Series.Format"] = "virtual",
+            ["Meeting.Title"] = "Review",
+            ["Meeting.Date"] = "2026-02-02",
+            ["Meeting.Format"] = "hybrid",
         },
         "/Meetings/Details" => new()
         {
-            ["Meeting.Title"] = "Kick-off", ["Meeting.Date"] = "2026-01-05", ["Meeting.Format"] = "face-to-face", ["Meeting.Minutes"] = "We met.",
-            ["NewAction.Title"] = "Send the minutes", ["NewAction.Owner"] = victim.Steward.UserId.ToString(), ["NewAction.DueDate"] = "2026-02-10",
+            ["Meeting.Title"] = "Kick-off",
+            ["Meeting.Date"] = "2026-01-05",
+            ["Meeting.Format"] = "face-to-face",
+            ["Meeting.Minutes"] = "We met.",
+            ["NewAction.Title"] = "Send the minutes",
+            ["NewAction.Owner"] = victim.Steward.UserId.ToString(),
+            ["NewAction.DueDate"] = "2026-02-10",
         },
         "/Decisions/Index" or "/Decisions/Details" => new()
         {
-            ["Input.Title"] = "Where the consultant sits", ["Input.Problem"] = "No free office.", ["Input.Negotiability"] = "negotiable",
-            ["Input.Compromise"] = "Half of the supply room.", ["Input.Status"] = "proposed", ["Position"] = "Any room near the clinic works.",
+            ["Input.Title"] = "Where the consultant sits",
+            ["Input.Problem"] = "No free office.",
+            ["Input.Negotiability"] = "negotiable",
+            ["Input.Compromise"] = "Half of the supply room.",
+            ["Input.Status"] = "proposed",
+            ["Position"] = "Any room near the clinic works.",
         },
         "/Decisions/Contributions" => new()
         {
-            ["Input.Organization"] = victim.Partners[0].ToString(), ["Input.Kind"] = "funding", ["Input.Description"] = "Start-up grant", ["Input.Value"] = "5000",
+            ["Input.Organization"] = victim.Partners[0].ToString(),
+            ["Input.Kind"] = "funding",
+            ["Input.Description"] = "Start-up grant",
+            ["Input.Value"] = "5000",
         },
         _ => [],
     };

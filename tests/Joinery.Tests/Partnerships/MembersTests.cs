@@ -37,7 +37,7 @@ public sealed class MembersTests(JoineryApp app) : IClassFixture<JoineryApp>
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var error = (await response.ErrorSummaryAsync()).ShouldHaveSingleItem();
-        error.Field.ShouldBe("Change_Role");
+        error.Field.ShouldBe($"role-{p.Steward.MembershipId}", "the message links to that member's own role field");
         error.Message.ShouldContain("at least one steward");
         (await app.SnapshotAsync()).ShouldBe(before);
     }

@@ -53,9 +53,11 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Change.ChampionFor"] = "Scheduling",
         });
 
-        await RefusesAsync(form, "Change.Role", "Change_Role", "", "emperor", Markup);
-        await RefusesAsync(form, "Change.Level", "Change_Level", "", Huge);
-        await RefusesAsync(form, "Change.ChampionFor", "Change_ChampionFor", Huge, new string('x', Membership.ChampionForMax + 1), Markup, Control);
+        // Each message links to that member's own field in their (reopened) change form.
+        var member = p.First(MemberRole.Planner).MembershipId;
+        await RefusesAsync(form, "Change.Role", $"role-{member}", "", "emperor", Markup);
+        await RefusesAsync(form, "Change.Level", $"level-{member}", "", Huge);
+        await RefusesAsync(form, "Change.ChampionFor", $"champion-for-{member}", Huge, new string('x', Membership.ChampionForMax + 1), Markup, Control);
         await AcceptsAsync(form);
     }
 

@@ -1,8 +1,6 @@
-using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
 using Joinery.Web.Features.Partnerships;
-using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Decisions;
@@ -24,17 +22,7 @@ public sealed class ContributionsModel(JoineryDb db, DecisionsWork decisions) : 
             return NotFound();
         }
         var outcome = await decisions.AddContributionAsync(id, new ContributionInput(Input.Organization, Input.Kind, Input.Description, Input.Value, Input.Fte, Input.PeriodStart, Input.PeriodEnd), cancellationToken);
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.Ok:
-                TempData["Status"] = "The contribution was recorded.";
-                return RedirectToPage();
-            case OutcomeStatus.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddOutcome(outcome);
-                return Page();
-        }
+        return Respond(outcome, _ => "The contribution was recorded.");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -1,9 +1,7 @@
-using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
 using Joinery.Core.Meetings;
 using Joinery.Web.Features.Partnerships;
-using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Decisions;
@@ -37,7 +35,7 @@ public sealed class DetailsModel(JoineryDb db, DecisionsWork decisions, Meetings
             return NotFound();
         }
         var outcome = await decisions.UpdateAsync(id, decisionId, Input.ToInput(), cancellationToken);
-        return Respond(outcome, "Input", voided => voided > 0 ? $"Saved. The change voided {voided} sign-off(s); the decision is open for sign-off again." : "Saved.");
+        return Respond(outcome, voided => voided > 0 ? $"Saved. The change voided {voided} sign-off(s); the decision is open for sign-off again." : "Saved.");
     }
 
     public async Task<IActionResult> OnPostPositionAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)
@@ -47,7 +45,7 @@ public sealed class DetailsModel(JoineryDb db, DecisionsWork decisions, Meetings
             return NotFound();
         }
         var outcome = await decisions.SetPositionAsync(id, decisionId, Position, cancellationToken);
-        return Respond(outcome, "", _ => "Your organization's position was saved.");
+        return Respond(outcome, _ => "Your organization's position was saved.", "");
     }
 
     public async Task<IActionResult> OnPostSignOffAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)
@@ -57,25 +55,9 @@ public sealed class DetailsModel(JoineryDb db, DecisionsWork decisions, Meetings
             return NotFound();
         }
         var outcome = await decisions.SignOffAsync(id, decisionId, cancellationToken);
-        return Respond(outcome, "", agreed => agreed ? "Signed off. Every partner has signed: the decision is agreed." : "Signed off for your organization.");
+        return Respond(outcome, agreed => agreed ? "Signed off. Every partner has signed: the decision is agreed." : "Signed off for your organization.", "");
     }
 
-    private IActionResult Respond<T>(Outcome<T> outcome, string prefix, Func<T, string> done)
-    {
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.Ok:
-                TempData["Status"] = done(outcome.Value!);
-                return RedirectToPage();
-            case OutcomeStatus.Forbidden:
-                return Forbid();
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddOutcome(outcome, prefix);
-                return Page();
-        }
-    }
 
     private async Task<bool> LoadAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)
     {

@@ -1,10 +1,8 @@
-using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
 using Joinery.Core.Meetings;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
-using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Decisions;
@@ -28,17 +26,8 @@ public sealed class IndexModel(JoineryDb db, DecisionsWork decisions, MeetingsWo
             return NotFound();
         }
         var outcome = await decisions.CreateAsync(id, Input.ToInput(), cancellationToken);
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.Ok:
-                TempData["Status"] = "The decision is recorded. Each partner can now state its position.";
-                return Redirect($"/partnerships/{id}/decisions/{outcome.Value}");
-            case OutcomeStatus.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddOutcome(outcome);
-                return Page();
-        }
+        return Respond(outcome, _ => "The decision is recorded. Each partner can now state its position.",
+            next: decision => Redirect($"/partnerships/{id}/decisions/{decision}"));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

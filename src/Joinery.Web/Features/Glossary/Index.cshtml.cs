@@ -4,7 +4,6 @@ using Joinery.Core.Data;
 using Joinery.Core.Glossary;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
-using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Glossary;
@@ -92,35 +91,18 @@ public sealed class IndexModel(JoineryDb db, GlossaryWork glossary) : Partnershi
             return Page();
         }
         var outcome = await glossary.ImportAsync(id, rows, cancellationToken);
-        return Respond(outcome, r => $"Imported: {r.Added} added, {r.Updated} updated.", prefix: "");
+        if (outcome.Status == OutcomeStatus.Invalid)
+        {
+            // Row-numbered messages all belong to the file field.
+            foreach (var message in outcome.Errors.Values.SelectMany(m => m))
+            {
+                ModelState.AddModelError("file", message);
+            }
+            return Page();
+        }
+        return Respond(outcome, r => $"Imported: {r.Added} added, {r.Updated} updated.");
     }
 
-    private IActionResult Respond<T>(Outcome<T> outcome, Func<T, string> done, string prefix = "Input")
-    {
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.Ok:
-                TempData["Status"] = done(outcome.Value!);
-                return RedirectToPage();
-            case OutcomeStatus.Forbidden:
-                return Forbid();
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            default:
-                if (prefix.Length == 0)
-                {
-                    foreach (var message in outcome.Errors.SelectMany(e => e.Value))
-                    {
-                        ModelState.AddModelError("file", message);
-                    }
-                }
-                else
-                {
-                    ModelState.AddOutcome(outcome, prefix);
-                }
-                return Page();
-        }
-    }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

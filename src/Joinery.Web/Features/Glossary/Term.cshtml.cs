@@ -3,7 +3,6 @@ using Joinery.Core.Data;
 using Joinery.Core.Glossary;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
-using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Glossary;
@@ -36,7 +35,7 @@ public sealed class TermModel(JoineryDb db, GlossaryWork glossary) : Partnership
             return NotFound();
         }
         var outcome = await glossary.UpdateAsync(id, termId, Input.ToInput(), cancellationToken);
-        return Respond(outcome, "The term was saved.", "Input");
+        return Respond(outcome, _ => "The term was saved.");
     }
 
     public async Task<IActionResult> OnPostCommentAsync(Guid id, Guid termId, CancellationToken cancellationToken)
@@ -51,25 +50,9 @@ public sealed class TermModel(JoineryDb db, GlossaryWork glossary) : Partnership
             ModelState.AddModelError(nameof(CommentText), outcome.FirstError);
             return Page();
         }
-        return Respond(outcome, "Your comment was added.", "");
+        return Respond(outcome, _ => "Your comment was added.", "");
     }
 
-    private IActionResult Respond<T>(Outcome<T> outcome, string done, string prefix)
-    {
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.Ok:
-                TempData["Status"] = done;
-                return RedirectToPage();
-            case OutcomeStatus.Forbidden:
-                return Forbid();
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddOutcome(outcome, prefix);
-                return Page();
-        }
-    }
 
     private async Task<bool> LoadAsync(Guid id, Guid termId, CancellationToken cancellationToken)
     {

@@ -1,9 +1,7 @@
-using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Meetings;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
-using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Meetings;
@@ -29,19 +27,8 @@ public sealed class ActionsModel(JoineryDb db, MeetingsWork meetings) : Partners
             return NotFound();
         }
         var outcome = await meetings.SetActionStatusAsync(id, actionId, status, cancellationToken);
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.Ok:
-                TempData["Status"] = "The action item was updated.";
-                return RedirectToPage(new { mine = Mine ? true : (bool?)null, overdue = Overdue ? true : (bool?)null });
-            case OutcomeStatus.Forbidden:
-                return Forbid();
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddOutcome(outcome, "");
-                return Page();
-        }
+        return Respond(outcome, _ => "The action item was updated.", "",
+            _ => RedirectToPage(new { mine = Mine ? true : (bool?)null, overdue = Overdue ? true : (bool?)null }));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

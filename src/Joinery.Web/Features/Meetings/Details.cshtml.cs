@@ -4,7 +4,6 @@ using Joinery.Core.Decisions;
 using Joinery.Core.Meetings;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
-using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Meetings;
@@ -49,7 +48,7 @@ public sealed class DetailsModel(JoineryDb db, MeetingsWork meetings, DecisionsW
         }
         var outcome = await meetings.UpdateMeetingAsync(id, meetingId, new MeetingInput(Meeting.Title, Meeting.Date, Meeting.Format, null, Meeting.Agenda,
             Meeting.Minutes ?? "", Meeting.Successes ?? "", Meeting.Disappointments ?? "", Meeting.Attendees), cancellationToken);
-        return Respond(outcome, nameof(Meeting), "The meeting was saved.");
+        return Respond(outcome, _ => "The meeting was saved.", nameof(Meeting));
     }
 
     public async Task<IActionResult> OnPostActionAsync(Guid id, Guid meetingId, CancellationToken cancellationToken)
@@ -59,7 +58,7 @@ public sealed class DetailsModel(JoineryDb db, MeetingsWork meetings, DecisionsW
             return NotFound();
         }
         var outcome = await meetings.AddActionAsync(id, new ActionInput(NewAction.Title, NewAction.Owner, NewAction.DueDate, meetingId.ToString()), cancellationToken);
-        return Respond(outcome, nameof(NewAction), "The action item was added.");
+        return Respond(outcome, _ => "The action item was added.", nameof(NewAction));
     }
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid meetingId, Guid actionId, string? status, CancellationToken cancellationToken)
@@ -69,25 +68,9 @@ public sealed class DetailsModel(JoineryDb db, MeetingsWork meetings, DecisionsW
             return NotFound();
         }
         var outcome = await meetings.SetActionStatusAsync(id, actionId, status, cancellationToken);
-        return Respond(outcome, "", "The action item was updated.");
+        return Respond(outcome, _ => "The action item was updated.", "");
     }
 
-    private IActionResult Respond<T>(Outcome<T> outcome, string prefix, string done)
-    {
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.Ok:
-                TempData["Status"] = done;
-                return RedirectToPage();
-            case OutcomeStatus.Forbidden:
-                return Forbid();
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddOutcome(outcome, prefix);
-                return Page();
-        }
-    }
 
     private async Task<bool> LoadAsync(Guid id, Guid meetingId, CancellationToken cancellationToken)
     {

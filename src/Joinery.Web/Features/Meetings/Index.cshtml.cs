@@ -1,9 +1,7 @@
 using System.Text;
-using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Meetings;
 using Joinery.Web.Features.Partnerships;
-using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Meetings;
@@ -38,7 +36,7 @@ public sealed class IndexModel(JoineryDb db, MeetingsWork meetings) : Partnershi
             return NotFound();
         }
         var outcome = await meetings.CreateSeriesAsync(id, new SeriesInput(Series.Title, Series.Cadence, Series.FirstDate, Series.StartTime, Series.DurationMinutes, Series.Format), cancellationToken);
-        return Respond(outcome, nameof(Series), _ => "The regular meeting is set up. Download it to your calendar.", null);
+        return Respond(outcome, _ => "The regular meeting is set up. Download it to your calendar.", nameof(Series));
     }
 
     public async Task<IActionResult> OnPostMeetingAsync(Guid id, CancellationToken cancellationToken)
@@ -48,25 +46,10 @@ public sealed class IndexModel(JoineryDb db, MeetingsWork meetings) : Partnershi
             return NotFound();
         }
         var outcome = await meetings.CreateMeetingAsync(id, new MeetingInput(Meeting.Title, Meeting.Date, Meeting.Format, Meeting.SeriesId, Meeting.Agenda), cancellationToken);
-        return Respond(outcome, nameof(Meeting), _ => "The meeting is recorded. Add who came, the minutes and the action items.", m => $"/partnerships/{id}/meetings/{m}");
+        return Respond(outcome, _ => "The meeting is recorded. Add who came, the minutes and the action items.", nameof(Meeting),
+            m => Redirect($"/partnerships/{id}/meetings/{m}"));
     }
 
-    private IActionResult Respond(Outcome<Guid> outcome, string prefix, Func<Guid, string> done, Func<Guid, string>? next)
-    {
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.Ok:
-                TempData["Status"] = done(outcome.Value);
-                return next is null ? RedirectToPage() : Redirect(next(outcome.Value));
-            case OutcomeStatus.Forbidden:
-                return Forbid();
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddOutcome(outcome, prefix);
-                return Page();
-        }
-    }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
