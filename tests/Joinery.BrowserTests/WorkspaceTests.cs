@@ -99,6 +99,8 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByLabel("Due").FillAsync("2026-12-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add action item" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Action items" })).ToContainTextAsync("Send the minutes to both teams");
+        await page.OpenAsync($"/partnerships/{demo.PartnershipId}/actions?overdue=true");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Action items" })).ToContainTextAsync("case management");
 
         await page.WorkspaceLink("Decisions").ClickToAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sharing substance use treatment notes in the shared record" }).ClickToAsync();

@@ -74,8 +74,16 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
         }
         foreach (var person in People)
         {
-            await addMember.RunAsync(partnership.Id, new MemberInput(person.Email, person.Role.ToString(), person.Level.ToString(),
-                person.Champion.Length > 0, person.Champion), cancellationToken);
+            // "What they champion; may decide what" — the two halves go to their own fields.
+            var parts = person.Champion.Split("; may ", 2);
+            var added = await addMember.RunAsync(partnership.Id, new MemberInput(person.Email, person.Role.ToString(), person.Level.ToString(),
+                person.Champion.Length > 0, parts[0]), cancellationToken);
+            if (added.Succeeded && parts.Length == 2)
+            {
+                var membership = await db.Memberships.FirstAsync(m => m.Id == added.Value, cancellationToken);
+                membership.ChampionDecides = char.ToUpperInvariant(parts[1][0]) + parts[1][1..];
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         await SeedExploreAsync(partnership.Id, cancellationToken);
         await SeedMissionAsync(partnership.Id, cancellationToken);

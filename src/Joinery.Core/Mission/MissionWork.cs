@@ -18,7 +18,7 @@ public sealed record AcknowledgementRate(string OrganizationName, MemberLevel Le
 
 public sealed record CommunicationView(Guid Id, CommunicationChannel Channel, DateOnly On, string Audience, string Note, string RecordedBy);
 
-public sealed record ChampionView(string OrganizationName, MemberLevel Level, string Name, string ChampionFor);
+public sealed record ChampionView(string OrganizationName, MemberLevel Level, string Name, string ChampionFor, string ChampionDecides);
 
 public sealed record MissionView(
     IReadOnlyList<PartnerStatement> Partners,
@@ -64,7 +64,7 @@ public sealed class MissionWork(JoineryDb db)
             .ToListAsync(cancellationToken);
         var names = partners.ToDictionary(p => p.OrganizationId, p => p.Name);
         var users = await db.Memberships.AsNoTracking().Where(m => m.PartnershipId == partnershipId)
-            .Select(m => new { m.UserId, m.User!.DisplayName, m.User.OrganizationId, m.Level, m.IsChampion, m.ChampionFor })
+            .Select(m => new { m.UserId, m.User!.DisplayName, m.User.OrganizationId, m.Level, m.IsChampion, m.ChampionFor, m.ChampionDecides })
             .ToListAsync(cancellationToken);
         var versions = await (from v in db.Set<MissionVersion>().AsNoTracking()
                               join u in db.Users on v.AuthorUserId equals u.Id
@@ -101,7 +101,7 @@ public sealed class MissionWork(JoineryDb db)
             .ToListAsync(cancellationToken);
 
         var champions = users.Where(u => u.IsChampion)
-            .Select(u => new ChampionView(names.GetValueOrDefault(u.OrganizationId, ""), u.Level, u.DisplayName, u.ChampionFor))
+            .Select(u => new ChampionView(names.GetValueOrDefault(u.OrganizationId, ""), u.Level, u.DisplayName, u.ChampionFor, u.ChampionDecides))
             .OrderBy(c => c.OrganizationName, StringComparer.Ordinal).ThenBy(c => c.Level).ToList();
         var noFrontline = partners.Where(p => !users.Any(u => u.IsChampion && u.Level == MemberLevel.Frontline && u.OrganizationId == p.OrganizationId))
             .Select(p => p.Name).ToList();

@@ -22,8 +22,11 @@ public sealed class Membership : IAudited, IPartnershipOwned
     public required MemberLevel Level { get; set; }
     public bool IsChampion { get; set; }
 
-    /// <summary>What the champion champions and may decide; empty when not a champion.</summary>
+    /// <summary>What the champion champions; empty when not a champion.</summary>
     public string ChampionFor { get; set; } = "";
+
+    /// <summary>What the champion is empowered to decide; empty when not a champion.</summary>
+    public string ChampionDecides { get; set; } = "";
     public DateTimeOffset JoinedAt { get; init; }
 }
 

@@ -102,7 +102,7 @@ public sealed class AddMember(JoineryDb db)
     }
 }
 
-public sealed record MemberChange(string? Role, string? Level, bool IsChampion, string? ChampionFor);
+public sealed record MemberChange(string? Role, string? Level, bool IsChampion, string? ChampionFor, string? ChampionDecides = null);
 
 /// <summary>Stewards change a member's role, level and champion flag, or remove them; a partnership always keeps one steward.</summary>
 public sealed class ManageMember(JoineryDb db)
@@ -118,6 +118,7 @@ public sealed class ManageMember(JoineryDb db)
         var role = check.Choice<MemberRole>("role", "a role", input.Role);
         var level = check.Choice<MemberLevel>("level", "a level", input.Level);
         var championFor = check.Text("championFor", "what they champion", input.ChampionFor, Membership.ChampionForMax, required: false);
+        var championDecides = check.Text("championDecides", "what they may decide", input.ChampionDecides, Membership.ChampionForMax, required: false);
         if (!check.IsValid)
         {
             return Outcome<Guid>.Invalid(check.Errors);
@@ -130,6 +131,7 @@ public sealed class ManageMember(JoineryDb db)
         membership.Level = level!.Value;
         membership.IsChampion = input.IsChampion;
         membership.ChampionFor = input.IsChampion ? championFor : "";
+        membership.ChampionDecides = input.IsChampion ? championDecides : "";
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Ok(membership.Id);
     }

@@ -30,6 +30,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     public void Configure(EntityTypeBuilder<Membership> builder)
     {
         builder.Property(m => m.ChampionFor).HasMaxLength(Membership.ChampionForMax);
+        // The default lets migration 0008 add the column to existing rows.
+        builder.Property(m => m.ChampionDecides).HasMaxLength(Membership.ChampionForMax).HasDefaultValue("");
         builder.HasIndex(m => new { m.PartnershipId, m.UserId }).IsUnique();
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }

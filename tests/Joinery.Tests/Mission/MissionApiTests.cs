@@ -98,6 +98,31 @@ public sealed class MissionApiTests(JoineryApp app) : IClassFixture<JoineryApp>
     }
 
     [Fact]
+    public async Task Champions_are_listed_by_organization_and_level_with_what_they_champion_and_may_decide()
+    {
+        var p = await PartnershipAsync();
+        var browser = await app.SignedInAsync(p.Steward);
+        var clinician = p.First(MemberRole.Clinician);
+
+        var before = (await (await app.ApiAsync(p.Steward)).GetJsonAsync($"/api/v1/partnerships/{p.Id}/mission"))
+            .GetProperty("partnersWithoutFrontlineChampion").GetArrayLength();
+        var response = await browser.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Change", new()
+        {
+            ["membershipId"] = clinician.MembershipId.ToString()!, ["Change.Role"] = "clinician", ["Change.Level"] = "frontline",
+            ["Change.IsChampion"] = "true", ["Change.ChampionFor"] = "Warm handoffs", ["Change.ChampionDecides"] = "The handoff checklist",
+        });
+        var state = await (await app.ApiAsync(p.Steward)).GetJsonAsync($"/api/v1/partnerships/{p.Id}/mission");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        before.ShouldBe(2);
+        var champion = state.GetProperty("champions").EnumerateArray().ShouldHaveSingleItem();
+        champion.Text("level").ShouldBe("frontline");
+        champion.Text("championFor").ShouldBe("Warm handoffs");
+        champion.Text("championDecides").ShouldBe("The handoff checklist");
+        state.GetProperty("partnersWithoutFrontlineChampion").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_communication_in_the_future_or_without_an_audience_is_refused()
     {
         var p = await PartnershipAsync();

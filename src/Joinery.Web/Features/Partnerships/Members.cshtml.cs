@@ -46,7 +46,7 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
         {
             return NotFound();
         }
-        var outcome = await manage.ChangeAsync(id, membershipId, new MemberChange(Change.Role, Change.Level, Change.IsChampion, Change.ChampionFor), cancellationToken);
+        var outcome = await manage.ChangeAsync(id, membershipId, new MemberChange(Change.Role, Change.Level, Change.IsChampion, Change.ChampionFor, Change.ChampionDecides), cancellationToken);
         if (!outcome.Succeeded)
         {
             return RefuseChange(outcome, membershipId);
@@ -105,6 +105,7 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
             {
                 "level" => $"level-{membershipId}",
                 "championFor" => $"champion-for-{membershipId}",
+                "championDecides" => $"champion-decides-{membershipId}",
                 _ => $"role-{membershipId}",
             };
             foreach (var message in messages)
@@ -149,5 +150,6 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
         public string? Level { get; set; }
         public bool IsChampion { get; set; }
         public string? ChampionFor { get; set; }
+        public string? ChampionDecides { get; set; }
     }
 }
