@@ -108,8 +108,12 @@ public sealed class MissionApiTests(JoineryApp app) : IClassFixture<JoineryApp>
             .GetProperty("partnersWithoutFrontlineChampion").GetArrayLength();
         var response = await browser.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Change", new()
         {
-            ["membershipId"] = clinician.MembershipId.ToString()!, ["Change.Role"] = "clinician", ["Change.Level"] = "frontline",
-            ["Change.IsChampion"] = "true", ["Change.ChampionFor"] = "Warm handoffs", ["Change.ChampionDecides"] = "The handoff checklist",
+            ["membershipId"] = clinician.MembershipId.ToString()!,
+            ["Change.Role"] = "clinician",
+            ["Change.Level"] = "frontline",
+            ["Change.IsChampion"] = "true",
+            ["Change.ChampionFor"] = "Warm handoffs",
+            ["Change.ChampionDecides"] = "The handoff checklist",
         });
         var state = await (await app.ApiAsync(p.Steward)).GetJsonAsync($"/api/v1/partnerships/{p.Id}/mission");
 
