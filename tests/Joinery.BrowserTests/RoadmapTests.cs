@@ -81,7 +81,7 @@ public sealed class RoadmapTests(BrowserFixture browser) : IClassFixture<Browser
         // The change form is folded away in a details element; its summary opens it.
         await row.GetByText($"Change {name}").ClickAsync();
         await row.GetByLabel("Champion", new() { Exact = true }).CheckAsync();
-        await row.GetByLabel("What they champion and may decide").FillAsync(championFor);
+        await row.GetByLabel("What they champion", new() { Exact = true }).FillAsync(championFor);
         await row.GetByRole(AriaRole.Button, new() { Name = $"Save {name}" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The member was updated.");
         await Expect(page.MemberRow(organization, name)).ToContainTextAsync($"Yes: {championFor}");
