@@ -91,7 +91,7 @@ public sealed class DecisionsWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> CreateAsync(Guid partnershipId, DecisionInput input, CancellationToken cancellationToken = default)
     {
-        var refusal = await RefuseAsync(partnershipId, cancellationToken);
+        var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read decisions; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -134,7 +134,7 @@ public sealed class DecisionsWork(JoineryDb db)
         {
             return Outcome<int>.NotFound("No such decision.");
         }
-        var refusal = await RefuseAsync(partnershipId, cancellationToken);
+        var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read decisions; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal.As<int>();
@@ -185,7 +185,7 @@ public sealed class DecisionsWork(JoineryDb db)
         {
             return Outcome<Guid>.NotFound("No such decision.");
         }
-        var refusal = await RefuseAsync(partnershipId, cancellationToken);
+        var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read decisions; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -286,7 +286,7 @@ public sealed class DecisionsWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> AddContributionAsync(Guid partnershipId, ContributionInput input, CancellationToken cancellationToken = default)
     {
-        var refusal = await RefuseAsync(partnershipId, cancellationToken);
+        var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read decisions; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -364,18 +364,6 @@ public sealed class DecisionsWork(JoineryDb db)
         }
         check.Add("meetingId", "There is no such meeting in this partnership.");
         return null;
-    }
-
-    private async Task<Outcome<Guid>?> RefuseAsync(Guid partnershipId, CancellationToken cancellationToken)
-    {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
-        {
-            return Outcome<Guid>.NotFound("No such partnership.");
-        }
-        var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
-        return me is null || me.Role == MemberRole.Viewer || db.Tenancy.OrganizationId is null
-            ? Outcome<Guid>.Forbidden("Viewers read decisions; members record them.")
-            : null;
     }
 
     private static decimal? ParseDecimal(Validation check, string field, string label, string? text, decimal min, decimal max, bool required)

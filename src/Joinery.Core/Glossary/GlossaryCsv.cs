@@ -6,7 +6,7 @@ namespace Joinery.Core.Glossary;
 /// <summary>
 /// The glossary as CSV: columns term, category, behavioral_health_usage, primary_care_usage,
 /// definition, status. Cells that a spreadsheet would run as a formula are written with a
-/// leading apostrophe, which reading strips again.
+/// leading apostrophe (CsvHelper's injection escaping), which reading strips again.
 /// </summary>
 public static class GlossaryCsv
 {
@@ -17,7 +17,7 @@ public static class GlossaryCsv
     public static string Write(IEnumerable<TermView> terms)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), true))
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, true))
         {
             foreach (var column in Columns)
             {
@@ -28,7 +28,7 @@ public static class GlossaryCsv
             {
                 foreach (var value in new[] { t.Term, Common.EnumText.ToText(t.Category), t.BehavioralHealthUsage, t.PrimaryCareUsage, t.Definition, Common.EnumText.ToText(t.Status) })
                 {
-                    csv.WriteField(Defuse(value));
+                    csv.WriteField(value);
                 }
                 csv.EndRecord();
             }
@@ -80,9 +80,6 @@ public static class GlossaryCsv
             return (rows, $"The file is not valid CSV (near row {rows.Count + 2}).");
         }
     }
-
-    private static string Defuse(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private static string Undefuse(string value) =>
         value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;

@@ -297,20 +297,12 @@ public sealed class GlossaryWork(JoineryDb db)
 
     private async Task<Outcome<bool>?> RefuseAsync(Guid partnershipId, string? status, CancellationToken cancellationToken)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (await db.RefuseWriteAsync(partnershipId, "Viewers read the glossary; members propose and edit terms.", cancellationToken) is { } refusal)
         {
-            return Outcome<bool>.NotFound("No such partnership.");
+            return refusal.As<bool>();
         }
-        if (db.Tenancy.Unrestricted)
-        {
-            return null;
-        }
-        var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
-        if (me is null || me.Role == MemberRole.Viewer)
-        {
-            return Outcome<bool>.Forbidden("Viewers read the glossary; members propose and edit terms.");
-        }
-        if (EnumText.TryParse<TermStatus>(status, out var wanted) && wanted == TermStatus.Agreed && me.Role is not (MemberRole.Steward or MemberRole.Planner))
+        var me = db.Tenancy.Unrestricted ? null : await db.MyMembershipAsync(partnershipId, cancellationToken);
+        if (me is not null && EnumText.TryParse<TermStatus>(status, out var wanted) && wanted == TermStatus.Agreed && me.Role is not (MemberRole.Steward or MemberRole.Planner))
         {
             return Outcome<bool>.Forbidden("Only stewards and planners mark a term agreed.");
         }

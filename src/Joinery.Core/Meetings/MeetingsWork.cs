@@ -151,7 +151,7 @@ public sealed class MeetingsWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> CreateMeetingAsync(Guid partnershipId, MeetingInput input, CancellationToken cancellationToken = default)
     {
-        var refusal = await RefuseAsync(partnershipId, cancellationToken);
+        var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read meetings; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -184,7 +184,7 @@ public sealed class MeetingsWork(JoineryDb db)
         {
             return Outcome<Guid>.NotFound("No such meeting.");
         }
-        var refusal = await RefuseAsync(partnershipId, cancellationToken);
+        var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read meetings; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -205,7 +205,7 @@ public sealed class MeetingsWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> AddActionAsync(Guid partnershipId, ActionInput input, CancellationToken cancellationToken = default)
     {
-        var refusal = await RefuseAsync(partnershipId, cancellationToken);
+        var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read meetings; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -248,7 +248,7 @@ public sealed class MeetingsWork(JoineryDb db)
         {
             return Outcome<ActionStatus>.NotFound("No such action item.");
         }
-        var refusal = await RefuseAsync(partnershipId, cancellationToken);
+        var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read meetings; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal.As<ActionStatus>();
@@ -393,15 +393,5 @@ public sealed class MeetingsWork(JoineryDb db)
                 db.Set<MeetingAttendance>().Add(new MeetingAttendance { PartnershipId = partnershipId, MeetingId = meeting.Id, UserId = added });
             }
         }
-    }
-
-    private async Task<Outcome<Guid>?> RefuseAsync(Guid partnershipId, CancellationToken cancellationToken)
-    {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
-        {
-            return Outcome<Guid>.NotFound("No such partnership.");
-        }
-        var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
-        return me is null || me.Role == MemberRole.Viewer ? Outcome<Guid>.Forbidden("Viewers read meetings; members record them.") : null;
     }
 }

@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,25 @@ public static class PartnershipAccess
     /// <summary>Stewards, and the CLI acting across partnerships, may manage members and phases.</summary>
     public static async Task<bool> CanStewardAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default) =>
         db.Tenancy.Unrestricted || (await db.MyMembershipAsync(partnershipId, cancellationToken))?.Role == MemberRole.Steward;
+
+    /// <summary>
+    /// Whether the current person may add to a partnership's records: 404 when the partnership is
+    /// not theirs to see, 403 for viewers (with <paramref name="viewerMessage"/>), null when they may.
+    /// The CLI, acting across partnerships, may.
+    /// </summary>
+    public static async Task<Outcome<Guid>?> RefuseWriteAsync(this JoineryDb db, Guid partnershipId, string viewerMessage, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        {
+            return Outcome<Guid>.NotFound("No such partnership.");
+        }
+        if (db.Tenancy.Unrestricted)
+        {
+            return null;
+        }
+        var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
+        return me is null || me.Role == MemberRole.Viewer ? Outcome<Guid>.Forbidden(viewerMessage) : null;
+    }
 
     /// <summary>Finds a partnership by id or exact name, within what the tenancy allows.</summary>
     public static async Task<Partnership?> FindPartnershipAsync(this JoineryDb db, string? nameOrId, CancellationToken cancellationToken = default)
