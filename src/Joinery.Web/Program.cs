@@ -6,6 +6,7 @@ using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Decisions;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.IntegrationLevels;
+using Joinery.Web.Features.Measures;
 using Joinery.Web.Features.Meetings;
 using Joinery.Web.Features.Mission;
 using Joinery.Web.Features.Partnerships;
@@ -114,6 +115,7 @@ api.MapMissionApi();
 api.MapGlossaryApi();
 api.MapMeetingsApi();
 api.MapDecisionsApi();
+api.MapMeasuresApi();
 
 await app.RunAsync();
 

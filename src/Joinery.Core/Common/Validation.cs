@@ -105,6 +105,48 @@ public sealed class Validation
         return null;
     }
 
+    /// <summary>A month written yyyy-mm (as API and CSV callers send periods), between 2000 and 2100; the first day of that month.</summary>
+    public DateOnly? Month(string field, string label, string? value, bool required = true)
+    {
+        var text = (value ?? "").Trim();
+        if (text.Length == 0 && !required)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year is >= 2000 and <= 2100)
+        {
+            return month;
+        }
+        Add(field, $"Enter {label} as yyyy-mm, for example 2026-03.");
+        return null;
+    }
+
+    /// <summary>A number between <paramref name="min"/> and <paramref name="max"/>, rounded to <paramref name="decimals"/> places; thousands separators and a leading $ are ignored.</summary>
+    public decimal? Number(string field, string label, string? value, decimal min, decimal max, bool required = true, int decimals = 2)
+    {
+        var text = (value ?? "").Trim();
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                Add(field, $"Enter {label}.");
+            }
+            return null;
+        }
+        if (decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).Replace("$", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+            && number >= min && number <= max)
+        {
+            if (decimals == 0 && number != decimal.Truncate(number))
+            {
+                Add(field, $"Enter {label} as a whole number.");
+                return null;
+            }
+            return Math.Round(number, decimals);
+        }
+        Add(field, $"Enter {label} as a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString("#,0.##", CultureInfo.InvariantCulture)}.");
+        return null;
+    }
+
     public TEnum? Choice<TEnum>(string field, string label, string? value) where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))

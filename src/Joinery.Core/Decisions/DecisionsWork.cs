@@ -1,4 +1,3 @@
-using System.Globalization;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
@@ -300,8 +299,8 @@ public sealed class DecisionsWork(JoineryDb db)
         }
         var kind = check.Choice<ContributionKind>("kind", "what kind of contribution", input.Kind);
         var description = check.Text("description", "a description", input.Description, Contribution.DescriptionMax);
-        var value = ParseDecimal(check, "value", "the value in dollars", input.Value, 0, 100_000_000m, required: true) ?? 0;
-        var fte = ParseDecimal(check, "fte", "the full-time equivalents", input.Fte, 0, 1000m, required: false);
+        var value = check.Number("value", "the value in dollars", input.Value, 0, 100_000_000m) ?? 0;
+        var fte = check.Number("fte", "the full-time equivalents", input.Fte, 0, 1000m, required: false);
         var start = check.Date("periodStart", "the start of the period", input.PeriodStart, required: false);
         var end = check.Date("periodEnd", "the end of the period", input.PeriodEnd, required: false);
         if (start is { } s && end is { } e && e < s)
@@ -363,25 +362,6 @@ public sealed class DecisionsWork(JoineryDb db)
             return id;
         }
         check.Add("meetingId", "There is no such meeting in this partnership.");
-        return null;
-    }
-
-    private static decimal? ParseDecimal(Validation check, string field, string label, string? text, decimal min, decimal max, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                check.Add(field, $"Enter {label}.");
-            }
-            return null;
-        }
-        if (decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).Replace("$", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            && value >= min && value <= max)
-        {
-            return Math.Round(value, 2);
-        }
-        check.Add(field, $"Enter {label} as a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString("N0", CultureInfo.InvariantCulture)}.");
         return null;
     }
 }

@@ -65,7 +65,7 @@ public static class GlossaryCsv
             while (csv.Read())
             {
                 row++;
-                string? Get(string column) => indexes.TryGetValue(column, out var i) && i < csv.FieldCount ? Undefuse(csv.GetString(i)) : null;
+                string? Get(string column) => indexes.TryGetValue(column, out var i) && i < csv.FieldCount ? Common.CsvCells.Undefuse(csv.GetString(i)) : null;
                 var input = new GlossaryInput(Get("term"), Get("category"), Get("behavioral_health_usage"), Get("primary_care_usage"), Get("definition"), Get("status"));
                 if (new[] { input.Term, input.Category, input.BehavioralHealthUsage, input.PrimaryCareUsage, input.Definition, input.Status }.All(string.IsNullOrWhiteSpace))
                 {
@@ -80,7 +80,4 @@ public static class GlossaryCsv
             return (rows, $"The file is not valid CSV (near row {rows.Count + 2}).");
         }
     }
-
-    private static string Undefuse(string value) =>
-        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
 }

@@ -10,27 +10,36 @@ public sealed record ControlLimits(double Centre, double Lower, double Upper, do
 /// </summary>
 public static class ControlCharts
 {
-    /// <summary>XmR limits: mean ± 2.66 × the mean moving range (2.66 = 3 / d2, d2 = 1.128).</summary>
-    public static IReadOnlyList<ControlLimits> Individuals(IReadOnlyList<double> values)
+    /// <summary>
+    /// XmR limits: mean ± 2.66 × the mean moving range (2.66 = 3 / d2, d2 = 1.128), computed from
+    /// <paramref name="baseline"/> when the limits are frozen there, else from all the values.
+    /// </summary>
+    public static IReadOnlyList<ControlLimits> Individuals(IReadOnlyList<double> values, IReadOnlyList<double>? baseline = null)
     {
-        if (values.Count < 2)
+        var basis = baseline ?? values;
+        if (basis.Count < 2)
         {
             throw new ArgumentException("An XmR chart needs at least two values.", nameof(values));
         }
-        var mean = values.Average();
-        var movingRange = values.Zip(values.Skip(1)).Average(pair => Math.Abs(pair.Second - pair.First));
+        var mean = basis.Average();
+        var movingRange = basis.Zip(basis.Skip(1)).Average(pair => Math.Abs(pair.Second - pair.First));
         var limits = new ControlLimits(mean, mean - (2.66 * movingRange), mean + (2.66 * movingRange), 2.66 * movingRange / 3);
         return values.Select(_ => limits).ToList();
     }
 
-    /// <summary>p-chart limits for each period: p̄ ± 3√(p̄(1−p̄)/nᵢ), floored at 0 and capped at 1.</summary>
-    public static IReadOnlyList<ControlLimits> Proportions(IReadOnlyList<(double Numerator, double Denominator)> points)
+    /// <summary>
+    /// p-chart limits for each period: p̄ ± 3√(p̄(1−p̄)/nᵢ), floored at 0 and capped at 1; p̄ comes
+    /// from <paramref name="baseline"/> when the limits are frozen there, else from all the periods.
+    /// </summary>
+    public static IReadOnlyList<ControlLimits> Proportions(IReadOnlyList<(double Numerator, double Denominator)> points,
+        IReadOnlyList<(double Numerator, double Denominator)>? baseline = null)
     {
-        if (points.Count == 0 || points.Any(p => p.Denominator <= 0 || p.Numerator < 0 || p.Numerator > p.Denominator))
+        var basis = baseline ?? points;
+        if (points.Count == 0 || basis.Count == 0 || points.Concat(basis).Any(p => p.Denominator <= 0 || p.Numerator < 0 || p.Numerator > p.Denominator))
         {
             throw new ArgumentException("Each period needs a denominator above zero and a numerator between zero and it.", nameof(points));
         }
-        var centre = points.Sum(p => p.Numerator) / points.Sum(p => p.Denominator);
+        var centre = basis.Sum(p => p.Numerator) / basis.Sum(p => p.Denominator);
         return points.Select(p =>
         {
             var sigma = Math.Sqrt(centre * (1 - centre) / p.Denominator);

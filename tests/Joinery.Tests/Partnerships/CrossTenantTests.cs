@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
 using Joinery.Core.Glossary;
+using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
 using Joinery.Core.Organizations;
@@ -47,6 +48,10 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "GET /Decisions/Index", "POST /Decisions/Index", "GET /Decisions/Details", "POST /Decisions/Details?handler=Edit",
             "POST /Decisions/Details?handler=Position", "POST /Decisions/Details?handler=SignOff",
             "GET /Decisions/Contributions", "POST /Decisions/Contributions",
+            "GET /Measures/Index", "POST /Measures/Index", "GET /Measures/Details", "GET /Measures/Details?handler=Csv",
+            "POST /Measures/Details?handler=Point", "POST /Measures/Details?handler=Import", "POST /Measures/Details?handler=Flag",
+            "POST /Measures/Details?handler=Baseline", "POST /Measures/Details?handler=Cycle", "POST /Measures/Details?handler=Edit",
+            "GET /Measures/Cycle", "POST /Measures/Cycle",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -187,7 +192,11 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             var action = await meetings.AddActionAsync(victim.Id, new ActionInput("Book the room", victim.Steward.UserId.ToString(), "2026-02-01", meeting.Value.ToString()));
             var decision = await services.GetRequiredService<DecisionsWork>().CreateAsync(victim.Id,
                 new DecisionInput("Where the consultant sits", "No free office.", "", "negotiable", "", "Half of the supply room.", "proposed"));
-            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision })
+            var measures = services.GetRequiredService<MeasuresWork>();
+            var measure = await measures.CreateAsync(victim.Id, new MeasureInput("Days to first visit", "", "process", "value", "days", "", "", "", null, "down", "7", "monthly"));
+            var point = await measures.RecordPointAsync(victim.Id, measure.Value, new PointInput("2026-01", null, null, "12", ""));
+            var cycle = await measures.SaveCycleAsync(victim.Id, measure.Value, null, new CycleInput("Huddle", "Join it.", "Waits fall.", "", "", "", "", "2026-01-05", ""));
+            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision, measure, point.As<Guid>(), cycle })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             }
@@ -215,6 +224,9 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
                 ["actionId"] = action.Value.ToString(),
                 ["decisionId"] = decision.Value.ToString(),
                 ["status"] = "done",
+                ["measureId"] = measure.Value.ToString(),
+                ["cycleId"] = cycle.Value.ToString(),
+                ["template"] = "referrals-completed",
             };
         });
 
@@ -242,12 +254,18 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             using var content = new MultipartFormDataContent
             {
                 { new StringContent(token), "__RequestVerificationToken" },
-                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("term,category\ncaseload,management\n")), "file", "glossary.csv" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(UploadFor(handler.Page))), "file", "upload.csv" },
             };
             return await browser.PostAsync(url, content);
         }
         return await browser.SubmitFormAsync(url, form);
     }
+
+    private static string UploadFor(string page) => page switch
+    {
+        "/Measures/Details" => "period,value\n2025-12,14\n",
+        _ => "term,category\ncaseload,management\n",
+    };
 
     /// <summary>The form fields each page posts, valid for the victim's steward.</summary>
     private static Dictionary<string, string> FormFields(string page, SeededPartnership victim, Dictionary<string, string> records) => page switch
@@ -327,6 +345,24 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Input.Kind"] = "funding",
             ["Input.Description"] = "Start-up grant",
             ["Input.Value"] = "5000",
+        },
+        "/Measures/Index" or "/Measures/Details" or "/Measures/Cycle" => new()
+        {
+            ["Input.Name"] = "Days to first visit",
+            ["Input.Kind"] = "value",
+            ["Input.Unit"] = "days",
+            ["Input.BetterDirection"] = "down",
+            ["Point.Period"] = "2026-02",
+            ["Point.Value"] = "11",
+            ["Flag.Period"] = "2026-01",
+            ["Flag.Astronomical"] = "true",
+            ["Baseline.From"] = "2025-01",
+            ["Baseline.To"] = "2025-06",
+            ["Baseline.Value"] = "15",
+            ["Cycle.Title"] = "Huddle",
+            ["Cycle.Plan"] = "Join the morning huddle.",
+            ["Cycle.Prediction"] = "Waits fall.",
+            ["Cycle.StartedOn"] = "2026-01-05",
         },
         _ => [],
     };

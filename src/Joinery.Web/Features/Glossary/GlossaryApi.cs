@@ -82,21 +82,15 @@ internal static class GlossaryApi
         {
             return Problems.NotFound();
         }
-        if (request.ContentLength > GlossaryCsv.MaxBytes)
+        var text = await TextUpload.ReadAsync(request, GlossaryCsv.MaxBytes, cancellationToken);
+        if (text is null)
         {
-            return TypedResults.Problem("The file is larger than 2 MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+            return TextUpload.TooLarge(GlossaryCsv.MaxBytes);
         }
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[GlossaryCsv.MaxBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
-        if (read > GlossaryCsv.MaxBytes)
-        {
-            return TypedResults.Problem("The file is larger than 2 MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
-        }
-        var (rows, error) = GlossaryCsv.Read(new string(buffer, 0, read));
+        var (rows, error) = GlossaryCsv.Read(text);
         if (error is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error] }, title: "The file cannot be read.");
+            return TextUpload.Unreadable(error);
         }
         var outcome = await glossary.ImportAsync(id, rows, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new { added = outcome.Value.Added, updated = outcome.Value.Updated }) : Problems.From(outcome);

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Joinery.Core.Measures;
+
+namespace Joinery.Web.Features.Measures;
+
+/// <summary>
+/// Where things go on a measure's SVG chart: the value scale, point positions, tick labels and the
+/// sentence that describes the chart to a screen reader. The partial _Chart draws it; the data
+/// table under the chart carries the same numbers.
+/// </summary>
+public sealed class ChartDrawing
+{
+    public const double Width = 760;
+    public const double Height = 320;
+    public const double Left = 64;
+    public const double Right = 36;
+    public const double Top = 16;
+    public const double Bottom = 48;
+
+    public MeasureChart Chart { get; }
+    public double Min { get; }
+    public double Max { get; }
+
+    public ChartDrawing(MeasureChart chart)
+    {
+        Chart = chart;
+        var values = chart.Points.Select(p => p.Value)
+            .Concat(chart.Points.SelectMany(p => new[] { p.Lower, p.Upper }).OfType<double>())
+            .Concat(new[] { chart.Median, chart.Centre, chart.Target }.OfType<double>())
+            .ToList();
+        var min = values.Count > 0 ? values.Min() : 0;
+        var max = values.Count > 0 ? values.Max() : 1;
+        if (max - min < 1e-9)
+        {
+            min -= 1;
+            max += 1;
+        }
+        var pad = (max - min) * 0.08;
+        Min = chart.Unit == "%" ? Math.Max(0, min - pad) : min - pad;
+        Max = chart.Unit == "%" ? Math.Min(100, max + pad) : max + pad;
+        if (Max <= Min)
+        {
+            Max = Min + 1;
+        }
+    }
+
+    public double X(int index) => Chart.Points.Count <= 1
+        ? Left + ((Width - Left - Right) / 2)
+        : Left + (index * (Width - Left - Right) / (Chart.Points.Count - 1));
+
+    public double Y(double value) => Top + ((Max - value) * (Height - Top - Bottom) / (Max - Min));
+
+    public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public string Format(double value) => MeasuresWork.Format(value, Chart.Unit);
+
+    public string Line(Func<ChartPoint, double?> pick) => string.Join(' ', Chart.Points
+        .Where(p => pick(p) is not null).Select(p => $"{N(X(p.Index))},{N(Y(pick(p)!.Value))}"));
+
+    public IEnumerable<double> Ticks()
+    {
+        var raw = (Max - Min) / 5;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
+        for (var v = Math.Ceiling(Min / step) * step; v <= Max + 1e-9; v += step)
+        {
+            yield return Math.Round(v, 6);
+        }
+    }
+
+    /// <summary>Every nth period is labelled so that labels never overlap.</summary>
+    public bool Labelled(int index)
+    {
+        var every = Math.Max(1, (int)Math.Ceiling(Chart.Points.Count / 10.0));
+        var last = Chart.Points.Count - 1;
+        return index == last || (index % every == 0 && last - index >= every);
+    }
+
+    /// <summary>Points in a signal are drawn as squares: "good" when the signal is favourable, "bad" when not, plain otherwise.</summary>
+    public string? SignalClass(int index)
+    {
+        var signals = Chart.Signals.Where(s => s.Rule != "runs" && s.Points.Contains(index)).ToList();
+        return signals.Count == 0 ? null
+            : signals.Any(s => s.Favourable == false) ? "bad"
+            : signals.Any(s => s.Favourable == true) ? "good"
+            : "neutral";
+    }
+
+    public string Title => Chart.Type == ChartType.Run
+        ? $"Run chart of {Chart.Name}"
+        : $"{(Chart.ControlChart == "p" ? "p-chart" : "XmR chart")} of {Chart.Name}";
+
+    public string Description
+    {
+        get
+        {
+            if (Chart.Points.Count == 0)
+            {
+                return "No data yet.";
+            }
+            var parts = new List<string>
+            {
+                $"{Chart.Points.Count} months from {Chart.Points[0].Period} to {Chart.Points[^1].Period}; latest {Format(Chart.Points[^1].Value)}.",
+            };
+            if (Chart.Median is { } median)
+            {
+                parts.Add($"{(Chart.MedianBasis == "baseline" ? "Baseline median" : "Median")} {Format(median)}.");
+            }
+            if (Chart.Type == ChartType.Control && Chart.Centre is { } centre)
+            {
+                parts.Add($"Centre line {Format(centre)}.");
+            }
+            if (Chart.Target is { } target)
+            {
+                parts.Add($"Target {Format(target)}; {(Chart.BetterDirection == BetterDirection.Up ? "higher" : "lower")} is better.");
+            }
+            parts.Add(Chart.Signals.Count == 0 ? "No rule signals." : "Signals: " + string.Join(" ", Chart.Signals.Select(s => s.Description)));
+            return string.Join(' ', parts);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Text;
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Measures;
+using Joinery.Web.Features.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Measures;
+
+public sealed class DetailsModel(JoineryDb db, MeasuresWork measures) : PartnershipPage(db)
+{
+    public MeasureDetails Details { get; private set; } = null!;
+    public MeasureChart Chart { get; private set; } = null!;
+    public List<MemberChoice> Members { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "chart")]
+    public string? ChartType { get; set; }
+
+    [BindProperty]
+    public MeasureForm Input { get; set; } = new();
+
+    [BindProperty]
+    public PointForm Point { get; set; } = new();
+
+    [BindProperty]
+    public BaselineForm Baseline { get; set; } = new();
+
+    [BindProperty]
+    public FlagForm Flag { get; set; } = new();
+
+    [BindProperty]
+    public CycleForm Cycle { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid measureId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, measureId, cancellationToken))
+        {
+            return NotFound();
+        }
+        Input = MeasureForm.From(Details);
+        Baseline = new BaselineForm { From = Details.BaselineFrom, To = Details.BaselineTo };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, Guid measureId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, measureId, cancellationToken))
+        {
+            return NotFound();
+        }
+        return File(Encoding.UTF8.GetBytes(MeasuresCsv.Write(Chart.Points)), "text/csv; charset=utf-8", "measure-data.csv");
+    }
+
+    public async Task<IActionResult> OnPostPointAsync(Guid id, Guid measureId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, measureId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await measures.RecordPointAsync(id, measureId, new PointInput(Point.Period, Point.Numerator, Point.Denominator, Point.Value, Point.Note), cancellationToken);
+        return Respond(outcome, created => created ? $"Data for {Point.Period} recorded." : $"Data for {Point.Period} corrected.", "Point");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(Guid id, Guid measureId, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, measureId, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", "Choose a CSV file to import.");
+            return Page();
+        }
+        if (file.Length > MeasuresCsv.MaxBytes)
+        {
+            ModelState.AddModelError("file", "The file is larger than 1 MB.");
+            return Page();
+        }
+        string content;
+        using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
+        {
+            content = await reader.ReadToEndAsync(cancellationToken);
+        }
+        var (rows, error) = MeasuresCsv.Read(content);
+        if (error is not null)
+        {
+            ModelState.AddModelError("file", error);
+            return Page();
+        }
+        var outcome = await measures.ImportAsync(id, measureId, rows, cancellationToken);
+        if (outcome.Status == OutcomeStatus.Invalid)
+        {
+            foreach (var message in outcome.Errors.Values.SelectMany(m => m))
+            {
+                ModelState.AddModelError("file", message);
+            }
+            return Page();
+        }
+        return Respond(outcome, r => $"Imported: {r.Added} months added, {r.Updated} corrected.");
+    }
+
+    public async Task<IActionResult> OnPostFlagAsync(Guid id, Guid measureId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, measureId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await measures.FlagAsync(id, measureId, Flag.Period, Flag.Astronomical, Flag.Note, cancellationToken);
+        return Respond(outcome, _ => Flag.Astronomical ? $"{Flag.Period} is flagged as astronomical." : $"{Flag.Period} is no longer flagged.", "Flag");
+    }
+
+    public async Task<IActionResult> OnPostBaselineAsync(Guid id, Guid measureId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, measureId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await measures.SetBaselineAsync(id, measureId, new BaselineInput(Baseline.From, Baseline.To, Baseline.Value), cancellationToken);
+        return Respond(outcome, value => $"Baseline set at {MeasuresWork.Format(value, Details.Unit)}. The chart's centre line is frozen there.", "Baseline");
+    }
+
+    public async Task<IActionResult> OnPostCycleAsync(Guid id, Guid measureId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, measureId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await measures.SaveCycleAsync(id, measureId, null, Cycle.ToInput(), cancellationToken);
+        return Respond(outcome, _ => "The improvement cycle is recorded and shown on the chart.", "Cycle");
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(Guid id, Guid measureId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, measureId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await measures.UpdateAsync(id, measureId, Input.ToInput(), cancellationToken);
+        return Respond(outcome, _ => "The measure is saved.");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, Guid measureId, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "measures", cancellationToken))
+        {
+            return false;
+        }
+        var details = await measures.GetAsync(id, measureId, cancellationToken);
+        if (details is null)
+        {
+            return false;
+        }
+        Details = details;
+        var type = EnumText.TryParse<ChartType>(ChartType, out var parsed) ? parsed : Core.Measures.ChartType.Run;
+        Chart = (await measures.ChartAsync(id, measureId, type, cancellationToken))!;
+        Members = await measures.MembersAsync(id, cancellationToken);
+        return true;
+    }
+
+    public sealed class PointForm
+    {
+        public string? Period { get; set; }
+        public string? Numerator { get; set; }
+        public string? Denominator { get; set; }
+        public string? Value { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public sealed class BaselineForm
+    {
+        public string? From { get; set; }
+        public string? To { get; set; }
+        public string? Value { get; set; }
+    }
+
+    public sealed class FlagForm
+    {
+        public string? Period { get; set; }
+        public bool Astronomical { get; set; } = true;
+        public string? Note { get; set; }
+    }
+}
