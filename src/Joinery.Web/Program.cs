@@ -5,6 +5,7 @@ using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Decisions;
 using Joinery.Web.Features.Glossary;
+using Joinery.Web.Features.Health;
 using Joinery.Web.Features.IntegrationLevels;
 using Joinery.Web.Features.Measures;
 using Joinery.Web.Features.Meetings;
@@ -116,6 +117,7 @@ api.MapGlossaryApi();
 api.MapMeetingsApi();
 api.MapDecisionsApi();
 api.MapMeasuresApi();
+api.MapHealthApi();
 
 await app.RunAsync();
 

@@ -52,6 +52,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Measures/Details?handler=Point", "POST /Measures/Details?handler=Import", "POST /Measures/Details?handler=Flag",
             "POST /Measures/Details?handler=Baseline", "POST /Measures/Details?handler=Cycle", "POST /Measures/Details?handler=Edit",
             "GET /Measures/Cycle", "POST /Measures/Cycle",
+            "GET /Health/Index", "POST /Health/Index",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -346,6 +347,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Input.Description"] = "Start-up grant",
             ["Input.Value"] = "5000",
         },
+        "/Health/Index" => new() { ["Thresholds[SilenceDays]"] = "120", ["Thresholds[RecentMeetings]"] = "4" },
         "/Measures/Index" or "/Measures/Details" or "/Measures/Cycle" => new()
         {
             ["Input.Name"] = "Days to first visit",

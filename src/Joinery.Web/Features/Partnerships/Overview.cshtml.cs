@@ -1,12 +1,14 @@
 using Joinery.Core.Data;
+using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Partnerships;
 
-public sealed class OverviewModel(JoineryDb db, ComputeRoadmap roadmap) : PartnershipPage(db)
+public sealed class OverviewModel(JoineryDb db, ComputeRoadmap roadmap, PartnershipHealth health) : PartnershipPage(db)
 {
     public RoadmapView Roadmap { get; private set; } = null!;
+    public List<HealthSignal> Signals { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -14,6 +16,7 @@ public sealed class OverviewModel(JoineryDb db, ComputeRoadmap roadmap) : Partne
         {
             return NotFound();
         }
+        Signals = (await health.SignalsAsync(id, cancellationToken))!;
         Roadmap = (await roadmap.RunAsync(id, cancellationToken))!;
         return Page();
     }

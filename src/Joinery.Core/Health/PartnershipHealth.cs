@@ -1,0 +1,331 @@
+using System.Globalization;
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Decisions;
+using Joinery.Core.Glossary;
+using Joinery.Core.Measures;
+using Joinery.Core.Meetings;
+using Joinery.Core.Mission;
+using Joinery.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
+
+namespace Joinery.Core.Health;
+
+/// <summary>A record a signal points at, so people can see why it fired.</summary>
+public sealed record Evidence(string Kind, Guid? Id, string Label);
+
+/// <summary>One warning sign: which step it threatens, how serious, what it means in plain words, which records show it, and where to fix it.</summary>
+public sealed record HealthSignal(string Code, Severity Severity, int Step, string Message, IReadOnlyList<Evidence> Evidence, string Link);
+
+public sealed record SettingsInput(IReadOnlyDictionary<string, string?> Values);
+
+/// <summary>
+/// Partnership health: the warning signs of product.md and frameworks.md §10.2 computed from what
+/// the partners have recorded, with each partnership's own thresholds. Transparent rules, no
+/// composite score: each signal says what it saw.
+/// </summary>
+public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures)
+{
+    /// <summary>The thresholds people may set, with their labels and allowed ranges.</summary>
+    public static readonly IReadOnlyList<(string Name, string Label, int Min, int Max)> Thresholds =
+    [
+        (nameof(HealthSettings.MissionAcknowledgedPercent), "Share of members who should have read the published mission (%)", 1, 100),
+        (nameof(HealthSettings.MissionAcknowledgeDays), "Days members have to read a published mission", 1, 365),
+        (nameof(HealthSettings.DisputedTermDays), "Days a term may stay disputed", 1, 365),
+        (nameof(HealthSettings.CadenceSlackPercent), "Gap between joint meetings that counts as slipping (% of the cadence)", 100, 500),
+        (nameof(HealthSettings.AttendancePercent), "Lowest share of recent meetings a partner should attend (%)", 1, 100),
+        (nameof(HealthSettings.RecentMeetings), "Meetings counted as recent", 2, 12),
+        (nameof(HealthSettings.SignOffDays), "Days a decision may wait for sign-off", 1, 365),
+        (nameof(HealthSettings.FaceToFaceDays), "Days without face-to-face contact below executive level", 7, 365),
+        (nameof(HealthSettings.NegativeUnansweredDays), "Days negative feedback may wait for an answer", 1, 365),
+        (nameof(HealthSettings.SilenceDays), "Days without any negative feedback before asking whether people feel safe", 14, 730),
+        (nameof(HealthSettings.MissedPeriods), "Reporting periods a measure may miss in a row", 1, 12),
+        (nameof(HealthSettings.LowPulseScoreTenths), "Pulse item mean counted as low (tenths: 30 = 3.0)", 10, 50),
+    ];
+
+    public async Task<HealthSettings?> SettingsAsync(Guid partnershipId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        {
+            return null;
+        }
+        return await db.Set<HealthSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.PartnershipId == partnershipId, cancellationToken)
+            ?? HealthSettings.Defaults(partnershipId);
+    }
+
+    /// <summary>Stewards set the thresholds; fields left out keep their value.</summary>
+    public async Task<Outcome<Guid>> SaveSettingsAsync(Guid partnershipId, SettingsInput input, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        {
+            return Outcome<Guid>.NotFound("No such partnership.");
+        }
+        if (!await db.CanStewardAsync(partnershipId, cancellationToken))
+        {
+            return Outcome<Guid>.Forbidden("Only the partnership's stewards change the health thresholds.");
+        }
+        var settings = await db.Set<HealthSettings>().FirstOrDefaultAsync(s => s.PartnershipId == partnershipId, cancellationToken);
+        var isNew = settings is null;
+        settings ??= HealthSettings.Defaults(partnershipId);
+        var check = new Validation();
+        var known = Thresholds.Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var unknown in input.Values.Keys.Where(k => !known.Contains(k)))
+        {
+            check.Add(unknown, "There is no such threshold.");
+        }
+        foreach (var (name, label, min, max) in Thresholds)
+        {
+            var given = input.Values.FirstOrDefault(v => string.Equals(v.Key, name, StringComparison.OrdinalIgnoreCase));
+            if (given.Key is null)
+            {
+                continue;
+            }
+            var field = char.ToLowerInvariant(name[0]) + name[1..];
+            if (check.Number(field, label.ToLowerInvariant(), given.Value, min, max, decimals: 0) is { } value)
+            {
+                typeof(HealthSettings).GetProperty(name)!.SetValue(settings, (int)value);
+            }
+        }
+        if (!check.IsValid)
+        {
+            return Outcome<Guid>.Invalid(check.Errors);
+        }
+        settings.UpdatedAt = db.Now;
+        if (isNew)
+        {
+            db.Set<HealthSettings>().Add(settings);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<Guid>.Ok(settings.Id);
+    }
+
+    /// <summary>The active warning signs, most serious first; null when the partnership is not visible.</summary>
+    public async Task<List<HealthSignal>?> SignalsAsync(Guid partnershipId, CancellationToken cancellationToken = default)
+    {
+        var settings = await SettingsAsync(partnershipId, cancellationToken);
+        if (settings is null)
+        {
+            return null;
+        }
+        var context = await ContextAsync(partnershipId, cancellationToken);
+        var signals = new List<HealthSignal>();
+        signals.AddRange(await MissionAsync(context, settings, cancellationToken));
+        signals.AddRange(Champions(context));
+        signals.AddRange(await GlossaryAsync(context, settings, cancellationToken));
+        signals.AddRange(await MeetingsAsync(context, settings, cancellationToken));
+        signals.AddRange(await DecisionsAsync(context, settings, cancellationToken));
+        signals.AddRange(await MeasuresAsync(context, settings, cancellationToken));
+        return signals.OrderByDescending(s => s.Severity).ThenBy(s => s.Step).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed record Member(Guid UserId, Guid OrganizationId, MemberLevel Level, bool IsChampion);
+
+    private sealed record Context(Guid PartnershipId, string Path, DateOnly Today, IReadOnlyList<(Guid Id, string Name)> Partners, IReadOnlyList<Member> Members);
+
+    private async Task<Context> ContextAsync(Guid partnershipId, CancellationToken cancellationToken)
+    {
+        var partners = await db.PartnerOrganizations.AsNoTracking().Where(p => p.PartnershipId == partnershipId)
+            .OrderBy(p => p.Organization!.Name).Select(p => new { p.OrganizationId, p.Organization!.Name }).ToListAsync(cancellationToken);
+        var members = await db.Memberships.AsNoTracking().Where(m => m.PartnershipId == partnershipId)
+            .Select(m => new Member(m.UserId, m.User!.OrganizationId, m.Level, m.IsChampion)).ToListAsync(cancellationToken);
+        return new Context(partnershipId, $"/partnerships/{partnershipId}", DateOnly.FromDateTime(db.Now.UtcDateTime),
+            partners.Select(p => (p.OrganizationId, p.Name)).ToList(), members);
+    }
+
+    private static string Days(int days) => days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+
+    private async Task<IEnumerable<HealthSignal>> MissionAsync(Context c, HealthSettings settings, CancellationToken cancellationToken)
+    {
+        var signals = new List<HealthSignal>();
+        var latest = await db.Set<MissionVersion>().AsNoTracking().Where(v => v.PartnershipId == c.PartnershipId)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            signals.Add(new("mission-missing", Severity.Warning, 1,
+                "There is no shared vision and mission yet. Partners who rely on their two separate missions tend to drift apart.", [], c.Path + "/mission"));
+            return signals;
+        }
+        var endorsed = await db.Set<MissionEndorsement>().AsNoTracking()
+            .Where(e => e.PartnershipId == c.PartnershipId && e.VersionId == latest.Id && e.VoidedAt == null)
+            .Select(e => e.OrganizationId).Distinct().ToListAsync(cancellationToken);
+        var missing = c.Partners.Where(p => !endorsed.Contains(p.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            signals.Add(new("mission-not-endorsed", Severity.Warning, 1,
+                $"The mission (version {latest.Number}) is not endorsed by an executive of {string.Join(" and ", missing.Select(p => p.Name))}.",
+                missing.Select(p => new Evidence("organization", p.Id, p.Name)).ToList(), c.Path + "/mission"));
+        }
+        if (latest.PublishedAt is { } published && (db.Now - published).TotalDays > settings.MissionAcknowledgeDays && c.Members.Count > 0)
+        {
+            var read = await db.Set<MissionAcknowledgement>().AsNoTracking()
+                .Where(a => a.PartnershipId == c.PartnershipId && a.VersionId == latest.Id).Select(a => a.UserId).Distinct().CountAsync(cancellationToken);
+            var percent = 100 * read / c.Members.Count;
+            if (percent < settings.MissionAcknowledgedPercent)
+            {
+                signals.Add(new("mission-not-acknowledged", Severity.Warning, 1,
+                    $"Only {percent}% of members have read the mission published {Days((int)(db.Now - published).TotalDays)} ago (aim: {settings.MissionAcknowledgedPercent}%).",
+                    [new Evidence("mission-version", latest.Id, $"Version {latest.Number}")], c.Path + "/mission"));
+            }
+        }
+        return signals;
+    }
+
+    private static IEnumerable<HealthSignal> Champions(Context c)
+    {
+        var none = c.Partners.Where(p => !c.Members.Any(m => m.IsChampion && m.OrganizationId == p.Id)).ToList();
+        if (none.Count > 0)
+        {
+            yield return new("no-champion", Severity.Warning, 1,
+                $"{string.Join(" and ", none.Select(p => p.Name))} {(none.Count == 1 ? "has" : "have")} no champion for the partnership.",
+                none.Select(p => new Evidence("organization", p.Id, p.Name)).ToList(), c.Path + "/members");
+        }
+        var noFrontline = c.Partners.Where(p => none.All(n => n.Id != p.Id) && !c.Members.Any(m => m.IsChampion && m.OrganizationId == p.Id && m.Level == MemberLevel.Frontline)).ToList();
+        if (noFrontline.Count > 0)
+        {
+            yield return new("no-frontline-champion", Severity.Info, 7,
+                $"No frontline champion in {string.Join(" and ", noFrontline.Select(p => p.Name))}: problems seen on the floor may surface late.",
+                noFrontline.Select(p => new Evidence("organization", p.Id, p.Name)).ToList(), c.Path + "/members");
+        }
+    }
+
+    private async Task<IEnumerable<HealthSignal>> GlossaryAsync(Context c, HealthSettings settings, CancellationToken cancellationToken)
+    {
+        var since = db.Now.AddDays(-settings.DisputedTermDays);
+        var disputed = await db.Set<GlossaryTerm>().AsNoTracking()
+            .Where(t => t.PartnershipId == c.PartnershipId && t.Status == TermStatus.Disputed)
+            .Select(t => new { t.Id, t.Term, t.StatusChangedAt }).ToListAsync(cancellationToken);
+        var old = disputed.Where(t => t.StatusChangedAt < since).OrderBy(t => t.StatusChangedAt).ToList();
+        if (old.Count == 0)
+        {
+            return [];
+        }
+        return [new("terms-disputed", old.Count >= 3 ? Severity.Warning : Severity.Info, 2,
+            $"{old.Count} term(s) disputed for more than {Days(settings.DisputedTermDays)}: the partners may mean different things by the same words.",
+            old.Select(t => new Evidence("glossary-term", t.Id, t.Term)).ToList(), c.Path + "/glossary")];
+    }
+
+    private async Task<IEnumerable<HealthSignal>> MeetingsAsync(Context c, HealthSettings settings, CancellationToken cancellationToken)
+    {
+        var signals = new List<HealthSignal>();
+        var series = await db.Set<MeetingSeries>().AsNoTracking().Where(s => s.PartnershipId == c.PartnershipId).ToListAsync(cancellationToken);
+        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.PartnershipId == c.PartnershipId && m.Date <= c.Today)
+            .OrderByDescending(m => m.Date).Select(m => new { m.Id, m.Title, m.Date, m.SeriesId }).ToListAsync(cancellationToken);
+        foreach (var s in series.Where(s => s.FirstDate <= c.Today))
+        {
+            var last = meetings.Where(m => m.SeriesId == s.Id).Select(m => (DateOnly?)m.Date).FirstOrDefault() ?? s.FirstDate;
+            var allowed = MeetingsWork.CadenceDays(s.Cadence) * settings.CadenceSlackPercent / 100;
+            var gap = c.Today.DayNumber - last.DayNumber;
+            if (gap > allowed)
+            {
+                signals.Add(new("cadence-lapsed", Severity.Warning, 3,
+                    $"“{s.Title}” meets {s.Cadence.Words().ToLowerInvariant()}, but the last meeting was {Days(gap)} ago.",
+                    [new Evidence("meeting-series", s.Id, s.Title)], c.Path + "/meetings"));
+            }
+        }
+
+        var recent = meetings.Take(settings.RecentMeetings).ToList();
+        if (recent.Count >= settings.RecentMeetings)
+        {
+            var ids = recent.Select(m => m.Id).ToList();
+            var attendance = await db.Set<MeetingAttendance>().AsNoTracking().Where(a => a.PartnershipId == c.PartnershipId && ids.Contains(a.MeetingId))
+                .Select(a => new { a.MeetingId, a.UserId }).ToListAsync(cancellationToken);
+            var byUser = c.Members.ToDictionary(m => m.UserId);
+            foreach (var partner in c.Partners)
+            {
+                var present = recent.Count(m => attendance.Any(a => a.MeetingId == m.Id && byUser.TryGetValue(a.UserId, out var who) && who.OrganizationId == partner.Id));
+                if (100 * present / recent.Count < settings.AttendancePercent)
+                {
+                    signals.Add(new("attendance-falling", Severity.Warning, 3,
+                        $"{partner.Name} attended {present} of the last {recent.Count} joint meetings.",
+                        recent.Select(m => new Evidence("meeting", m.Id, $"{m.Date:yyyy-MM-dd} {m.Title}")).ToList(), c.Path + "/meetings"));
+                }
+                else if (!recent.Any(m => attendance.Any(a => a.MeetingId == m.Id && byUser.TryGetValue(a.UserId, out var who)
+                    && who.OrganizationId == partner.Id && who.Level == MemberLevel.Executive)))
+                {
+                    signals.Add(new("executives-absent", Severity.Warning, 6,
+                        $"No executive of {partner.Name} attended any of the last {recent.Count} joint meetings.",
+                        [new Evidence("organization", partner.Id, partner.Name)], c.Path + "/meetings"));
+                }
+            }
+        }
+
+        var overdue = await db.Set<ActionItem>().AsNoTracking()
+            .Where(a => a.PartnershipId == c.PartnershipId && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueDate < c.Today)
+            .OrderBy(a => a.DueDate).Select(a => new { a.Id, a.Title, a.DueDate }).ToListAsync(cancellationToken);
+        if (overdue.Count > 0)
+        {
+            signals.Add(new("actions-overdue", overdue.Count >= 5 ? Severity.Warning : Severity.Info, 3,
+                $"{overdue.Count} action item(s) are overdue; the oldest was due {overdue[0].DueDate:yyyy-MM-dd}.",
+                overdue.Select(a => new Evidence("action-item", a.Id, a.Title)).ToList(), c.Path + "/actions"));
+        }
+        return signals;
+    }
+
+    private async Task<IEnumerable<HealthSignal>> DecisionsAsync(Context c, HealthSettings settings, CancellationToken cancellationToken)
+    {
+        var signals = new List<HealthSignal>();
+        var decisions = await db.Set<Decision>().AsNoTracking().Where(d => d.PartnershipId == c.PartnershipId)
+            .Select(d => new { d.Id, d.Title, d.Status, d.Version, d.UpdatedAt }).ToListAsync(cancellationToken);
+        var signOffs = await db.Set<DecisionSignOff>().AsNoTracking().Where(s => s.PartnershipId == c.PartnershipId && s.VoidedAt == null)
+            .Select(s => new { s.DecisionId, s.Version, s.OrganizationId }).ToListAsync(cancellationToken);
+        var waiting = decisions.Where(d => d.Status == DecisionStatus.Proposed && (db.Now - d.UpdatedAt).TotalDays > settings.SignOffDays).ToList();
+        if (waiting.Count > 0)
+        {
+            signals.Add(new("decisions-waiting", Severity.Info, 4,
+                $"{waiting.Count} proposed decision(s) have waited more than {Days(settings.SignOffDays)} for sign-off.",
+                waiting.Select(d => new Evidence("decision", d.Id, d.Title)).ToList(), c.Path + "/decisions"));
+        }
+        var oneSided = decisions.Where(d => d.Status != DecisionStatus.Rejected)
+            .Where(d => signOffs.Where(s => s.DecisionId == d.Id && s.Version == d.Version).Select(s => s.OrganizationId).Distinct().Count() is var n
+                && n > 0 && n < c.Partners.Count)
+            .ToList();
+        if (oneSided.Count > 0)
+        {
+            signals.Add(new("decision-one-sided", Severity.Warning, 4,
+                $"{oneSided.Count} decision(s) are signed by only one partner: a decision that affects both needs both.",
+                oneSided.Select(d => new Evidence("decision", d.Id, d.Title)).ToList(), c.Path + "/decisions"));
+        }
+        return signals;
+    }
+
+    private async Task<IEnumerable<HealthSignal>> MeasuresAsync(Context c, HealthSettings settings, CancellationToken cancellationToken)
+    {
+        var signals = new List<HealthSignal>();
+        var charts = await measures.ChartsAsync(c.PartnershipId, cancellationToken);
+        var noBaseline = charts.Where(x => x.Measure.BaselineValue is null).ToList();
+        if (noBaseline.Count > 0)
+        {
+            signals.Add(new("measure-no-baseline", Severity.Warning, 8,
+                $"{noBaseline.Count} measure(s) have no baseline: without one, nobody can tell whether the partnership made a difference.",
+                noBaseline.Select(x => new Evidence("measure", x.Measure.Id, x.Measure.Name)).ToList(), c.Path + "/measures"));
+        }
+        var thisMonth = new DateOnly(c.Today.Year, c.Today.Month, 1);
+        var stale = charts.Where(x =>
+        {
+            var step = x.Measure.Frequency == ReportingFrequency.Quarterly ? 3 : 1;
+            var due = thisMonth.AddMonths(-step * settings.MissedPeriods);
+            var latest = x.Chart.Points.Count > 0 ? DateOnly.ParseExact(x.Chart.Points[^1].Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+            var created = DateOnly.FromDateTime(x.Measure.CreatedAt.UtcDateTime);
+            return latest is { } l ? l < due : created < due;
+        }).ToList();
+        if (stale.Count > 0)
+        {
+            signals.Add(new("measure-no-recent-data", Severity.Warning, 8,
+                $"{stale.Count} measure(s) have missed {settings.MissedPeriods} or more reporting periods in a row.",
+                stale.Select(x => new Evidence("measure", x.Measure.Id, x.Measure.Name)).ToList(), c.Path + "/measures"));
+        }
+        foreach (var (measure, chart) in charts)
+        {
+            // Only signals that reach the latest points: a dip two years ago that recovered is history.
+            var recentFrom = chart.Points.Count - 3;
+            var against = chart.Signals.Where(s => s.Favourable == false && s.Points.Any(i => i >= recentFrom)).ToList();
+            if (against.Count > 0)
+            {
+                signals.Add(new("measure-unfavourable", Severity.Critical, 8,
+                    $"“{measure.Name}” is moving the wrong way: {string.Join(" ", against.Select(s => s.Description))}",
+                    [new Evidence("measure", measure.Id, measure.Name)], $"{c.Path}/measures/{measure.Id}"));
+            }
+        }
+        return signals;
+    }
+}

@@ -1,0 +1,41 @@
+using Joinery.Core.Data;
+using Joinery.Core.Health;
+using Joinery.Web.Features.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Health;
+
+public sealed class IndexModel(JoineryDb db, PartnershipHealth health) : PartnershipPage(db)
+{
+    public List<HealthSignal> Signals { get; private set; } = [];
+    public HealthSettings Settings { get; private set; } = null!;
+
+    [BindProperty(Name = "Thresholds")]
+    public Dictionary<string, string?> Thresholds { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await health.SaveSettingsAsync(id, new SettingsInput(Thresholds), cancellationToken);
+        return Respond(outcome, _ => "The thresholds are saved; the signals below use them.", "Thresholds");
+    }
+
+    public int Value(string name) => (int)typeof(HealthSettings).GetProperty(name)!.GetValue(Settings)!;
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "health", cancellationToken))
+        {
+            return false;
+        }
+        Signals = (await health.SignalsAsync(id, cancellationToken))!;
+        Settings = (await health.SettingsAsync(id, cancellationToken))!;
+        return true;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json;
+using Joinery.Core.Health;
+using Joinery.Core.Meetings;
+using Joinery.Core.Partnerships;
+using Joinery.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Tests.Health;
+
+public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryApp>
+{
+    private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
+        .With(MemberRole.Steward, MemberLevel.Executive, champion: true)
+        .With(MemberRole.Planner, MemberLevel.Executive, partner: 1)
+        .With(MemberRole.Viewer, MemberLevel.Frontline, partner: 1)
+        .BuildAsync();
+
+    private static string Month(int monthsAgo) => DateTime.UtcNow.AddMonths(-monthsAgo).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, JsonElement> ByCode(JsonElement signals) =>
+        signals.EnumerateArray().ToDictionary(s => s.Text("code"));
+
+    [Fact]
+    public async Task Each_signal_has_the_contract_fields_and_a_new_partnership_shows_its_missing_foundations()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+
+        var signals = await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals");
+
+        var byCode = ByCode(signals);
+        byCode.Keys.ShouldBe(["mission-missing", "no-champion", "no-frontline-champion"], ignoreOrder: true);
+        foreach (var signal in signals.EnumerateArray())
+        {
+            signal.Text("severity").ShouldBeOneOf("info", "warning", "critical");
+            signal.GetProperty("step").GetInt32().ShouldBeInRange(1, 8);
+            signal.Text("message").ShouldNotBeNullOrWhiteSpace();
+            signal.GetProperty("evidence").ValueKind.ShouldBe(JsonValueKind.Array);
+            signal.Text("link").ShouldStartWith($"/partnerships/{p.Id}/");
+        }
+        byCode["no-champion"].GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ShouldBe([p.Partners[1]]);
+        signals.EnumerateArray().Select(s => s.Text("severity")).ShouldBe(["warning", "warning", "info"], "most serious first");
+    }
+
+    [Fact]
+    public async Task A_measure_moving_the_wrong_way_is_critical_and_measures_without_baseline_or_recent_data_are_named()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var url = $"/api/v1/partnerships/{p.Id}/measures";
+        var wait = (await api.PostJsonAsync(url, new { name = "Days to first visit", kind = "value", betterDirection = "down", unit = "days" }, HttpStatusCode.Created)).Text("id");
+        var stale = (await api.PostJsonAsync(url, new { name = "Screens with a plan", kind = "proportion", betterDirection = "up" }, HttpStatusCode.Created)).Text("id");
+        double[] rising = [10, 11, 10, 9, 10, 12, 13, 14, 15, 16, 17];
+        for (var i = 0; i < rising.Length; i++)
+        {
+            await api.PostJsonAsync($"{url}/{wait}/points", new { period = Month(rising.Length - i), value = rising[i] }, HttpStatusCode.Created);
+        }
+        await api.PutJsonAsync($"{url}/{wait}/baseline", new { from = Month(11), to = Month(7) }, HttpStatusCode.OK);
+        await api.PostJsonAsync($"{url}/{stale}/points", new { period = Month(6), numerator = 3, denominator = 10 }, HttpStatusCode.Created);
+
+        var byCode = ByCode(await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals"));
+
+        byCode["measure-unfavourable"].Text("severity").ShouldBe("critical");
+        byCode["measure-unfavourable"].GetProperty("step").GetInt32().ShouldBe(8);
+        byCode["measure-unfavourable"].Text("link").ShouldBe($"/partnerships/{p.Id}/measures/{wait}");
+        byCode["measure-no-baseline"].GetProperty("evidence").EnumerateArray().Select(e => e.Text("id")).ShouldBe([stale]);
+        byCode["measure-no-recent-data"].GetProperty("evidence").EnumerateArray().Select(e => e.Text("id")).ShouldBe([stale]);
+    }
+
+    [Fact]
+    public async Task Overdue_actions_and_one_sided_decisions_are_signs_and_done_ones_are_not()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        (await app.ActingAsAsync(p.Steward, async services =>
+        {
+            var meetings = services.GetRequiredService<MeetingsWork>();
+            var late = DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            (await meetings.AddActionAsync(p.Id, new ActionInput("Book the room", p.Steward.UserId.ToString(), late, null))).Succeeded.ShouldBeTrue();
+            var done = await meetings.AddActionAsync(p.Id, new ActionInput("Send minutes", p.Steward.UserId.ToString(), late, null));
+            return (await meetings.SetActionStatusAsync(p.Id, done.Value, "done")).Succeeded;
+        })).ShouldBeTrue();
+        var decision = (await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/decisions",
+            new { title = "Where the consultant sits", problem = "No office.", negotiability = "negotiable", compromise = "Half the supply room.", status = "proposed" }, HttpStatusCode.Created)).Text("id");
+        await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/decisions/{decision}/sign-offs", new { }, HttpStatusCode.Created);
+
+        var byCode = ByCode(await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals"));
+
+        byCode["actions-overdue"].GetProperty("evidence").EnumerateArray().Select(e => e.Text("label")).ShouldBe(["Book the room"]);
+        byCode["decision-one-sided"].GetProperty("evidence").EnumerateArray().Select(e => e.Text("id")).ShouldBe([decision]);
+    }
+
+    [Fact]
+    public async Task Thresholds_are_per_partnership_settings_that_change_what_fires()
+    {
+        var p = await PartnershipAsync();
+        var other = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        (await app.ActingAsAsync(p.Steward, async services =>
+        {
+            var late = DateTime.UtcNow.AddDays(-12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return (await services.GetRequiredService<MeetingsWork>().CreateSeriesAsync(p.Id, new SeriesInput("Weekly huddle", "weekly", late, "08:30", "30", "face-to-face"))).Succeeded;
+        })).ShouldBeTrue();
+        var before = ByCode(await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals"));
+
+        var saved = await api.PutJsonAsync($"/api/v1/partnerships/{p.Id}/health-settings", new { cadenceSlackPercent = 200 }, HttpStatusCode.OK);
+        var after = ByCode(await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals"));
+        var untouched = await (await app.ApiAsync(other.Steward)).GetJsonAsync($"/api/v1/partnerships/{other.Id}/health-settings");
+
+        before.ShouldContainKey("cadence-lapsed");
+        saved.GetProperty("cadenceSlackPercent").GetInt32().ShouldBe(200);
+        after.ShouldNotContainKey("cadence-lapsed");
+        untouched.GetProperty("cadenceSlackPercent").GetInt32().ShouldBe(150);
+    }
+
+    [Fact]
+    public async Task Only_stewards_change_thresholds_and_bad_values_change_nothing()
+    {
+        var p = await PartnershipAsync();
+        var steward = await app.ApiAsync(p.Steward);
+        var planner = await app.ApiAsync(p.First(MemberRole.Planner));
+        var url = $"/api/v1/partnerships/{p.Id}/health-settings";
+
+        await planner.PutJsonAsync(url, new { silenceDays = 30 }, HttpStatusCode.Forbidden);
+        var bad = await steward.PutJsonAsync(url, new { silenceDays = 30, attendancePercent = 250, wobble = 3, recentMeetings = "many" }, HttpStatusCode.BadRequest);
+
+        bad.ErrorFields().ShouldBe(["attendancePercent", "wobble", "recentMeetings"], ignoreOrder: true);
+        (await app.ReadAsync(db => db.Set<HealthSettings>().CountAsync(s => s.PartnershipId == p.Id))).ShouldBe(0);
+        (await steward.GetJsonAsync(url)).GetProperty("silenceDays").GetInt32().ShouldBe(90);
+    }
+
+    [Fact]
+    public async Task The_overview_shows_the_health_signals_first()
+    {
+        var p = await PartnershipAsync();
+        var browser = await app.SignedInAsync(p.Steward);
+
+        var html = await browser.GetStringAsync($"/partnerships/{p.Id}");
+
+        html.ShouldContain("Partnership health");
+        html.IndexOf("Partnership health", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("id=\"partners-heading\"", StringComparison.Ordinal));
+        html.ShouldContain("There is no shared vision and mission yet.");
+    }
+}
