@@ -47,6 +47,7 @@ public static class CoreServices
         services.AddScoped<Measures.MeasuresWork>();
         services.AddScoped<Health.PartnershipHealth>();
         services.AddScoped<SeedDemo>();
+        services.AddScoped<SeedScale>();
 
         return services.AddIdentityCore<User>(options =>
             {

@@ -104,10 +104,30 @@ internal static class DbCommands
     {
         var demo = new Command("demo", "Demonstration data.");
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var seed = new Command("seed", "Load the demo partnership (safe to run again).") { json };
+        var scale = new Option<int?>("--scale") { Description = "Also create N numbered demo partnerships with realistic volumes, for load tests (1-5000)." };
+        var seed = new Command("seed", "Load the demo partnership (safe to run again).") { json, scale };
         seed.SetAction(async (parse, ct) =>
         {
             await using var scope = await cli.OpenAsync(cancellationToken: ct);
+            if (parse.GetValue(scale) is { } count)
+            {
+                if (count is < 1 or > 5000)
+                {
+                    await cli.Error.WriteLineAsync("--scale must be between 1 and 5000.");
+                    return 2;
+                }
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                await scope.ServiceProvider.GetRequiredService<SeedDemo>().RunAsync(ct);
+                var made = await scope.ServiceProvider.GetRequiredService<SeedScale>().RunAsync(count, ct);
+                if (parse.GetValue(json))
+                {
+                    await cli.Out.WriteLineAsync(JsonSerializer.Serialize(made, JoineryCli.Json));
+                    return 0;
+                }
+                await cli.Out.WriteLineAsync($"Created {made.Created} scale partnership(s) in {started.Elapsed.TotalSeconds:0.0} s; {made.AlreadyThere} were already there.");
+                await cli.Out.WriteLineAsync($"Sign in as {made.FirstStewardEmail} (p0001 … p{count:D4}, members m00 … m11) with the demo password: {SeedDemo.Password}");
+                return 0;
+            }
             var result = await scope.ServiceProvider.GetRequiredService<SeedDemo>().RunAsync(ct);
             if (parse.GetValue(json))
             {

@@ -96,4 +96,34 @@ public class DemoSeedCommandTests : IAsyncLifetime
         await using var scope = _cli.Host.Scope();
         (await scope.ServiceProvider.GetRequiredService<JoineryDb>().Partnerships.SingleAsync()).Id.ShouldBe(id);
     }
+
+    [Fact]
+    public async Task Seed_with_scale_adds_numbered_partnerships_with_two_years_of_data_and_running_it_again_adds_only_the_missing()
+    {
+        (await _cli.RunAsync("demo", "seed", "--scale", "2")).ShouldSucceed().Out.ShouldContain("Created 2 scale partnership(s)");
+        var again = (await _cli.RunAsync("demo", "seed", "--scale", "3")).ShouldSucceed();
+
+        again.Out.ShouldContain("Created 1 scale partnership(s)");
+        again.Out.ShouldContain("2 were already there");
+        await using var scope = _cli.Host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
+        db.Tenancy.ActAcrossPartnerships();
+        var scale = await db.Partnerships.Where(p => p.Name.StartsWith("Scale partnership ")).Select(p => p.Id).ToListAsync();
+        scale.Count.ShouldBe(3);
+        (await db.Memberships.CountAsync(m => scale.Contains(m.PartnershipId))).ShouldBe(36);
+        (await db.Set<Joinery.Core.Meetings.Meeting>().CountAsync(m => scale.Contains(m.PartnershipId))).ShouldBe(72);
+        var points = await db.Set<Joinery.Core.Measures.MeasurePoint>().Where(p => p.PartnershipId == scale[0]).GroupBy(p => p.MeasureId).Select(g => g.Count()).ToListAsync();
+        points.Max().ShouldBe(24, "two years of monthly data");
+        (await db.Partnerships.CountAsync(p => p.Name == Joinery.Core.Demo.SeedDemo.PartnershipName)).ShouldBe(1, "the walkthrough partnership comes too");
+    }
+
+    [Fact]
+    public async Task Seed_with_a_scale_out_of_range_is_refused_and_creates_nothing()
+    {
+        var result = await _cli.RunAsync("demo", "seed", "--scale", "0");
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Error.ShouldContain("--scale must be between 1 and 5000");
+        (await CountAsync()).Partnerships.ShouldBe(0);
+    }
 }
