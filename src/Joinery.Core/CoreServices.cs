@@ -44,6 +44,7 @@ public static class CoreServices
         services.AddScoped<Glossary.GlossaryWork>();
         services.AddScoped<Meetings.MeetingsWork>();
         services.AddScoped<Decisions.DecisionsWork>();
+        services.AddScoped<Feedback.FeedbackWork>();
         services.AddScoped<SeedDemo>();
 
         return services.AddIdentityCore<User>(options =>

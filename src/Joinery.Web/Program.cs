@@ -4,6 +4,7 @@ using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Decisions;
+using Joinery.Web.Features.Feedback;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.IntegrationLevels;
 using Joinery.Web.Features.Meetings;
@@ -114,6 +115,7 @@ api.MapMissionApi();
 api.MapGlossaryApi();
 api.MapMeetingsApi();
 api.MapDecisionsApi();
+api.MapFeedbackApi();
 
 await app.RunAsync();
 

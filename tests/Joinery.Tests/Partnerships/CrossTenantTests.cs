@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
@@ -47,6 +48,8 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "GET /Decisions/Index", "POST /Decisions/Index", "GET /Decisions/Details", "POST /Decisions/Details?handler=Edit",
             "POST /Decisions/Details?handler=Position", "POST /Decisions/Details?handler=SignOff",
             "GET /Decisions/Contributions", "POST /Decisions/Contributions",
+            "GET /Feedback/Index", "POST /Feedback/Index", "GET /Feedback/Details", "POST /Feedback/Details?handler=Support",
+            "POST /Feedback/Details?handler=Answer", "POST /Feedback/Details?handler=Status", "GET /Feedback/YouSaidWeDid",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -187,7 +190,9 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             var action = await meetings.AddActionAsync(victim.Id, new ActionInput("Book the room", victim.Steward.UserId.ToString(), "2026-02-01", meeting.Value.ToString()));
             var decision = await services.GetRequiredService<DecisionsWork>().CreateAsync(victim.Id,
                 new DecisionInput("Where the consultant sits", "No free office.", "", "negotiable", "", "Half of the supply room.", "proposed"));
-            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision })
+            var feedback = await services.GetRequiredService<FeedbackWork>().PostAsync(victim.Id,
+                new FeedbackInput("negative", "Referrals disappear", "We never hear whether the person was seen.", Anonymous: true));
+            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision, feedback })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             }
@@ -214,6 +219,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
                 ["meetingId"] = meeting.Value.ToString(),
                 ["actionId"] = action.Value.ToString(),
                 ["decisionId"] = decision.Value.ToString(),
+                ["itemId"] = feedback.Value.ToString(),
                 ["status"] = "done",
             };
         });
@@ -327,6 +333,13 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Input.Kind"] = "funding",
             ["Input.Description"] = "Start-up grant",
             ["Input.Value"] = "5000",
+        },
+        "/Feedback/Index" => new() { ["Input.Kind"] = "idea", ["Input.Title"] = "A shared calendar", ["Input.Anonymous"] = "true" },
+        "/Feedback/Details" => new()
+        {
+            ["Answer"] = "Thank you; the billing leads will look at it.",
+            ["Change.Status"] = "wont-do",
+            ["Change.Reason"] = "The state contract fixes this until July.",
         },
         _ => [],
     };
