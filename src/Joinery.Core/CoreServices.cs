@@ -46,6 +46,7 @@ public static class CoreServices
         services.AddScoped<Decisions.DecisionsWork>();
         services.AddScoped<Measures.MeasuresWork>();
         services.AddScoped<Health.PartnershipHealth>();
+        services.AddScoped<Feedback.FeedbackWork>();
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedScale>();
 

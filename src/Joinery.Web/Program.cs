@@ -4,6 +4,7 @@ using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Decisions;
+using Joinery.Web.Features.Feedback;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.Health;
 using Joinery.Web.Features.IntegrationLevels;
@@ -118,6 +119,7 @@ api.MapMeetingsApi();
 api.MapDecisionsApi();
 api.MapMeasuresApi();
 api.MapHealthApi();
+api.MapFeedbackApi();
 
 await app.RunAsync();
 

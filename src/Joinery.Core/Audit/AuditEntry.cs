@@ -12,6 +12,16 @@ public interface IAudited
 }
 
 /// <summary>
+/// An audited entity whose creator may choose to stay unknown (anonymous feedback). When
+/// <see cref="IsAnonymous"/> is true, the entry for its creation records that it was created, by
+/// whom not: no person, no organization. Later changes by others are audited as usual.
+/// </summary>
+public interface IAnonymousCreation : IAudited
+{
+    bool IsAnonymous { get; }
+}
+
+/// <summary>
 /// One append-only line of the audit trail. Entries form a hash chain: each carries the hash of
 /// the one before, so altering or removing any row breaks every later link. Details hold ids and
 /// field names only, never names, dates of birth, scores or free text about a person.

@@ -41,8 +41,9 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         string detail = "", Guid? userId = null, Guid? organizationId = null) =>
         _pendingAudit.Add(NewEntry(action, entityType, entityId, partnershipId, detail, userId, organizationId));
 
+    /// <summary>An entry by the current person, or, <c>withoutActor</c>, an anonymous act: then neither person nor organization is named.</summary>
     private AuditEntry NewEntry(string action, string entityType = "", string entityId = "", Guid? partnershipId = null,
-        string detail = "", Guid? userId = null, Guid? organizationId = null) =>
+        string detail = "", Guid? userId = null, Guid? organizationId = null, bool withoutActor = false) =>
         new()
         {
             Action = action,
@@ -50,8 +51,8 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
             EntityId = entityId,
             PartnershipId = partnershipId,
             Detail = detail.Length > AuditEntry.DetailMax ? detail[..AuditEntry.DetailMax] : detail,
-            UserId = userId ?? tenancy.UserId,
-            OrganizationId = organizationId ?? tenancy.OrganizationId,
+            UserId = withoutActor ? null : userId ?? tenancy.UserId,
+            OrganizationId = withoutActor ? null : organizationId ?? tenancy.OrganizationId,
             Door = tenancy.Door,
         };
 
@@ -196,8 +197,11 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
             {
                 continue;
             }
+            // An anonymous writer's post is recorded as made, not by whom.
+            var anonymous = entry.State == EntityState.Added && entry.Entity is IAnonymousCreation { IsAnonymous: true };
             var type = EnumText.Kebab(entry.Entity.GetType().Name);
-            entries.Add(NewEntry($"{type}.{verb}", type, entry.Entity.Id.ToString(), PartnershipOf(entry.Entity), detail));
+            entries.Add(NewEntry($"{type}.{verb}", type, entry.Entity.Id.ToString(), PartnershipOf(entry.Entity),
+                anonymous ? "anonymous" : detail, withoutActor: anonymous));
         }
         return entries;
     }

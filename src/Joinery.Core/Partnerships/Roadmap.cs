@@ -1,5 +1,6 @@
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
 using Joinery.Core.IntegrationLevels;
 using Joinery.Core.Meetings;
@@ -143,6 +144,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
                     : $"No frontline champion yet in {string.Join(", ", withoutFrontline)}.",
             };
         }
+        steps[6] = await EmpowermentStepAsync(partnershipId, champions.Count > 0 && withoutFrontline.Count == 0, steps[6], cancellationToken);
         return new RoadmapView(partnership.Phase, phases, steps);
     }
 
@@ -223,6 +225,31 @@ public sealed class ComputeRoadmap(JoineryDb db)
         {
             Status = agreed > 0 && contributors == partners ? StepStatus.Done : StepStatus.InProgress,
             Evidence = $"{agreed} decision(s) agreed, {waiting} open; {contributors} of {partners} partners record contributions.",
+        };
+    }
+
+    /// <summary>
+    /// Step 7 adds the feedback forum to the champions: in progress once feedback is posted; done when
+    /// every partner has a frontline champion, feedback has led to a change ("you said, we did"), and no
+    /// negative item has waited longer than <see cref="FeedbackWork.AnswerWithinDays"/> days for an answer.
+    /// </summary>
+    private async Task<StepProgress> EmpowermentStepAsync(Guid partnershipId, bool frontlineChampions, StepProgress step, CancellationToken cancellationToken)
+    {
+        var items = await db.Set<FeedbackItem>().AsNoTracking().Where(f => f.PartnershipId == partnershipId)
+            .Select(f => new { f.Kind, f.Status, f.Answer, f.PostedAt }).ToListAsync(cancellationToken);
+        if (items.Count == 0)
+        {
+            return step;
+        }
+        var cutoff = db.Now.AddDays(-FeedbackWork.AnswerWithinDays);
+        var done = items.Count(i => i.Status == FeedbackStatus.Done);
+        var neglected = items.Count(i => i.Kind == FeedbackKind.Negative && i.Answer.Length == 0 && i.Status != FeedbackStatus.WontDo && i.PostedAt < cutoff);
+        var evidence = $"{items.Count} feedback item(s), {done} done"
+            + (neglected > 0 ? $"; {neglected} negative item(s) unanswered for over {FeedbackWork.AnswerWithinDays} days." : ".");
+        return step with
+        {
+            Status = frontlineChampions && done > 0 && neglected == 0 ? StepStatus.Done : StepStatus.InProgress,
+            Evidence = step.Status == StepStatus.NotStarted ? evidence : $"{step.Evidence} {evidence}",
         };
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
 using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
@@ -53,6 +54,8 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Measures/Details?handler=Baseline", "POST /Measures/Details?handler=Cycle", "POST /Measures/Details?handler=Edit",
             "GET /Measures/Cycle", "POST /Measures/Cycle",
             "GET /Health/Index", "POST /Health/Index",
+            "GET /Feedback/Index", "POST /Feedback/Index", "GET /Feedback/Details", "POST /Feedback/Details?handler=Support",
+            "POST /Feedback/Details?handler=Answer", "POST /Feedback/Details?handler=Status", "GET /Feedback/YouSaidWeDid",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -197,7 +200,9 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             var measure = await measures.CreateAsync(victim.Id, new MeasureInput("Days to first visit", "", "process", "value", "days", "", "", "", null, "down", "7", "monthly"));
             var point = await measures.RecordPointAsync(victim.Id, measure.Value, new PointInput("2026-01", null, null, "12", ""));
             var cycle = await measures.SaveCycleAsync(victim.Id, measure.Value, null, new CycleInput("Huddle", "Join it.", "Waits fall.", "", "", "", "", "2026-01-05", ""));
-            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision, measure, point.As<Guid>(), cycle })
+            var feedback = await services.GetRequiredService<FeedbackWork>().PostAsync(victim.Id,
+                new FeedbackInput("negative", "Referrals disappear", "We never hear whether the person was seen.", Anonymous: true));
+            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision, measure, point.As<Guid>(), cycle, feedback })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             }
@@ -224,6 +229,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
                 ["meetingId"] = meeting.Value.ToString(),
                 ["actionId"] = action.Value.ToString(),
                 ["decisionId"] = decision.Value.ToString(),
+                ["itemId"] = feedback.Value.ToString(),
                 ["status"] = "done",
                 ["measureId"] = measure.Value.ToString(),
                 ["cycleId"] = cycle.Value.ToString(),
@@ -365,6 +371,13 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Cycle.Plan"] = "Join the morning huddle.",
             ["Cycle.Prediction"] = "Waits fall.",
             ["Cycle.StartedOn"] = "2026-01-05",
+        },
+        "/Feedback/Index" => new() { ["Input.Kind"] = "idea", ["Input.Title"] = "A shared calendar", ["Input.Anonymous"] = "true" },
+        "/Feedback/Details" => new()
+        {
+            ["Answer"] = "Thank you; the billing leads will look at it.",
+            ["Change.Status"] = "wont-do",
+            ["Change.Reason"] = "The state contract fixes this until July.",
         },
         _ => [],
     };

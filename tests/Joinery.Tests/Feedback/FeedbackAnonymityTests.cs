@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Joinery.Core.Partnerships;
+using Joinery.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Joinery.Tests.Feedback;
+
+/// <summary>
+/// "Anonymous" means that nothing Joinery keeps names the writer: no row of any table written by
+/// the post, and no log line. The writer has a name found nowhere else, so any trace would show.
+/// </summary>
+public sealed class FeedbackAnonymityTests(JoineryApp app) : IClassFixture<JoineryApp>
+{
+    private async Task<(SeededPartnership Partnership, Person Writer)> ArrangeAsync()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Planner, partner: 1).BuildAsync();
+        var person = await PartnershipBuilder.CreatePersonAsync(app, p.Partners[1], name: $"Wren Quillfeather {app.Unique()}");
+        var writer = await PartnershipBuilder.AddMemberAsync(app, p.Id, person, MemberRole.Viewer, MemberLevel.Frontline);
+        return (p, writer);
+    }
+
+    [Fact]
+    public async Task An_anonymous_post_through_either_door_writes_no_row_that_names_the_writer()
+    {
+        var (p, writer) = await ArrangeAsync();
+        var browser = await app.SignedInAsync(writer);
+        var api = await app.ApiAsync(writer);
+        // The first use of a token stamps its last use; that happens here, before the post.
+        await api.GetStringAsync($"/api/v1/partnerships/{p.Id}/feedback");
+
+        var beforeWeb = await RowsAsync();
+        var web = await browser.SubmitFormAsync($"/partnerships/{p.Id}/feedback", new()
+        {
+            ["Input.Kind"] = "negative",
+            ["Input.Title"] = "Frontline staff hear about decisions last",
+            ["Input.Body"] = "The new workflow started and the front desk found out from a patient.",
+            ["Input.Anonymous"] = "true",
+        });
+        var afterWeb = await RowsAsync();
+        var apiResponse = await api.PostAsJsonAsync($"/api/v1/partnerships/{p.Id}/feedback",
+            new { kind = "negative", title = "Nobody asked the people who do the work", anonymous = true });
+        var afterApi = await RowsAsync();
+
+        web.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        apiResponse.StatusCode.ShouldBe(HttpStatusCode.Created);
+        foreach (var (door, written) in new[] { ("web", afterWeb.Except(beforeWeb).ToList()), ("api", afterApi.Except(afterWeb).ToList()) })
+        {
+            written.Select(r => r[..r.IndexOf(':', StringComparison.Ordinal)]).Distinct()
+                .ShouldBe(["audit_entries", "audit_heads", "feedback_item"], ignoreOrder: true, customMessage: $"{door}: {string.Join('\n', written)}");
+            foreach (var row in written)
+            {
+                row.ShouldNotContain(writer.UserId.ToString(), Case.Insensitive, door);
+                row.ShouldNotContain(writer.OrganizationId.ToString(), Case.Insensitive, door);
+                row.ShouldNotContain(writer.Email, Case.Insensitive, door);
+                row.ShouldNotContain("Quillfeather", Case.Insensitive, door);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Nothing_in_the_logs_names_an_anonymous_writer()
+    {
+        var (p, writer) = await ArrangeAsync();
+        var logs = new CapturedLogs();
+        await using var logged = app.WithWebHostBuilder(builder => builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(logs);
+            logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
+        }));
+        var browser = logged.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        (await browser.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = writer.Email, ["Input.Password"] = writer.Password }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var api = logged.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", await app.CreateTokenAsync(writer.UserId));
+        logs.Clear();
+
+        var web = await browser.SubmitFormAsync($"/partnerships/{p.Id}/feedback", new()
+        {
+            ["Input.Kind"] = "negative",
+            ["Input.Title"] = "Frontline staff hear about decisions last",
+            ["Input.Anonymous"] = "true",
+        });
+        var apiResponse = await api.PostAsJsonAsync($"/api/v1/partnerships/{p.Id}/feedback",
+            new { kind = "negative", title = "Nobody asked the people who do the work", anonymous = true });
+        var item = await browser.GetAsync(web.Headers.Location!.OriginalString);
+
+        web.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        apiResponse.StatusCode.ShouldBe(HttpStatusCode.Created);
+        item.StatusCode.ShouldBe(HttpStatusCode.OK);
+        logs.Lines.ShouldNotBeEmpty("the capture must see the requests' logs");
+        logs.Lines.ShouldContain(l => l.Contains("/feedback", StringComparison.Ordinal), "the capture must see these requests");
+        foreach (var line in logs.Lines)
+        {
+            line.ShouldNotContain(writer.UserId.ToString(), Case.Insensitive);
+            line.ShouldNotContain(writer.UserId.ToString("N"), Case.Insensitive);
+            line.ShouldNotContain(writer.Email, Case.Insensitive);
+            line.ShouldNotContain("Quillfeather", Case.Insensitive);
+        }
+    }
+
+    /// <summary>Every row of every table of the model, as "table: value | value | …".</summary>
+    private Task<HashSet<string>> RowsAsync() =>
+        app.ReadAsync(async db =>
+        {
+            var rows = new HashSet<string>(StringComparer.Ordinal);
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct())
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT * FROM \"{table}\"";
+                    await using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                    {
+                        var values = Enumerable.Range(0, reader.FieldCount)
+                            .Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
+                        rows.Add($"{table}: {string.Join(" | ", values)}");
+                    }
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            return rows;
+        });
+
+    /// <summary>Keeps every log message at every level, with its structured values and scopes.</summary>
+    private sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+        private IExternalScopeProvider? _scopes;
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public void Clear() => _lines.Clear();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturedLogs owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes?.Push(state);
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+                var scopes = new List<string>();
+                owner._scopes?.ForEachScope((scope, list) => list.Add(Convert.ToString(scope, CultureInfo.InvariantCulture) ?? ""), scopes);
+                owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] [{string.Join("; ", scopes)}] {exception}");
+            }
+        }
+    }
+}
