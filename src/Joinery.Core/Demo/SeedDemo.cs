@@ -1,7 +1,7 @@
-using Joinery.Core.Feedback;
 using Joinery.Core.Accounts;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
 using Joinery.Core.IntegrationLevels;
 using Joinery.Core.Measures;

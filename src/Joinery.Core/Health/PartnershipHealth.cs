@@ -2,6 +2,7 @@ using System.Globalization;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
 using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
@@ -24,7 +25,7 @@ public sealed record SettingsInput(IReadOnlyDictionary<string, string?> Values);
 /// the partners have recorded, with each partnership's own thresholds. Transparent rules, no
 /// composite score: each signal says what it saw.
 /// </summary>
-public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures)
+public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback)
 {
     /// <summary>The thresholds people may set, with their labels and allowed ranges.</summary>
     public static readonly IReadOnlyList<(string Name, string Label, int Min, int Max)> Thresholds =
@@ -114,13 +115,14 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures)
         signals.AddRange(await GlossaryAsync(context, settings, cancellationToken));
         signals.AddRange(await MeetingsAsync(context, settings, cancellationToken));
         signals.AddRange(await DecisionsAsync(context, settings, cancellationToken));
+        signals.AddRange(await FeedbackAsync(context, settings, cancellationToken));
         signals.AddRange(await MeasuresAsync(context, settings, cancellationToken));
         return signals.OrderByDescending(s => s.Severity).ThenBy(s => s.Step).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
     }
 
     private sealed record Member(Guid UserId, Guid OrganizationId, MemberLevel Level, bool IsChampion);
 
-    private sealed record Context(Guid PartnershipId, string Path, DateOnly Today, IReadOnlyList<(Guid Id, string Name)> Partners, IReadOnlyList<Member> Members);
+    private sealed record Context(Guid PartnershipId, string Path, DateOnly Today, DateTimeOffset CreatedAt, IReadOnlyList<(Guid Id, string Name)> Partners, IReadOnlyList<Member> Members);
 
     private async Task<Context> ContextAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
@@ -128,7 +130,8 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures)
             .OrderBy(p => p.Organization!.Name).Select(p => new { p.OrganizationId, p.Organization!.Name }).ToListAsync(cancellationToken);
         var members = await db.Memberships.AsNoTracking().Where(m => m.PartnershipId == partnershipId)
             .Select(m => new Member(m.UserId, m.User!.OrganizationId, m.Level, m.IsChampion)).ToListAsync(cancellationToken);
-        return new Context(partnershipId, $"/partnerships/{partnershipId}", DateOnly.FromDateTime(db.Now.UtcDateTime),
+        var createdAt = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId).Select(p => p.CreatedAt).FirstAsync(cancellationToken);
+        return new Context(partnershipId, $"/partnerships/{partnershipId}", DateOnly.FromDateTime(db.Now.UtcDateTime), createdAt,
             partners.Select(p => (p.OrganizationId, p.Name)).ToList(), members);
     }
 
@@ -284,6 +287,30 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures)
             signals.Add(new("decision-one-sided", Severity.Warning, 4,
                 $"{oneSided.Count} decision(s) are signed by only one partner: a decision that affects both needs both.",
                 oneSided.Select(d => new Evidence("decision", d.Id, d.Title)).ToList(), c.Path + "/decisions"));
+        }
+        return signals;
+    }
+
+    private async Task<IEnumerable<HealthSignal>> FeedbackAsync(Context c, HealthSettings settings, CancellationToken cancellationToken)
+    {
+        var signals = new List<HealthSignal>();
+        var waiting = (await feedback.UnansweredNegativeAsync(c.PartnershipId, cancellationToken)).Where(w => w.DaysWaiting > settings.NegativeUnansweredDays).ToList();
+        if (waiting.Count > 0)
+        {
+            signals.Add(new("negative-feedback-unanswered", Severity.Warning, 7,
+                $"{waiting.Count} negative feedback item(s) have waited more than {Days(settings.NegativeUnansweredDays)} for an answer (the longest {Days(waiting.Max(w => w.DaysWaiting))}). Unanswered complaints teach people to stop speaking up.",
+                waiting.Select(w => new Evidence("feedback", w.Id, w.Title)).ToList(), c.Path + "/feedback"));
+        }
+        var last = await feedback.LastNegativeFeedbackAtAsync(c.PartnershipId, cancellationToken);
+        var since = last ?? c.CreatedAt;
+        var quiet = (int)(db.Now - since).TotalDays;
+        if (quiet > settings.SilenceDays)
+        {
+            signals.Add(new("no-negative-feedback", Severity.Info, 7,
+                last is null
+                    ? $"No negative feedback in the {Days(quiet)} since the partnership began. Silence is more often a sign that people do not feel safe to speak than that all is well."
+                    : $"No negative feedback for {Days(quiet)}. Silence is more often a sign that people do not feel safe to speak than that all is well.",
+                [], c.Path + "/feedback"));
         }
         return signals;
     }

@@ -143,4 +143,33 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         html.IndexOf("Partnership health", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("id=\"partners-heading\"", StringComparison.Ordinal));
         html.ShouldContain("There is no shared vision and mission yet.");
     }
+
+    [Fact]
+    public async Task Negative_feedback_left_unanswered_is_a_warning_and_long_silence_is_a_question()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var signalsUrl = $"/api/v1/partnerships/{p.Id}/health-signals";
+        await SetCreatedAsync(p.Id, DateTimeOffset.UtcNow.AddDays(-120));
+        var quiet = ByCode(await api.GetJsonAsync(signalsUrl));
+
+        var waiting = (await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/feedback",
+            new { kind = "negative", title = "Referrals disappear", body = "Nobody tells us.", anonymous = true }, HttpStatusCode.Created)).Text("id");
+        var fresh = ByCode(await api.GetJsonAsync(signalsUrl));
+        await app.WithCoreAsync(services => services.GetRequiredService<Joinery.Core.Data.JoineryDb>().Set<Joinery.Core.Feedback.FeedbackItem>()
+            .Where(f => f.Id == Guid.Parse(waiting)).ExecuteUpdateAsync(u => u.SetProperty(f => f.PostedAt, DateTimeOffset.UtcNow.AddDays(-40))));
+        var old = ByCode(await api.GetJsonAsync(signalsUrl));
+        await api.PutJsonAsync($"/api/v1/partnerships/{p.Id}/feedback/{waiting}/answer", new { answer = "We now send a note when the person is seen." }, HttpStatusCode.OK);
+        var answered = ByCode(await api.GetJsonAsync(signalsUrl));
+
+        quiet["no-negative-feedback"].GetProperty("step").GetInt32().ShouldBe(7);
+        fresh.ShouldNotContainKey("no-negative-feedback");
+        fresh.ShouldNotContainKey("negative-feedback-unanswered");
+        old["negative-feedback-unanswered"].GetProperty("evidence").EnumerateArray().Select(e => e.Text("id")).ShouldBe([waiting]);
+        answered.ShouldNotContainKey("negative-feedback-unanswered");
+    }
+
+    private Task<int> SetCreatedAsync(Guid partnershipId, DateTimeOffset createdAt) =>
+        app.WithCoreAsync<int>(services => services.GetRequiredService<Joinery.Core.Data.JoineryDb>().Partnerships
+            .Where(x => x.Id == partnershipId).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, createdAt)));
 }
