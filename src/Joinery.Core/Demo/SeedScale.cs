@@ -1,6 +1,7 @@
 using Joinery.Core.Accounts;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
 using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
@@ -17,7 +18,7 @@ public sealed record ScaleResult(int Created, int AlreadyThere, string FirstStew
 /// <summary>
 /// Many demo partnerships with realistic volumes, for load tests: two organizations and twelve
 /// members each, two years of monthly joint meetings with attendance and action items, a
-/// glossary, decisions, a published mission, and measures with two years of monthly data.
+/// glossary, decisions, a published mission, feedback, and measures with two years of monthly data.
 /// Numbered, so running it again adds only the missing ones. Everything is written through the
 /// normal DbContext, so tenancy and the audit trail see it like any other data.
 /// </summary>
@@ -203,6 +204,23 @@ public sealed class SeedScale(JoineryDb db, IPasswordHasher<User> hasher)
             CreatedAt = now.AddMonths(-d * 3),
             UpdatedAt = now.AddMonths(-d * 2),
         }));
+
+        for (var f = 0; f < 16; f++)
+        {
+            var author = users[(f * 5) % users.Count];
+            var kind = (FeedbackKind)(f % 3);
+            var item = FeedbackItem.Post(partnership.Id, kind, $"{kind} feedback {f + 1}", "What we noticed this month.", now.AddDays(-9 * f - 3),
+                f % 4 == 0 ? null : (author.Id, author.OrganizationId, Roster[(f * 5) % users.Count].Level));
+            if (f % 3 != 2 || f > 3)
+            {
+                item.Status = f % 5 == 0 ? FeedbackStatus.Done : FeedbackStatus.Acknowledged;
+                item.Answer = "Thank you: we talked about this at the joint meeting.";
+                item.AnsweredByUserId = users[0].Id;
+                item.AnsweredAt = now.AddDays(-9 * f);
+                item.StatusChangedAt = now.AddDays(-9 * f);
+            }
+            db.Set<FeedbackItem>().Add(item);
+        }
 
         foreach (var (measure, points, cycles) in SeedDemo.DemoMeasures(partnership.Id, users[1].Id, users[8].Id, users[9].Id, now, 24, seed: n))
         {
