@@ -44,6 +44,8 @@ public static class CoreServices
         services.AddScoped<Glossary.GlossaryWork>();
         services.AddScoped<Meetings.MeetingsWork>();
         services.AddScoped<Decisions.DecisionsWork>();
+        services.AddScoped<Trust.TrustWork>();
+        services.AddScoped<Trust.PulseWork>();
         services.AddScoped<SeedDemo>();
 
         return services.AddIdentityCore<User>(options =>
