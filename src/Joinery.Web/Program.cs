@@ -10,6 +10,7 @@ using Joinery.Web.Features.Meetings;
 using Joinery.Web.Features.Mission;
 using Joinery.Web.Features.Partnerships;
 using Joinery.Web.Features.Readiness;
+using Joinery.Web.Features.Trust;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -114,6 +115,7 @@ api.MapMissionApi();
 api.MapGlossaryApi();
 api.MapMeetingsApi();
 api.MapDecisionsApi();
+api.MapTrustApi();
 
 await app.RunAsync();
 

@@ -8,6 +8,7 @@ using Joinery.Core.Mission;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Readiness;
+using Joinery.Core.Trust;
 using Joinery.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,8 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "GET /Decisions/Index", "POST /Decisions/Index", "GET /Decisions/Details", "POST /Decisions/Details?handler=Edit",
             "POST /Decisions/Details?handler=Position", "POST /Decisions/Details?handler=SignOff",
             "GET /Decisions/Contributions", "POST /Decisions/Contributions",
+            "GET /Trust/Index", "GET /Trust/Pulse", "POST /Trust/Pulse?handler=Open",
+            "GET /Trust/Round", "GET /Trust/Round?handler=Csv", "POST /Trust/Round", "POST /Trust/Round?handler=Close",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -165,13 +168,14 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
 
     /// <summary>
     /// The steward's own requests run in an order where each is valid: a round is opened before it is
-    /// answered, the published mission is acknowledged before a new draft unpublishes it, and members
-    /// are removed last.
+    /// answered, the published mission is acknowledged before a new draft unpublishes it, members
+    /// are removed last, and the open pulse round is answered, then closed, before the next is opened.
     /// </summary>
     private static int StewardOrder(PageHandler handler) => handler.Name switch
     {
         "OpenRound" or "Acknowledge" => -1,
-        "Remove" => 1,
+        "Remove" or "Close" => 1,
+        "Open" => 2,
         _ => 0,
     };
 
@@ -187,7 +191,8 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             var action = await meetings.AddActionAsync(victim.Id, new ActionInput("Book the room", victim.Steward.UserId.ToString(), "2026-02-01", meeting.Value.ToString()));
             var decision = await services.GetRequiredService<DecisionsWork>().CreateAsync(victim.Id,
                 new DecisionInput("Where the consultant sits", "No free office.", "", "negotiable", "", "Half of the supply room.", "proposed"));
-            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision })
+            var round = await services.GetRequiredService<PulseWork>().OpenRoundAsync(victim.Id);
+            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision, round.As<Guid>() })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             }
@@ -214,6 +219,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
                 ["meetingId"] = meeting.Value.ToString(),
                 ["actionId"] = action.Value.ToString(),
                 ["decisionId"] = decision.Value.ToString(),
+                ["round"] = round.Value!.Id.ToString(),
                 ["status"] = "done",
             };
         });
@@ -321,6 +327,8 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Input.Status"] = "proposed",
             ["Position"] = "Any room near the clinic works.",
         },
+        "/Trust/Round" => PulseCatalog.Items.Select(i => new KeyValuePair<string, string>($"Scores[{i.Id}]", "4"))
+            .Append(new("Comment", "More time together, please.")).ToDictionary(),
         "/Decisions/Contributions" => new()
         {
             ["Input.Organization"] = victim.Partners[0].ToString(),
