@@ -281,6 +281,28 @@ public sealed class PulseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
     }
 
     [Fact]
+    public async Task Members_answering_at_the_same_moment_lose_no_answers_and_one_person_answering_twice_at_once_counts_once()
+    {
+        var p = await TenAsync();
+        var round = await OpenAsync(p);
+        var clients = new List<HttpClient>();
+        foreach (var person in p.Members)
+        {
+            clients.Add(await app.ApiAsync(person));
+        }
+
+        var responses = await Task.WhenAll(clients.Append(clients[0])
+            .Select(api => api.PostAsJsonAsync(Url(p, $"/{round}/answers"), Answers(3, "Together."))));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(10);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(1);
+        (await app.ReadAsync(db => db.Set<PulseAnswer>().CountAsync(a => a.PartnershipId == p.Id))).ShouldBe(10 * PulseCatalog.Items.Count);
+        (await app.ReadAsync(db => db.Set<PulseComment>().CountAsync(a => a.PartnershipId == p.Id))).ShouldBe(10);
+        (await app.ReadAsync(db => db.Set<PulseParticipation>().CountAsync(a => a.PartnershipId == p.Id))).ShouldBe(10);
+        await app.AuditChainShouldBeIntactAsync();
+    }
+
+    [Fact]
     public async Task Comments_are_shown_together_unattributed_and_only_for_a_closed_round_of_five_or_more()
     {
         var p = await TenAsync();
