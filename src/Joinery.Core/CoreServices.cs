@@ -47,6 +47,8 @@ public static class CoreServices
         services.AddScoped<Measures.MeasuresWork>();
         services.AddScoped<Health.PartnershipHealth>();
         services.AddScoped<Feedback.FeedbackWork>();
+        services.AddScoped<Trust.TrustWork>();
+        services.AddScoped<Trust.PulseWork>();
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedScale>();
 

@@ -13,6 +13,7 @@ using Joinery.Web.Features.Meetings;
 using Joinery.Web.Features.Mission;
 using Joinery.Web.Features.Partnerships;
 using Joinery.Web.Features.Readiness;
+using Joinery.Web.Features.Trust;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -120,6 +121,7 @@ api.MapDecisionsApi();
 api.MapMeasuresApi();
 api.MapHealthApi();
 api.MapFeedbackApi();
+api.MapTrustApi();
 
 await app.RunAsync();
 

@@ -6,6 +6,7 @@ using Joinery.Core.IntegrationLevels;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
 using Joinery.Core.Readiness;
+using Joinery.Core.Trust;
 using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Core.Partnerships;
@@ -130,6 +131,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
         steps[1] = await GlossaryStepAsync(partnershipId, steps[1], cancellationToken);
         steps[2] = pacingStep ?? steps[2];
         steps[3] = await SharedSolutionsStepAsync(partnershipId, partners.Count, steps[3], cancellationToken);
+        steps[5] = await TrustStepAsync(partnershipId, steps[5], cancellationToken);
         if (champions.Count > 0)
         {
             if (missionStep is null)
@@ -250,6 +252,31 @@ public sealed class ComputeRoadmap(JoineryDb db)
         {
             Status = frontlineChampions && done > 0 && neglected == 0 ? StepStatus.Done : StepStatus.InProgress,
             Evidence = step.Status == StepStatus.NotStarted ? evidence : $"{step.Evidence} {evidence}",
+        };
+    }
+
+    /// <summary>
+    /// Step 6: in progress once managers or frontline staff of two partners have met in person, or a
+    /// pulse round has closed; done while such contact is recent and a closed round had enough answers to show.
+    /// </summary>
+    private async Task<StepProgress> TrustStepAsync(Guid partnershipId, StepProgress step, CancellationToken cancellationToken)
+    {
+        var lastContact = await new TrustWork(db).LastCrossPartnerContactBelowExecutiveAsync(partnershipId, cancellationToken);
+        var pulse = await new PulseWork(db).LatestClosedRoundAsync(partnershipId, cancellationToken);
+        if (lastContact is null && pulse is null)
+        {
+            return step;
+        }
+        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var recent = lastContact is { } last && today.DayNumber - last.DayNumber <= FaceToFace.RecentDays;
+        var contact = lastContact is { } date
+            ? $"Last met in person below executive level on {date:yyyy-MM-dd}"
+            : "No in-person contact below executive level yet";
+        var survey = pulse is null ? "no pulse round closed yet." : $"pulse round {pulse.Number} closed with {pulse.Respondents} answer(s).";
+        return step with
+        {
+            Status = recent && pulse is { Suppressed: false } ? StepStatus.Done : StepStatus.InProgress,
+            Evidence = $"{contact}; {survey}",
         };
     }
 

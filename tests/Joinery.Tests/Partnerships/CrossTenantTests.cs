@@ -10,6 +10,7 @@ using Joinery.Core.Mission;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Readiness;
+using Joinery.Core.Trust;
 using Joinery.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,6 +57,8 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "GET /Health/Index", "POST /Health/Index",
             "GET /Feedback/Index", "POST /Feedback/Index", "GET /Feedback/Details", "POST /Feedback/Details?handler=Support",
             "POST /Feedback/Details?handler=Answer", "POST /Feedback/Details?handler=Status", "GET /Feedback/YouSaidWeDid",
+            "GET /Trust/Index", "GET /Trust/Pulse", "POST /Trust/Pulse?handler=Open",
+            "GET /Trust/Round", "GET /Trust/Round?handler=Csv", "POST /Trust/Round", "POST /Trust/Round?handler=Close",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -174,13 +177,14 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
 
     /// <summary>
     /// The steward's own requests run in an order where each is valid: a round is opened before it is
-    /// answered, the published mission is acknowledged before a new draft unpublishes it, and members
-    /// are removed last.
+    /// answered, the published mission is acknowledged before a new draft unpublishes it, members
+    /// are removed last, and the open pulse round is answered, then closed, before the next is opened.
     /// </summary>
     private static int StewardOrder(PageHandler handler) => handler.Name switch
     {
         "OpenRound" or "Acknowledge" => -1,
-        "Remove" => 1,
+        "Remove" or "Close" => 1,
+        "Open" => 2,
         _ => 0,
     };
 
@@ -202,7 +206,8 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             var cycle = await measures.SaveCycleAsync(victim.Id, measure.Value, null, new CycleInput("Huddle", "Join it.", "Waits fall.", "", "", "", "", "2026-01-05", ""));
             var feedback = await services.GetRequiredService<FeedbackWork>().PostAsync(victim.Id,
                 new FeedbackInput("negative", "Referrals disappear", "We never hear whether the person was seen.", Anonymous: true));
-            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision, measure, point.As<Guid>(), cycle, feedback })
+            var round = await services.GetRequiredService<PulseWork>().OpenRoundAsync(victim.Id);
+            foreach (var outcome in new[] { glossary.As<Guid>(), series, meeting, action, decision, measure, point.As<Guid>(), cycle, feedback, round.As<Guid>() })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             }
@@ -230,6 +235,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
                 ["actionId"] = action.Value.ToString(),
                 ["decisionId"] = decision.Value.ToString(),
                 ["itemId"] = feedback.Value.ToString(),
+                ["round"] = round.Value!.Id.ToString(),
                 ["status"] = "done",
                 ["measureId"] = measure.Value.ToString(),
                 ["cycleId"] = cycle.Value.ToString(),
@@ -346,6 +352,8 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Input.Status"] = "proposed",
             ["Position"] = "Any room near the clinic works.",
         },
+        "/Trust/Round" => PulseCatalog.Items.Select(i => new KeyValuePair<string, string>($"Scores[{i.Id}]", "4"))
+            .Append(new("Comment", "More time together, please.")).ToDictionary(),
         "/Decisions/Contributions" => new()
         {
             ["Input.Organization"] = victim.Partners[0].ToString(),

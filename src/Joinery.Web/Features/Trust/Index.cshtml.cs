@@ -1,0 +1,26 @@
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Trust;
+using Joinery.Web.Features.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Trust;
+
+public sealed class IndexModel(JoineryDb db, TrustWork trust) : PartnershipPage(db)
+{
+    public FaceToFaceView View { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)]
+    public string? By { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "trust", cancellationToken))
+        {
+            return NotFound();
+        }
+        var by = EnumText.TryParse<ContactPeriod>(By, out var parsed) ? parsed : ContactPeriod.Month;
+        View = (await trust.FaceToFaceAsync(id, by, cancellationToken))!;
+        return Page();
+    }
+}

@@ -1,0 +1,48 @@
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Trust;
+using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Trust;
+
+public sealed class PulseModel(JoineryDb db, PulseWork pulse) : PartnershipPage(db)
+{
+    public PulseOverview View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await pulse.OpenRoundAsync(id, cancellationToken);
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.Ok:
+                TempData["Status"] = $"Round {outcome.Value!.Number} is open. Every member can answer it now; its results appear when a steward closes it.";
+                return Redirect($"/partnerships/{id}/pulse/{outcome.Value.Id}");
+            case OutcomeStatus.Forbidden:
+                return Forbid();
+            case OutcomeStatus.NotFound:
+                return NotFound();
+            default:
+                ModelState.AddOutcome(outcome, "");
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "trust", cancellationToken))
+        {
+            return false;
+        }
+        View = (await pulse.OverviewAsync(id, cancellationToken))!;
+        return true;
+    }
+}

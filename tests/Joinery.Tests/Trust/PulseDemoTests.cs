@@ -1,0 +1,39 @@
+using Joinery.Core.Data;
+using Joinery.Core.Partnerships;
+using Joinery.Core.Trust;
+using Joinery.Tests.Cli;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Tests.Trust;
+
+public sealed class PulseDemoTests : IAsyncLifetime
+{
+    private CliSession _cli = null!;
+
+    public async Task InitializeAsync() => _cli = await CliSession.StartAsync();
+
+    public async Task DisposeAsync() => await _cli.DisposeAsync();
+
+    [Fact]
+    public async Task The_demo_has_a_closed_round_showing_both_partners_but_no_level_and_an_open_round()
+    {
+        var id = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+        (await _cli.RunAsync("demo", "seed")).ShouldSucceed();
+
+        await using var scope = _cli.Host.Scope();
+        var pulse = scope.ServiceProvider.GetRequiredService<PulseWork>();
+        var overview = (await pulse.OverviewAsync(id))!;
+        var closed = (await pulse.ResultsAsync(id, overview.Rounds[0].Id))!;
+        var steps = (await scope.ServiceProvider.GetRequiredService<ComputeRoadmap>().RunAsync(id))!.Steps;
+        var contact = (await scope.ServiceProvider.GetRequiredService<TrustWork>().FaceToFaceAsync(id))!;
+
+        overview.Rounds.Select(r => (r.Number, r.Status, r.Respondents)).ShouldBe([(1, PulseRoundStatus.Closed, 11), (2, PulseRoundStatus.Open, 3)]);
+        closed.Groups.Where(g => g.Kind == GroupKind.Organization).ShouldAllBe(g => !g.Suppressed && g.N >= PulseAggregation.MinimumGroup);
+        closed.Groups.Where(g => g.Kind == GroupKind.Level).ShouldAllBe(g => g.Suppressed);
+        closed.Comments!.Count.ShouldBe(3);
+        (await scope.ServiceProvider.GetRequiredService<JoineryDb>().Set<PulseAnswer>().CountAsync()).ShouldBe(14 * PulseCatalog.Items.Count, "seeding twice adds nothing");
+        contact.LastCrossPartnerBelowExecutive.ShouldNotBeNull();
+        steps[5].Status.ShouldBe(StepStatus.Done);
+    }
+}
