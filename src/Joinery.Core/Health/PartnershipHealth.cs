@@ -8,6 +8,7 @@ using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
 using Joinery.Core.Partnerships;
+using Joinery.Core.Trust;
 using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Core.Health;
@@ -25,7 +26,7 @@ public sealed record SettingsInput(IReadOnlyDictionary<string, string?> Values);
 /// the partners have recorded, with each partnership's own thresholds. Transparent rules, no
 /// composite score: each signal says what it saw.
 /// </summary>
-public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback)
+public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback, TrustWork trust, PulseWork pulse)
 {
     /// <summary>The thresholds people may set, with their labels and allowed ranges.</summary>
     public static readonly IReadOnlyList<(string Name, string Label, int Min, int Max)> Thresholds =
@@ -115,6 +116,7 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
         signals.AddRange(await GlossaryAsync(context, settings, cancellationToken));
         signals.AddRange(await MeetingsAsync(context, settings, cancellationToken));
         signals.AddRange(await DecisionsAsync(context, settings, cancellationToken));
+        signals.AddRange(await TrustAsync(context, settings, cancellationToken));
         signals.AddRange(await FeedbackAsync(context, settings, cancellationToken));
         signals.AddRange(await MeasuresAsync(context, settings, cancellationToken));
         return signals.OrderByDescending(s => s.Severity).ThenBy(s => s.Step).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
@@ -287,6 +289,44 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
             signals.Add(new("decision-one-sided", Severity.Warning, 4,
                 $"{oneSided.Count} decision(s) are signed by only one partner: a decision that affects both needs both.",
                 oneSided.Select(d => new Evidence("decision", d.Id, d.Title)).ToList(), c.Path + "/decisions"));
+        }
+        return signals;
+    }
+
+    private async Task<IEnumerable<HealthSignal>> TrustAsync(Context c, HealthSettings settings, CancellationToken cancellationToken)
+    {
+        var signals = new List<HealthSignal>();
+        var last = await trust.LastCrossPartnerContactBelowExecutiveAsync(c.PartnershipId, cancellationToken);
+        var since = last ?? DateOnly.FromDateTime(c.CreatedAt.UtcDateTime);
+        var days = c.Today.DayNumber - since.DayNumber;
+        if (days > settings.FaceToFaceDays)
+        {
+            signals.Add(new("no-face-to-face-below-executive", Severity.Warning, 6,
+                last is null
+                    ? "Managers and frontline staff of the partners have never met in person. Trust between executives alone does not carry a partnership."
+                    : $"Managers and frontline staff of the partners last met in person {Days(days)} ago (on {last:yyyy-MM-dd}).",
+                [], c.Path + "/trust"));
+        }
+        var round = await pulse.LatestClosedRoundAsync(c.PartnershipId, cancellationToken);
+        if (round is not null && await pulse.ResultsAsync(c.PartnershipId, round.Id, cancellationToken) is { } results)
+        {
+            var threshold = settings.LowPulseScoreTenths / 10.0;
+            var whole = results.Groups.FirstOrDefault(g => g.Kind == GroupKind.Partnership && !g.Suppressed);
+            var low = (whole?.Items ?? []).Where(i => i.Mean is { } mean && mean < threshold)
+                .Select(i => (Score: i, Item: results.Items.First(x => x.Id == i.Item))).ToList();
+            foreach (var step in low.GroupBy(x => x.Item.Step))
+            {
+                signals.Add(new("pulse-low", Severity.Warning, step.Key,
+                    $"In pulse round {round.Number}, {step.Count()} statement(s) about this step scored below {threshold:0.0} on average.",
+                    step.Select(x => new Evidence("pulse-item", null, $"{x.Item.Text} ({x.Score.Mean:0.0})")).ToList(), $"{c.Path}/pulse/{round.Id}"));
+            }
+            var lowPartners = results.Groups.Where(g => g.Kind == GroupKind.Organization && !g.Suppressed && g.Overall < threshold).ToList();
+            if (lowPartners.Count > 0)
+            {
+                signals.Add(new("pulse-low-partner", Severity.Warning, 6,
+                    $"In pulse round {round.Number}, {string.Join(" and ", lowPartners.Select(g => g.Name))} rated the partnership below {threshold:0.0} overall.",
+                    lowPartners.Select(g => new Evidence("organization", g.OrganizationId, g.Name)).ToList(), $"{c.Path}/pulse/{round.Id}"));
+            }
         }
         return signals;
     }

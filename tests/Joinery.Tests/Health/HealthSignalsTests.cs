@@ -169,6 +169,49 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         answered.ShouldNotContainKey("negative-feedback-unanswered");
     }
 
+    [Fact]
+    public async Task No_face_to_face_contact_below_executive_level_is_a_step_6_warning_once_the_partnership_is_older_than_the_threshold()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var url = $"/api/v1/partnerships/{p.Id}/health-signals";
+        var young = ByCode(await api.GetJsonAsync(url));
+        await SetCreatedAsync(p.Id, DateTimeOffset.UtcNow.AddDays(-70));
+
+        var old = ByCode(await api.GetJsonAsync(url));
+
+        young.ShouldNotContainKey("no-face-to-face-below-executive");
+        old["no-face-to-face-below-executive"].GetProperty("step").GetInt32().ShouldBe(6);
+        old["no-face-to-face-below-executive"].Text("message").ShouldContain("never met in person");
+    }
+
+    [Fact]
+    public async Task Low_pulse_scores_in_a_closed_round_warn_for_each_step_they_concern()
+    {
+        var p = await app.APartnership()
+            .With(MemberRole.Steward, MemberLevel.Executive, champion: true).With(MemberRole.Clinician, MemberLevel.Frontline)
+            .With(MemberRole.Planner, MemberLevel.Executive, partner: 1).With(MemberRole.Clinician, MemberLevel.Manager, partner: 1)
+            .With(MemberRole.Viewer, MemberLevel.Frontline, partner: 1)
+            .BuildAsync();
+        var steward = await app.ApiAsync(p.Steward);
+        var pulse = $"/api/v1/partnerships/{p.Id}/pulse";
+        var round = (await steward.PostJsonAsync($"{pulse}/rounds", new { }, HttpStatusCode.Created)).Text("id");
+        foreach (var member in p.Members)
+        {
+            var api = await app.ApiAsync(member);
+            await api.PostJsonAsync($"{pulse}/{round}/answers",
+                new { answers = Joinery.Core.Trust.PulseCatalog.Items.Select(i => new { item = i.Id, score = i.Step == 5 ? 4 : 2 }).ToArray() }, HttpStatusCode.Created);
+        }
+        var open = await steward.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals");
+        await steward.PostJsonAsync($"{pulse}/{round}/close", new { }, HttpStatusCode.OK);
+
+        var signals = await steward.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals");
+
+        open.EnumerateArray().ShouldNotContain(s => s.Text("code") == "pulse-low", "an open round shows nothing");
+        var steps = signals.EnumerateArray().Where(s => s.Text("code") == "pulse-low").Select(s => s.GetProperty("step").GetInt32()).ToList();
+        steps.ShouldBe(Joinery.Core.Trust.PulseCatalog.Items.Select(i => i.Step).Where(step => step != 5).Distinct().Order().ToList(), ignoreOrder: true);
+    }
+
     private Task<int> SetCreatedAsync(Guid partnershipId, DateTimeOffset createdAt) =>
         app.WithCoreAsync<int>(services => services.GetRequiredService<Joinery.Core.Data.JoineryDb>().Partnerships
             .Where(x => x.Id == partnershipId).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, createdAt)));
