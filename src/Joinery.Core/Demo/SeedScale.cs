@@ -8,6 +8,7 @@ using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
+using Joinery.Core.Trust;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed record ScaleResult(int Created, int AlreadyThere, string FirstStew
 /// <summary>
 /// Many demo partnerships with realistic volumes, for load tests: two organizations and twelve
 /// members each, two years of monthly joint meetings with attendance and action items, a
-/// glossary, decisions, a published mission, feedback, and measures with two years of monthly data.
+/// glossary, decisions, a published mission, feedback, two closed pulse rounds, and measures with two years of monthly data.
 /// Numbered, so running it again adds only the missing ones. Everything is written through the
 /// normal DbContext, so tenancy and the audit trail see it like any other data.
 /// </summary>
@@ -220,6 +221,30 @@ public sealed class SeedScale(JoineryDb db, IPasswordHasher<User> hasher)
                 item.StatusChangedAt = now.AddDays(-9 * f);
             }
             db.Set<FeedbackItem>().Add(item);
+        }
+
+        for (var r = 0; r < 2; r++)
+        {
+            var round = new PulseRound
+            {
+                PartnershipId = partnership.Id,
+                Number = r + 1,
+                OpenedByUserId = users[0].Id,
+                OpenedAt = now.AddMonths(-6 + (3 * r)),
+                ClosedAt = now.AddMonths(-6 + (3 * r)).AddDays(14),
+                ClosedByUserId = users[0].Id,
+            };
+            db.Set<PulseRound>().Add(round);
+            db.Set<PulseParticipation>().AddRange(users.Select(u => new PulseParticipation { PartnershipId = partnership.Id, RoundId = round.Id, UserId = u.Id }));
+            db.Set<PulseAnswer>().AddRange(users.SelectMany((u, i) => PulseCatalog.Items.Select((item, k) => new PulseAnswer
+            {
+                PartnershipId = partnership.Id,
+                RoundId = round.Id,
+                ItemId = item.Id,
+                Score = 2 + ((i + k + r + n) % 4),
+                OrganizationId = u.OrganizationId,
+                Level = Roster[i].Level,
+            })));
         }
 
         foreach (var (measure, points, cycles) in SeedDemo.DemoMeasures(partnership.Id, users[1].Id, users[8].Id, users[9].Id, now, 24, seed: n))
