@@ -21,6 +21,7 @@ public static class CoreServices
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Tenancy>();
+        services.AddMemoryCache();
         services.AddDbContext<JoineryDb>(database.Configure);
 
         services.AddScoped<Migrator>();

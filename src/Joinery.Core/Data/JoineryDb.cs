@@ -98,6 +98,23 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
     {
         ChangeTracker.DetectChanges();
         GuardWrites();
+        var touched = TouchedPartnerships();
+        var saved = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var id in touched)
+        {
+            PartnershipVersions.Changed(id);
+        }
+        return saved;
+    }
+
+    private HashSet<Guid> TouchedPartnerships() => ChangeTracker.Entries()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Select(e => e.Entity switch { IPartnershipOwned owned => owned.PartnershipId, Partnership p => p.Id, _ => Guid.Empty })
+        .Where(id => id != Guid.Empty)
+        .ToHashSet();
+
+    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
 
         // Entries for entity changes are derived afresh on every attempt, so a save retried after a
         // failure records each change once; explicit entries stay pending until a save succeeds.

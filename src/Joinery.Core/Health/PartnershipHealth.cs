@@ -10,6 +10,7 @@ using Joinery.Core.Mission;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Trust;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Joinery.Core.Health;
 
@@ -26,7 +27,7 @@ public sealed record SettingsInput(IReadOnlyDictionary<string, string?> Values);
 /// the partners have recorded, with each partnership's own thresholds. Transparent rules, no
 /// composite score: each signal says what it saw.
 /// </summary>
-public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback, TrustWork trust, PulseWork pulse)
+public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback, TrustWork trust, PulseWork pulse, IMemoryCache cache)
 {
     /// <summary>The thresholds people may set, with their labels and allowed ranges.</summary>
     public static readonly IReadOnlyList<(string Name, string Label, int Min, int Max)> Thresholds =
@@ -101,14 +102,33 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
         return Outcome<Guid>.Ok(settings.Id);
     }
 
-    /// <summary>The active warning signs, most serious first; null when the partnership is not visible.</summary>
-    public async Task<List<HealthSignal>?> SignalsAsync(Guid partnershipId, CancellationToken cancellationToken = default)
+    /// <summary>How long computed signals are reused when nothing in the partnership changed in this process.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The active warning signs, most serious first; null when the partnership is not visible.
+    /// Every member sees the same signals, so they are computed once per change to the partnership
+    /// (see <see cref="PartnershipVersions"/>) and day, and reused for at most <see cref="CacheFor"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<HealthSignal>?> SignalsAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
         var settings = await SettingsAsync(partnershipId, cancellationToken);
         if (settings is null)
         {
             return null;
         }
+        var key = (nameof(PartnershipHealth), partnershipId, PartnershipVersions.Of(partnershipId), DateOnly.FromDateTime(db.Now.UtcDateTime));
+        if (cache.TryGetValue(key, out IReadOnlyList<HealthSignal>? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var computed = await ComputeAsync(partnershipId, settings, cancellationToken);
+        cache.Set(key, computed, CacheFor);
+        return computed;
+    }
+
+    private async Task<IReadOnlyList<HealthSignal>> ComputeAsync(Guid partnershipId, HealthSettings settings, CancellationToken cancellationToken)
+    {
         var context = await ContextAsync(partnershipId, cancellationToken);
         var signals = new List<HealthSignal>();
         signals.AddRange(await MissionAsync(context, settings, cancellationToken));

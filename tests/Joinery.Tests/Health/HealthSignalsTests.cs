@@ -132,6 +132,21 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
     }
 
     [Fact]
+    public async Task Cached_signals_follow_a_change_to_the_partnership_at_once()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var url = $"/api/v1/partnerships/{p.Id}/health-signals";
+        var before = ByCode(await api.GetJsonAsync(url));
+
+        await PartnershipBuilder.AddMemberAsync(app, p.Id, await PartnershipBuilder.CreatePersonAsync(app, p.Partners[1]), MemberRole.Clinician, MemberLevel.Frontline, champion: true);
+        var after = ByCode(await api.GetJsonAsync(url));
+
+        before["no-champion"].GetProperty("evidence").GetArrayLength().ShouldBe(1);
+        after.ShouldNotContainKey("no-champion");
+    }
+
+    [Fact]
     public async Task The_overview_shows_the_health_signals_first()
     {
         var p = await PartnershipAsync();
@@ -158,6 +173,7 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         var fresh = ByCode(await api.GetJsonAsync(signalsUrl));
         await app.WithCoreAsync(services => services.GetRequiredService<Joinery.Core.Data.JoineryDb>().Set<Joinery.Core.Feedback.FeedbackItem>()
             .Where(f => f.Id == Guid.Parse(waiting)).ExecuteUpdateAsync(u => u.SetProperty(f => f.PostedAt, DateTimeOffset.UtcNow.AddDays(-40))));
+        Joinery.Core.Data.PartnershipVersions.Changed(p.Id);
         var old = ByCode(await api.GetJsonAsync(signalsUrl));
         await api.PutJsonAsync($"/api/v1/partnerships/{p.Id}/feedback/{waiting}/answer", new { answer = "We now send a note when the person is seen." }, HttpStatusCode.OK);
         var answered = ByCode(await api.GetJsonAsync(signalsUrl));
@@ -212,7 +228,11 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         steps.ShouldBe(Joinery.Core.Trust.PulseCatalog.Items.Select(i => i.Step).Where(step => step != 5).Distinct().Order().ToList(), ignoreOrder: true);
     }
 
-    private Task<int> SetCreatedAsync(Guid partnershipId, DateTimeOffset createdAt) =>
-        app.WithCoreAsync<int>(services => services.GetRequiredService<Joinery.Core.Data.JoineryDb>().Partnerships
+    /// <summary>Backdates the partnership past the data context, so the cached signals are told it changed.</summary>
+    private async Task SetCreatedAsync(Guid partnershipId, DateTimeOffset createdAt)
+    {
+        await app.WithCoreAsync<int>(services => services.GetRequiredService<Joinery.Core.Data.JoineryDb>().Partnerships
             .Where(x => x.Id == partnershipId).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, createdAt)));
+        Joinery.Core.Data.PartnershipVersions.Changed(partnershipId);
+    }
 }

@@ -17,7 +17,7 @@ internal static class HealthApi
             .WithSummary("Stewards change thresholds: an object of threshold names and whole numbers; names left out keep their value.");
     }
 
-    private static async Task<Results<Ok<List<HealthSignal>>, ProblemHttpResult>> SignalsAsync(Guid id, PartnershipHealth health, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<IReadOnlyList<HealthSignal>>, ProblemHttpResult>> SignalsAsync(Guid id, PartnershipHealth health, CancellationToken cancellationToken) =>
         await health.SignalsAsync(id, cancellationToken) is { } signals ? TypedResults.Ok(signals) : Problems.NotFound();
 
     private static async Task<Results<Ok<HealthSettings>, ProblemHttpResult>> SettingsAsync(Guid id, PartnershipHealth health, CancellationToken cancellationToken) =>

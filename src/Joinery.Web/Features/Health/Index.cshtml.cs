@@ -7,7 +7,7 @@ namespace Joinery.Web.Features.Health;
 
 public sealed class IndexModel(JoineryDb db, PartnershipHealth health) : PartnershipPage(db)
 {
-    public List<HealthSignal> Signals { get; private set; } = [];
+    public IReadOnlyList<HealthSignal> Signals { get; private set; } = [];
     public HealthSettings Settings { get; private set; } = null!;
 
     [BindProperty(Name = "Thresholds")]

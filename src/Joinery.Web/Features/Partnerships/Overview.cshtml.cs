@@ -8,7 +8,7 @@ namespace Joinery.Web.Features.Partnerships;
 public sealed class OverviewModel(JoineryDb db, ComputeRoadmap roadmap, PartnershipHealth health) : PartnershipPage(db)
 {
     public RoadmapView Roadmap { get; private set; } = null!;
-    public List<HealthSignal> Signals { get; private set; } = [];
+    public IReadOnlyList<HealthSignal> Signals { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
