@@ -45,6 +45,7 @@ public static class CoreServices
         services.AddScoped<Meetings.MeetingsWork>();
         services.AddScoped<Decisions.DecisionsWork>();
         services.AddScoped<Measures.MeasuresWork>();
+        services.AddScoped<Expectations.ExpectationsWork>();
         services.AddScoped<SeedDemo>();
 
         return services.AddIdentityCore<User>(options =>
