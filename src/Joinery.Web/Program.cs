@@ -4,6 +4,7 @@ using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Decisions;
+using Joinery.Web.Features.Expectations;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.IntegrationLevels;
 using Joinery.Web.Features.Measures;
@@ -116,6 +117,7 @@ api.MapGlossaryApi();
 api.MapMeetingsApi();
 api.MapDecisionsApi();
 api.MapMeasuresApi();
+api.MapExpectationsApi();
 
 await app.RunAsync();
 
