@@ -50,6 +50,7 @@ public static class CoreServices
         services.AddScoped<Feedback.FeedbackWork>();
         services.AddScoped<Trust.TrustWork>();
         services.AddScoped<Trust.PulseWork>();
+        services.AddScoped<Expectations.ExpectationsWork>();
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedScale>();
 

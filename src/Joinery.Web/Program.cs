@@ -4,6 +4,7 @@ using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Decisions;
+using Joinery.Web.Features.Expectations;
 using Joinery.Web.Features.Feedback;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.Health;
@@ -122,6 +123,7 @@ api.MapMeasuresApi();
 api.MapHealthApi();
 api.MapFeedbackApi();
 api.MapTrustApi();
+api.MapExpectationsApi();
 
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
+using Joinery.Core.Expectations;
 using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,11 @@ public sealed record MemberChoice(Guid UserId, string Name);
 
 public sealed record MeasureDetails(Guid Id, string Name, string WhyItMatters, MeasureType Type, MeasureKind Kind, string Unit, string Numerator, string Denominator,
     string DataSource, Guid? OwnerUserId, string? Owner, BetterDirection BetterDirection, double? Target, ReportingFrequency Frequency,
-    string? BaselineFrom, string? BaselineTo, double? Baseline, IReadOnlyList<CycleView> Cycles, bool CanEdit);
+    string? BaselineFrom, string? BaselineTo, double? Baseline, IReadOnlyList<CycleView> Cycles, bool CanEdit)
+{
+    /// <summary>The agreed expectations (step 5) this measure shows.</summary>
+    public IReadOnlyList<LinkedExpectation> Expectations { get; init; } = [];
+}
 
 /// <summary>
 /// Step 8, measured outcomes: the measures the partners agreed, their data by month (entered,
@@ -75,7 +80,11 @@ public sealed class MeasuresWork(JoineryDb db)
         return new MeasureDetails(m.Id, m.Name, m.WhyItMatters, m.Type, m.Kind, m.Unit, m.Numerator, m.Denominator, m.DataSource, m.OwnerUserId,
             m.OwnerUserId is { } o ? owners.GetValueOrDefault(o) : null, m.BetterDirection, m.Target, m.Frequency,
             m.BaselineFrom is { } f ? MeasureCharts.PeriodText(f) : null, m.BaselineTo is { } t ? MeasureCharts.PeriodText(t) : null, m.BaselineValue,
-            cycles, me is not null && me.Role != MemberRole.Viewer);
+            cycles, me is not null && me.Role != MemberRole.Viewer)
+        {
+            Expectations = await db.Set<AgreedExpectation>().AsNoTracking().Where(a => a.PartnershipId == partnershipId && a.MeasureId == measureId)
+                .OrderBy(a => a.CreatedAt).Select(a => new LinkedExpectation(a.Id, a.Statement, a.ReevaluateOn)).ToListAsync(cancellationToken),
+        };
     }
 
     public async Task<MeasureChart?> ChartAsync(Guid partnershipId, Guid measureId, ChartType type = ChartType.Run, CancellationToken cancellationToken = default)

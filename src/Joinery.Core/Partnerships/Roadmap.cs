@@ -1,5 +1,6 @@
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Expectations;
 using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
 using Joinery.Core.IntegrationLevels;
@@ -88,6 +89,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
             .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
         var (missionEndorsed, missionStep) = await MissionProgressAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
         var (teamsMet, pacingStep) = await PacingAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
+        var (expectationsAgreed, expectationsStep) = await ExpectationsProgressAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
         var targetChosen = agreedLevel is null
             ? Later("target-level-chosen", "Target level of integration chosen")
             : new Criterion("target-level-chosen", "Target level of integration chosen", CriterionStatus.Met,
@@ -104,7 +106,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
             [
                 missionEndorsed,
                 championsNamed,
-                Later("expectations-agreed", "Expectations agreed"),
+                expectationsAgreed,
                 Later("measures-defined", "Outcome measures defined"),
                 teamsMet,
             ],
@@ -132,6 +134,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
         steps[2] = pacingStep ?? steps[2];
         steps[3] = await SharedSolutionsStepAsync(partnershipId, partners.Count, steps[3], cancellationToken);
         steps[5] = await TrustStepAsync(partnershipId, steps[5], cancellationToken);
+        steps[4] = expectationsStep ?? steps[4];
         if (champions.Count > 0)
         {
             if (missionStep is null)
@@ -210,6 +213,39 @@ public sealed class ComputeRoadmap(JoineryDb db)
         var onCadence = series.Any(s => today.DayNumber - last.DayNumber <= MeetingsWork.CadenceDays(s.Cadence) * 3 / 2);
         var evidence = $"{meetings.Count} meeting(s) held, the last on {last:yyyy-MM-dd}" + (series.Count == 0 ? "; no regular meeting series yet." : onCadence ? "; on cadence." : "; the cadence has lapsed.");
         return (gate, new StepProgress(3, StepTitles[2], series.Count > 0 && onCadence ? StepStatus.Done : StepStatus.InProgress, evidence));
+    }
+
+    /// <summary>
+    /// The Plan gate's "expectations agreed": every partner submitted its list, and at least one
+    /// expectation is agreed, each with a measure. Step 5 is done once, in addition, each agreed
+    /// expectation has a re-evaluation date.
+    /// </summary>
+    private async Task<(Criterion, StepProgress?)> ExpectationsProgressAsync(Guid partnershipId, IReadOnlyList<(Guid Id, string Name)> partners, CancellationToken cancellationToken)
+    {
+        const string Code = "expectations-agreed";
+        const string Text = "Expectations agreed";
+        var submitted = await db.Set<ExpectationSubmission>().AsNoTracking().Where(s => s.PartnershipId == partnershipId).Select(s => s.OrganizationId).ToListAsync(cancellationToken);
+        var items = await db.Set<ExpectationItem>().AsNoTracking().CountAsync(i => i.PartnershipId == partnershipId, cancellationToken);
+        if (items == 0 && submitted.Count == 0)
+        {
+            return (new Criterion(Code, Text, CriterionStatus.NotStarted, "No partner has written its expectations yet."), null);
+        }
+        var waiting = partners.Where(p => !submitted.Contains(p.Id)).Select(p => p.Name).ToList();
+        if (waiting.Count > 0)
+        {
+            var evidence = $"Waiting for the list of {string.Join(", ", waiting)}; lists stay hidden until every partner has submitted.";
+            return (new Criterion(Code, Text, CriterionStatus.NotMet, evidence), new StepProgress(5, StepTitles[4], StepStatus.InProgress, evidence));
+        }
+        var agreed = await db.Set<AgreedExpectation>().AsNoTracking().Where(a => a.PartnershipId == partnershipId)
+            .Select(a => new { a.MeasureId, a.ReevaluateOn }).ToListAsync(cancellationToken);
+        var withMeasure = agreed.Count(a => a.MeasureId is not null);
+        var met = agreed.Count > 0 && withMeasure == agreed.Count;
+        var summary = agreed.Count == 0
+            ? "Every partner submitted its list; no expectation agreed yet."
+            : $"{agreed.Count} expectation(s) agreed, {withMeasure} linked to a measure.";
+        return (new Criterion(Code, Text, met ? CriterionStatus.Met : CriterionStatus.NotMet, summary),
+            new StepProgress(5, StepTitles[4], met && agreed.All(a => a.ReevaluateOn is not null) ? StepStatus.Done : StepStatus.InProgress,
+                met && agreed.Any(a => a.ReevaluateOn is null) ? summary + " Set a re-evaluation date for each." : summary));
     }
 
     /// <summary>Step 4: in progress once decisions or contributions are recorded; done when a decision is agreed by all and every partner contributes.</summary>

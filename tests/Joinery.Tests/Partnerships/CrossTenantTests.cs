@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Expectations;
 using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
 using Joinery.Core.Measures;
@@ -12,6 +13,7 @@ using Joinery.Core.Partnerships;
 using Joinery.Core.Readiness;
 using Joinery.Core.Trust;
 using Joinery.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Partnerships;
@@ -59,6 +61,11 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Feedback/Details?handler=Answer", "POST /Feedback/Details?handler=Status", "GET /Feedback/YouSaidWeDid",
             "GET /Trust/Index", "GET /Trust/Pulse", "POST /Trust/Pulse?handler=Open",
             "GET /Trust/Round", "GET /Trust/Round?handler=Csv", "POST /Trust/Round", "POST /Trust/Round?handler=Close",
+            "GET /Expectations/Index", "POST /Expectations/Index?handler=Item", "POST /Expectations/Index?handler=EditItem",
+            "POST /Expectations/Index?handler=DeleteItem", "POST /Expectations/Index?handler=Submit", "POST /Expectations/Index?handler=Pair",
+            "POST /Expectations/Index?handler=Unpair", "POST /Expectations/Index?handler=Agree", "POST /Expectations/Index?handler=Pilot",
+            "GET /Expectations/Agreed", "POST /Expectations/Agreed",
+            "GET /Expectations/Review", "POST /Expectations/Review?handler=Edit", "POST /Expectations/Review?handler=Evaluate",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -177,11 +184,16 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
 
     /// <summary>
     /// The steward's own requests run in an order where each is valid: a round is opened before it is
-    /// answered, the published mission is acknowledged before a new draft unpublishes it, members
-    /// are removed last, and the open pulse round is answered, then closed, before the next is opened.
+    /// answered, the published mission is acknowledged before a new draft unpublishes it, the steward's
+    /// reopened expectations list is edited before it is submitted (which shows the lists again, so
+    /// pairing and agreeing work), the open pulse round is answered, then closed, before the next is
+    /// opened, and members are removed last.
     /// </summary>
     private static int StewardOrder(PageHandler handler) => handler.Name switch
     {
+        "Item" or "EditItem" => -4,
+        "DeleteItem" => -3,
+        "Submit" => -2,
         "OpenRound" or "Acknowledge" => -1,
         "Remove" or "Close" => 1,
         "Open" => 2,
@@ -189,7 +201,17 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
     };
 
     /// <summary>Records of every workspace feature in the victim partnership, so routes with their ids can be tried.</summary>
-    private Task<Dictionary<string, string>> WorkspaceRecordsAsync(SeededPartnership victim) =>
+    private async Task<Dictionary<string, string>> WorkspaceRecordsAsync(SeededPartnership victim)
+    {
+        var records = await FeatureRecordsAsync(victim);
+        foreach (var (key, value) in await ExpectationRecordsAsync(victim))
+        {
+            records[key] = value;
+        }
+        return records;
+    }
+
+    private Task<Dictionary<string, string>> FeatureRecordsAsync(SeededPartnership victim) =>
         app.ActingAsAsync(victim.Steward, async services =>
         {
             var glossary = await services.GetRequiredService<GlossaryWork>().CreateAsync(victim.Id,
@@ -234,7 +256,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
                 ["meetingId"] = meeting.Value.ToString(),
                 ["actionId"] = action.Value.ToString(),
                 ["decisionId"] = decision.Value.ToString(),
-                ["itemId"] = feedback.Value.ToString(),
+                ["feedbackId"] = feedback.Value.ToString(),
                 ["round"] = round.Value!.Id.ToString(),
                 ["status"] = "done",
                 ["measureId"] = measure.Value.ToString(),
@@ -242,6 +264,54 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
                 ["template"] = "referrals-completed",
             };
         });
+
+    /// <summary>
+    /// Step 5 in the victim partnership: both lists submitted, a pair, an agreed expectation and a pilot
+    /// review; then the steward's list is reopened (its submission removed) with a draft item, so that
+    /// the handlers that work only before the reveal can be tried too. The steward's Submit reveals again.
+    /// </summary>
+    private async Task<Dictionary<string, string>> ExpectationRecordsAsync(SeededPartnership victim)
+    {
+        var (handoffs, intakes) = await app.ActingAsAsync(victim.First(MemberRole.Planner), async services =>
+        {
+            var work = services.GetRequiredService<ExpectationsWork>();
+            var a = await work.AddItemAsync(victim.Id, "Warm handoffs every clinic day.");
+            var b = await work.AddItemAsync(victim.Id, "Fewer second intakes.");
+            (await work.SubmitAsync(victim.Id)).Succeeded.ShouldBeTrue();
+            return (a.Value, b.Value);
+        });
+        return await app.ActingAsAsync(victim.Steward, async services =>
+        {
+            var work = services.GetRequiredService<ExpectationsWork>();
+            var billable = await work.AddItemAsync(victim.Id, "Billable consultant time.");
+            var physicals = await work.AddItemAsync(victim.Id, "Yearly physicals.");
+            var revealed = await work.SubmitAsync(victim.Id);
+            var pair = await work.PairAsync(victim.Id, new PairInput(billable.Value.ToString(), handoffs.ToString(), "conflicting", ""));
+            var agreed = await work.AgreeAsync(victim.Id, new AgreedInput("Handoffs are free.", victim.Steward.UserId.ToString(), null, "2027-01-04",
+                [billable.Value.ToString(), handoffs.ToString()]));
+            var review = await work.CreatePilotReviewAsync(victim.Id, new PilotReviewInput("2026-01-05", "2026-03-31", null, null));
+            foreach (var outcome in new[] { billable, physicals, revealed.As<Guid>(), pair, agreed, review })
+            {
+                outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
+            }
+            revealed.Value.ShouldBeTrue();
+            var db = services.GetRequiredService<JoineryDb>();
+            db.Remove(await db.Set<ExpectationSubmission>().SingleAsync(s => s.PartnershipId == victim.Id && s.OrganizationId == victim.Partners[0]));
+            await db.SaveChangesAsync();
+            var draft = await work.AddItemAsync(victim.Id, "A draft to reword and remove.");
+            draft.Succeeded.ShouldBeTrue(draft.FirstError);
+            return new Dictionary<string, string>
+            {
+                ["itemId"] = draft.Value.ToString(),
+                ["pairId"] = pair.Value.ToString(),
+                ["agreeOn"] = pair.Value.ToString(),
+                ["agreedId"] = agreed.Value.ToString(),
+                ["reviewId"] = review.Value.ToString(),
+                ["physicals"] = physicals.Value.ToString(),
+                ["intakes"] = intakes.ToString(),
+            };
+        });
+    }
 
     /// <summary>A request a steward of the partnership could make: every field the handler binds is filled with a valid value.</summary>
     private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, PageHandler handler, SeededPartnership victim, Dictionary<string, string> records)
@@ -386,6 +456,29 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Answer"] = "Thank you; the billing leads will look at it.",
             ["Change.Status"] = "wont-do",
             ["Change.Reason"] = "The state contract fixes this until July.",
+        },
+        "/Expectations/Index" => new()
+        {
+            ["Item.Text"] = "Fewer emergency visits.",
+            ["EditText"] = "A reworded draft.",
+            ["Pair.First"] = records["physicals"],
+            ["Pair.Second"] = records["intakes"],
+            ["Pair.Relation"] = "related",
+            ["Agree.Statement"] = "Yearly physicals for everyone we share.",
+            ["Agree.Owner"] = victim.Steward.UserId.ToString(),
+            ["Agree.Items"] = records["physicals"],
+            ["Review.From"] = "2026-04-01",
+            ["Review.To"] = "2026-06-30",
+        },
+        "/Expectations/Agreed" or "/Expectations/Review" => new()
+        {
+            ["Input.Statement"] = "Handoffs are free; follow-up visits are billed.",
+            ["Input.Owner"] = victim.Steward.UserId.ToString(),
+            ["Input.Items"] = records["physicals"],
+            ["Input.From"] = "2026-01-05",
+            ["Input.To"] = "2026-03-31",
+            ["Evaluation.Expectation"] = records["agreedId"],
+            ["Evaluation.Result"] = "met",
         },
         _ => [],
     };

@@ -15,9 +15,9 @@ public sealed class DetailsModel(JoineryDb db, FeedbackWork feedback) : Partners
     [BindProperty]
     public StatusForm Change { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid feedbackId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, itemId, cancellationToken))
+        if (!await LoadAsync(id, feedbackId, cancellationToken))
         {
             return NotFound();
         }
@@ -25,45 +25,45 @@ public sealed class DetailsModel(JoineryDb db, FeedbackWork feedback) : Partners
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid feedbackId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, itemId, cancellationToken))
+        if (!await LoadAsync(id, feedbackId, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await feedback.SupportAsync(id, itemId, cancellationToken);
+        var outcome = await feedback.SupportAsync(id, feedbackId, cancellationToken);
         return Respond(outcome, n => $"Me too: {n} {(n == 1 ? "person supports" : "people support")} this item.", "");
     }
 
-    public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid feedbackId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, itemId, cancellationToken))
+        if (!await LoadAsync(id, feedbackId, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await feedback.AnswerAsync(id, itemId, Answer, cancellationToken);
+        var outcome = await feedback.AnswerAsync(id, feedbackId, Answer, cancellationToken);
         return Respond(outcome, _ => "The answer is published; everyone in the partnership can read it.", "");
     }
 
-    public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid feedbackId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, itemId, cancellationToken))
+        if (!await LoadAsync(id, feedbackId, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await feedback.SetStatusAsync(id, itemId, Change.ToInput(), cancellationToken);
+        var outcome = await feedback.SetStatusAsync(id, feedbackId, Change.ToInput(), cancellationToken);
         return Respond(outcome, status => status == FeedbackStatus.Done
             ? "Marked done. It now appears on \"you said, we did\"."
             : $"The status is now {status.Label().ToLowerInvariant()}.", "Change");
     }
 
-    private async Task<bool> LoadAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(Guid id, Guid feedbackId, CancellationToken cancellationToken)
     {
         if (!await LoadPartnershipAsync(id, "feedback", cancellationToken))
         {
             return false;
         }
-        var item = await feedback.GetAsync(id, itemId, cancellationToken);
+        var item = await feedback.GetAsync(id, feedbackId, cancellationToken);
         if (item is null)
         {
             return false;

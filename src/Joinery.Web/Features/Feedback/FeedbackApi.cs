@@ -21,13 +21,13 @@ internal static class FeedbackApi
             .WithSummary("Posts feedback { kind: positive|negative|idea, title, body, anonymous }; any member, viewers too. When anonymous, nothing about the writer is stored.");
         group.MapGet("/you-said-we-did", YouSaidWeDidAsync).WithName("YouSaidWeDid")
             .WithSummary("You said, we did: the items done because of feedback, with their answer and the date they were done.");
-        group.MapGet("/{itemId:guid}", GetAsync).WithName("GetFeedback")
+        group.MapGet("/{feedbackId:guid}", GetAsync).WithName("GetFeedback")
             .WithSummary("A feedback item with its answer, status history and \"me too\" count.");
-        group.MapPost("/{itemId:guid}/status", StatusAsync).WithName("SetFeedbackStatus")
+        group.MapPost("/{feedbackId:guid}/status", StatusAsync).WithName("SetFeedbackStatus")
             .WithSummary("Stewards and executives set { status, reason }: acknowledged, in-progress, done (needs the answer first) or wont-do (needs the reason). The answer is set with PUT .../answer.");
-        group.MapPut("/{itemId:guid}/answer", AnswerAsync).WithName("AnswerFeedback")
+        group.MapPut("/{feedbackId:guid}/answer", AnswerAsync).WithName("AnswerFeedback")
             .WithSummary("Stewards and executives write the public { answer }; answering a new item acknowledges it. The status is set with POST .../status.");
-        group.MapPost("/{itemId:guid}/support", SupportAsync).WithName("SupportFeedback")
+        group.MapPost("/{feedbackId:guid}/support", SupportAsync).WithName("SupportFeedback")
             .WithSummary("\"Me too\" from the caller, counted once per member; answers the number of supporters.");
     }
 
@@ -37,8 +37,8 @@ internal static class FeedbackApi
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : Problems.From(outcome);
     }
 
-    private static async Task<Results<Ok<FeedbackDetails>, ProblemHttpResult>> GetAsync(Guid id, Guid itemId, FeedbackWork feedback, CancellationToken cancellationToken) =>
-        await feedback.GetAsync(id, itemId, cancellationToken) is { } details ? TypedResults.Ok(details) : Problems.NotFound();
+    private static async Task<Results<Ok<FeedbackDetails>, ProblemHttpResult>> GetAsync(Guid id, Guid feedbackId, FeedbackWork feedback, CancellationToken cancellationToken) =>
+        await feedback.GetAsync(id, feedbackId, cancellationToken) is { } details ? TypedResults.Ok(details) : Problems.NotFound();
 
     private static async Task<Results<Ok<List<YouSaidWeDid>>, ProblemHttpResult>> YouSaidWeDidAsync(Guid id, FeedbackWork feedback, CancellationToken cancellationToken) =>
         await feedback.YouSaidWeDidAsync(id, cancellationToken) is { } done ? TypedResults.Ok(done) : Problems.NotFound();
@@ -49,21 +49,21 @@ internal static class FeedbackApi
         return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/feedback/{outcome.Value}", new { id = outcome.Value }) : Problems.From(outcome);
     }
 
-    private static async Task<IResult> StatusAsync(Guid id, Guid itemId, FeedbackStatusDto? body, FeedbackWork feedback, CancellationToken cancellationToken)
+    private static async Task<IResult> StatusAsync(Guid id, Guid feedbackId, FeedbackStatusDto? body, FeedbackWork feedback, CancellationToken cancellationToken)
     {
-        var outcome = await feedback.SetStatusAsync(id, itemId, new FeedbackStatusInput(body?.Status, body?.Reason), cancellationToken);
+        var outcome = await feedback.SetStatusAsync(id, feedbackId, new FeedbackStatusInput(body?.Status, body?.Reason), cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new { status = outcome.Value }) : Problems.From(outcome);
     }
 
-    private static async Task<IResult> AnswerAsync(Guid id, Guid itemId, FeedbackAnswerDto? body, FeedbackWork feedback, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerAsync(Guid id, Guid feedbackId, FeedbackAnswerDto? body, FeedbackWork feedback, CancellationToken cancellationToken)
     {
-        var outcome = await feedback.AnswerAsync(id, itemId, body?.Answer, cancellationToken);
+        var outcome = await feedback.AnswerAsync(id, feedbackId, body?.Answer, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new { status = outcome.Value }) : Problems.From(outcome);
     }
 
-    private static async Task<IResult> SupportAsync(Guid id, Guid itemId, FeedbackWork feedback, CancellationToken cancellationToken)
+    private static async Task<IResult> SupportAsync(Guid id, Guid feedbackId, FeedbackWork feedback, CancellationToken cancellationToken)
     {
-        var outcome = await feedback.SupportAsync(id, itemId, cancellationToken);
+        var outcome = await feedback.SupportAsync(id, feedbackId, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new { supporters = outcome.Value }) : Problems.From(outcome);
     }
 }

@@ -1,0 +1,65 @@
+using Joinery.Core.Data;
+using Joinery.Core.Expectations;
+using Joinery.Web.Features.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Expectations;
+
+public sealed class ReviewModel(JoineryDb db, ExpectationsWork expectations) : PartnershipPage(db)
+{
+    public ExpectationsView View { get; private set; } = null!;
+    public PilotReviewView Current { get; private set; } = null!;
+
+    [BindProperty]
+    public ReviewForm Input { get; set; } = new();
+
+    [BindProperty]
+    public EvaluationForm Evaluation { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid reviewId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, reviewId, cancellationToken))
+        {
+            return NotFound();
+        }
+        Input = ReviewForm.FromReview(Current);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(Guid id, Guid reviewId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, reviewId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await expectations.UpdatePilotReviewAsync(id, reviewId, Input.ToInput(), cancellationToken);
+        return Respond(outcome, _ => "The pilot review is saved.");
+    }
+
+    public async Task<IActionResult> OnPostEvaluateAsync(Guid id, Guid reviewId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, reviewId, cancellationToken))
+        {
+            return NotFound();
+        }
+        Input = ReviewForm.FromReview(Current);
+        var outcome = await expectations.EvaluateAsync(id, reviewId, Evaluation.ToInput(), cancellationToken);
+        return Respond(outcome, created => created ? "The re-evaluation is recorded." : "The re-evaluation is corrected.", "Evaluation");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, Guid reviewId, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "expectations", cancellationToken))
+        {
+            return false;
+        }
+        View = (await expectations.GetAsync(id, cancellationToken))!;
+        var review = View.PilotReviews.FirstOrDefault(r => r.Id == reviewId);
+        if (review is null)
+        {
+            return false;
+        }
+        Current = review;
+        return true;
+    }
+}

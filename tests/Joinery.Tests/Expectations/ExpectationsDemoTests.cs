@@ -1,0 +1,34 @@
+using Joinery.Core.Expectations;
+using Joinery.Core.Partnerships;
+using Joinery.Tests.Cli;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Tests.Expectations;
+
+public class ExpectationsDemoTests : IAsyncLifetime
+{
+    private CliSession _cli = null!;
+
+    public async Task InitializeAsync() => _cli = await CliSession.StartAsync();
+
+    public async Task DisposeAsync() => await _cli.DisposeAsync();
+
+    [Fact]
+    public async Task The_demo_shows_both_lists_an_unresolved_conflict_and_agreed_expectations_linked_to_its_measures()
+    {
+        var partnershipId = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+
+        await using var scope = _cli.Host.Scope();
+        var view = (await scope.ServiceProvider.GetRequiredService<ExpectationsWork>().GetAsync(partnershipId)).ShouldNotBeNull();
+        var facts = (await scope.ServiceProvider.GetRequiredService<ExpectationsWork>().HealthFactsAsync(partnershipId)).ShouldNotBeNull();
+        var roadmap = (await scope.ServiceProvider.GetRequiredService<ComputeRoadmap>().RunAsync(partnershipId)).ShouldNotBeNull();
+
+        view.Revealed.ShouldBeTrue();
+        view.Partners.ShouldAllBe(p => p.Submitted && p.ItemCount > 0);
+        view.Pairs.Count(p => p.Relation == ExpectationRelation.Conflicting).ShouldBe(1);
+        view.Agreed.Count.ShouldBeInRange(2, 3);
+        view.Agreed.ShouldAllBe(a => a.MeasureId != null);
+        facts.ConflictsWithoutAgreement.Count.ShouldBe(1);
+        roadmap.CurrentGate.Criteria.Single(c => c.Code == "expectations-agreed").Status.ShouldBe(CriterionStatus.Met);
+    }
+}
