@@ -2,6 +2,7 @@ using System.Globalization;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Expectations;
 using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
 using Joinery.Core.Measures;
@@ -27,7 +28,7 @@ public sealed record SettingsInput(IReadOnlyDictionary<string, string?> Values);
 /// the partners have recorded, with each partnership's own thresholds. Transparent rules, no
 /// composite score: each signal says what it saw.
 /// </summary>
-public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback, TrustWork trust, PulseWork pulse, IMemoryCache cache)
+public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback, TrustWork trust, PulseWork pulse, ExpectationsWork expectations, IMemoryCache cache)
 {
     /// <summary>The thresholds people may set, with their labels and allowed ranges.</summary>
     public static readonly IReadOnlyList<(string Name, string Label, int Min, int Max)> Thresholds =
@@ -136,6 +137,7 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
         signals.AddRange(await GlossaryAsync(context, settings, cancellationToken));
         signals.AddRange(await MeetingsAsync(context, settings, cancellationToken));
         signals.AddRange(await DecisionsAsync(context, settings, cancellationToken));
+        signals.AddRange(await ExpectationsAsync(context, cancellationToken));
         signals.AddRange(await TrustAsync(context, settings, cancellationToken));
         signals.AddRange(await FeedbackAsync(context, settings, cancellationToken));
         signals.AddRange(await MeasuresAsync(context, settings, cancellationToken));
@@ -309,6 +311,52 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
             signals.Add(new("decision-one-sided", Severity.Warning, 4,
                 $"{oneSided.Count} decision(s) are signed by only one partner: a decision that affects both needs both.",
                 oneSided.Select(d => new Evidence("decision", d.Id, d.Title)).ToList(), c.Path + "/decisions"));
+        }
+        return signals;
+    }
+
+    private async Task<IEnumerable<HealthSignal>> ExpectationsAsync(Context c, CancellationToken cancellationToken)
+    {
+        var signals = new List<HealthSignal>();
+        if (await expectations.HealthFactsAsync(c.PartnershipId, cancellationToken) is not { } facts)
+        {
+            return signals;
+        }
+        var link = c.Path + "/expectations";
+        if (!facts.Revealed && facts.PartnersNotSubmitted.Count > 0 && facts.PartnersNotSubmitted.Count < c.Partners.Count)
+        {
+            signals.Add(new("expectations-waiting", Severity.Info, 5,
+                $"Waiting for {string.Join(" and ", facts.PartnersNotSubmitted)} to submit their expected results; the lists stay hidden until then.", [], link));
+        }
+        if (facts.ConflictsWithoutAgreement.Count > 0)
+        {
+            signals.Add(new("expectations-conflict-open", Severity.Warning, 5,
+                $"{facts.ConflictsWithoutAgreement.Count} conflicting pair(s) of expectations have no agreement yet. Different expected results, left unspoken, are a common reason partnerships fail.",
+                facts.ConflictsWithoutAgreement.Select(x => new Evidence("expectation-pair", x.PairId, $"{x.FirstLabel} and {x.SecondLabel}")).ToList(), link));
+        }
+        if (facts.UnpairedItems.Count > 0)
+        {
+            signals.Add(new("expectations-unmatched", Severity.Warning, 5,
+                $"{facts.UnpairedItems.Count} expected result(s) are matched with nothing from the other partner and not agreed.",
+                facts.UnpairedItems.Select(x => new Evidence("expectation-item", x.ItemId, $"{x.Label} ({x.OrganizationName})")).ToList(), link));
+        }
+        if (facts.WithoutMeasure.Count > 0)
+        {
+            signals.Add(new("expectations-without-measure", Severity.Warning, 5,
+                $"{facts.WithoutMeasure.Count} agreed expectation(s) have no measure: nobody will be able to tell whether they were met.",
+                facts.WithoutMeasure.Select(x => new Evidence("agreed-expectation", x.Id, x.Statement)).ToList(), link));
+        }
+        if (facts.WithoutReevaluationDate.Count > 0)
+        {
+            signals.Add(new("expectations-without-reevaluation", Severity.Info, 5,
+                $"{facts.WithoutReevaluationDate.Count} agreed expectation(s) have no date to look at them again.",
+                facts.WithoutReevaluationDate.Select(x => new Evidence("agreed-expectation", x.Id, x.Statement)).ToList(), link));
+        }
+        if (facts.ReevaluationOverdue.Count > 0)
+        {
+            signals.Add(new("expectations-reevaluation-overdue", Severity.Warning, 5,
+                $"{facts.ReevaluationOverdue.Count} agreed expectation(s) are past their re-evaluation date.",
+                facts.ReevaluationOverdue.Select(x => new Evidence("agreed-expectation", x.Id, $"{x.Statement} (due {x.ReevaluateOn:yyyy-MM-dd})")).ToList(), link));
         }
         return signals;
     }

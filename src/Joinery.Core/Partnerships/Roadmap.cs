@@ -89,6 +89,10 @@ public sealed class ComputeRoadmap(JoineryDb db)
             .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
         var (missionEndorsed, missionStep) = await MissionProgressAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
         var (teamsMet, pacingStep) = await PacingAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
+        var (measuresDefined, baselineCollected, measuresStep) = await MeasuresProgressAsync(partnershipId, cancellationToken);
+        var pilotReviewed = await new Expectations.ExpectationsWork(db).HasCompletePilotReviewAsync(partnershipId, cancellationToken)
+            ? new Criterion("pilot-review", "Pilot review recorded", CriterionStatus.Met, "A pilot review re-evaluated every agreed expectation.")
+            : Later("pilot-review", "Pilot review recorded");
         var (expectationsAgreed, expectationsStep) = await ExpectationsProgressAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
         var targetChosen = agreedLevel is null
             ? Later("target-level-chosen", "Target level of integration chosen")
@@ -107,16 +111,17 @@ public sealed class ComputeRoadmap(JoineryDb db)
                 missionEndorsed,
                 championsNamed,
                 expectationsAgreed,
-                Later("measures-defined", "Outcome measures defined"),
+                measuresDefined,
                 teamsMet,
             ],
             [Phase.Formalize] = [Later("agreements-in-force", "The required agreements are signed and in force")],
             [Phase.Prepare] =
             [
                 Later("readiness-checklist", "Readiness checklist complete"),
+                baselineCollected,
                 Later("go-no-go", "Go / no-go signed by an executive of each partner"),
             ],
-            [Phase.Pilot] = [Later("pilot-review", "Pilot review recorded")],
+            [Phase.Pilot] = [pilotReviewed],
             [Phase.Operate] = [],
             [Phase.Close] = [],
         };
@@ -135,6 +140,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
         steps[3] = await SharedSolutionsStepAsync(partnershipId, partners.Count, steps[3], cancellationToken);
         steps[5] = await TrustStepAsync(partnershipId, steps[5], cancellationToken);
         steps[4] = expectationsStep ?? steps[4];
+        steps[7] = measuresStep ?? steps[7];
         if (champions.Count > 0)
         {
             if (missionStep is null)
@@ -314,6 +320,44 @@ public sealed class ComputeRoadmap(JoineryDb db)
             Status = recent && pulse is { Suppressed: false } ? StepStatus.Done : StepStatus.InProgress,
             Evidence = $"{contact}; {survey}",
         };
+    }
+
+    /// <summary>
+    /// The Plan gate's "outcome measures defined" (at least one outcome measure, every measure with a
+    /// target), the Prepare gate's "baseline collected" (every measure has one), and step 8: in
+    /// progress once measures exist, done when each has a baseline and data within its last two periods.
+    /// </summary>
+    private async Task<(Criterion Defined, Criterion Baseline, StepProgress? Step)> MeasuresProgressAsync(Guid partnershipId, CancellationToken cancellationToken)
+    {
+        const string DefinedCode = "measures-defined", DefinedText = "Outcome measures defined";
+        const string BaselineCode = "baseline-collected", BaselineText = "Baseline collected for every measure";
+        var measures = await db.Set<Measures.Measure>().AsNoTracking().Where(m => m.PartnershipId == partnershipId)
+            .Select(m => new { m.Id, m.Name, m.Type, m.Target, m.BaselineValue, m.Frequency }).ToListAsync(cancellationToken);
+        if (measures.Count == 0)
+        {
+            return (new Criterion(DefinedCode, DefinedText, CriterionStatus.NotStarted, "No measure defined yet."),
+                new Criterion(BaselineCode, BaselineText, CriterionStatus.NotStarted, "No measure defined yet."), null);
+        }
+        var latest = await db.Set<Measures.MeasurePoint>().AsNoTracking().Where(p => p.PartnershipId == partnershipId)
+            .GroupBy(p => p.MeasureId).Select(g => new { MeasureId = g.Key, Latest = g.Max(p => p.Period) }).ToListAsync(cancellationToken);
+        var outcomes = measures.Count(m => m.Type == Measures.MeasureType.Outcome);
+        var withoutTarget = measures.Where(m => m.Target is null).Select(m => m.Name).ToList();
+        var defined = new Criterion(DefinedCode, DefinedText,
+            outcomes > 0 && withoutTarget.Count == 0 ? CriterionStatus.Met : CriterionStatus.NotMet,
+            outcomes == 0 ? $"{measures.Count} measure(s), but none of them is an outcome measure."
+                : withoutTarget.Count > 0 ? $"No target yet for {string.Join(", ", withoutTarget)}."
+                : $"{measures.Count} measure(s), {outcomes} of them outcome measures, each with a target.");
+        var withoutBaseline = measures.Where(m => m.BaselineValue is null).Select(m => m.Name).ToList();
+        var baseline = new Criterion(BaselineCode, BaselineText, withoutBaseline.Count == 0 ? CriterionStatus.Met : CriterionStatus.NotMet,
+            withoutBaseline.Count == 0 ? $"All {measures.Count} measure(s) have a baseline." : $"No baseline yet for {string.Join(", ", withoutBaseline)}.");
+        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var current = measures.Count(m => latest.FirstOrDefault(l => l.MeasureId == m.Id)?.Latest
+            >= thisMonth.AddMonths(-2 * (m.Frequency == Measures.ReportingFrequency.Quarterly ? 3 : 1)));
+        var step = new StepProgress(8, StepTitles[7],
+            withoutBaseline.Count == 0 && current == measures.Count ? StepStatus.Done : StepStatus.InProgress,
+            $"{measures.Count} measure(s); {measures.Count - withoutBaseline.Count} with a baseline; {current} with recent data.");
+        return (defined, baseline, step);
     }
 
     /// <summary>Step 2: in progress once terms are recorded; done when enough are agreed and none is disputed.</summary>

@@ -348,6 +348,25 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
     }
 
     [Fact]
+    public async Task The_health_view_warns_about_open_conflicts_unmatched_items_and_agreed_expectations_without_measure_or_overdue()
+    {
+        var p = await PartnershipAsync();
+        var steward = await app.ApiAsync(p.Steward);
+        var (bh, pc) = await RevealAsync(p, riverbend: 3, eastside: 2);
+        var conflict = (await steward.PostJsonAsync(Url(p, "/pairs"), new { first = bh[1], second = pc[1], relation = "conflicting" }, HttpStatusCode.Created)).Text("id");
+        var bare = (await steward.PostJsonAsync(Url(p, "/agreed"), new { statement = "Fewer second intakes.", owner = p.Steward.UserId, items = new[] { pc[0] }, reevaluateOn = Day(-3) }, HttpStatusCode.Created)).Text("id");
+
+        var signals = (await steward.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals")).EnumerateArray()
+            .Where(s => s.GetProperty("step").GetInt32() == 5).ToDictionary(s => s.Text("code"));
+
+        signals.Keys.ShouldBe(["expectations-conflict-open", "expectations-unmatched", "expectations-without-measure", "expectations-reevaluation-overdue"], ignoreOrder: true);
+        signals["expectations-conflict-open"].GetProperty("evidence")[0].Text("id").ShouldBe(conflict);
+        signals["expectations-without-measure"].GetProperty("evidence")[0].Text("id").ShouldBe(bare);
+        signals["expectations-unmatched"].GetProperty("evidence").EnumerateArray().Select(e => e.Text("id")).ShouldBe([bh[0], bh[2]], ignoreOrder: true);
+        signals.Values.ShouldAllBe(s => s.Text("link") == $"/partnerships/{p.Id}/expectations");
+    }
+
+    [Fact]
     public async Task The_plan_gate_counts_expectations_agreed_once_every_list_is_in_and_each_agreed_expectation_has_a_measure()
     {
         var p = await PartnershipAsync();

@@ -244,4 +244,30 @@ public sealed class MeasuresApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         entries[0].Detail.ShouldNotContain("17.25");
         entries[0].Detail.ShouldNotContain("confidential");
     }
+
+    [Fact]
+    public async Task The_plan_gate_needs_an_outcome_measure_with_targets_and_the_prepare_gate_a_baseline_for_every_measure()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var url = $"/api/v1/partnerships/{p.Id}/measures";
+        var none = await api.RoadmapCriterionAsync(p.Id, "measures-defined");
+
+        var process = (await api.PostJsonAsync(url, new { name = "Referrals completed", type = "process", kind = "proportion", betterDirection = "up", target = 80 }, HttpStatusCode.Created)).Text("id");
+        var onlyProcess = await api.RoadmapCriterionAsync(p.Id, "measures-defined");
+        var outcome = (await api.PostJsonAsync(url, new { name = "Depression improved", type = "outcome", kind = "proportion", betterDirection = "up", target = 50 }, HttpStatusCode.Created)).Text("id");
+        var defined = await api.RoadmapCriterionAsync(p.Id, "measures-defined");
+        await api.PutJsonAsync($"{url}/{process}/baseline", new { from = Month(12), to = Month(7), value = 40 }, HttpStatusCode.OK);
+        var halfBaseline = await api.RoadmapCriterionAsync(p.Id, "baseline-collected");
+        await api.PutJsonAsync($"{url}/{outcome}/baseline", new { from = Month(12), to = Month(7), value = 20 }, HttpStatusCode.OK);
+        var baseline = await api.RoadmapCriterionAsync(p.Id, "baseline-collected");
+
+        none.Text("status").ShouldBe("not-started");
+        onlyProcess.Text("status").ShouldBe("not-met");
+        onlyProcess.Text("evidence").ShouldContain("none of them is an outcome measure");
+        defined.Text("status").ShouldBe("met");
+        halfBaseline.Text("status").ShouldBe("not-met");
+        halfBaseline.Text("evidence").ShouldContain("Depression improved");
+        baseline.Text("status").ShouldBe("met");
+    }
 }
