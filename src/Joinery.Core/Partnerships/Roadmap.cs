@@ -9,6 +9,7 @@ using Joinery.Core.Mission;
 using Joinery.Core.Readiness;
 using Joinery.Core.Trust;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Joinery.Core.Partnerships;
 
@@ -35,7 +36,7 @@ public sealed record RoadmapView(Phase Current, IReadOnlyList<PhaseGate> Phases,
 /// The lifecycle and the eight steps (product.md), with each gate criterion computed from what the
 /// partnership has recorded. Criteria whose features have no data yet show as not started.
 /// </summary>
-public sealed class ComputeRoadmap(JoineryDb db)
+public sealed class ComputeRoadmap(JoineryDb db, IMemoryCache cache)
 {
     public static readonly IReadOnlyDictionary<Phase, string> Summaries = new Dictionary<Phase, string>
     {
@@ -68,6 +69,20 @@ public sealed class ComputeRoadmap(JoineryDb db)
         {
             return null;
         }
+        // Every member sees the same roadmap: computed once per change to the partnership and day (like the health signals).
+        var key = (nameof(ComputeRoadmap), partnershipId, PartnershipVersions.Of(partnershipId), DateOnly.FromDateTime(db.Now.UtcDateTime));
+        if (cache.TryGetValue(key, out RoadmapView? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var computed = await ComputeAsync(partnership, cancellationToken);
+        cache.Set(key, computed, Health.PartnershipHealth.CacheFor);
+        return computed;
+    }
+
+    private async Task<RoadmapView> ComputeAsync(Partnership partnership, CancellationToken cancellationToken)
+    {
+        var partnershipId = partnership.Id;
         var partners = await db.PartnerOrganizations.AsNoTracking().Where(p => p.PartnershipId == partnershipId)
             .Select(p => new { p.OrganizationId, p.Organization!.Name }).ToListAsync(cancellationToken);
         var champions = await db.Memberships.AsNoTracking().Where(m => m.PartnershipId == partnershipId && m.IsChampion)
