@@ -29,6 +29,26 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
         await SaveAsync(page, "members.png");
     }
 
+    [Fact]
+    public async Task Demo_run_chart_and_health_view_are_captured_for_the_readme()
+    {
+        DemoResult demo = null!;
+        await using var app = await JoineryServer.StartAsync(async a => demo = await a.DemoAsync());
+        var page = await browser.OpenPageAsync(app, width: 1280, height: 900);
+        await page.SignInAsync("jamal.carter@eastside.example", SeedDemo.Password);
+
+        await page.OpenAsync($"/partnerships/{demo.PartnershipId}/measures");
+        await page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = "Positive depression screens with a follow-up plan" }).ClickToAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Run chart of Positive depression screens with a follow-up plan" })).ToBeVisibleAsync();
+        await page.Mouse.WheelAsync(0, 680);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What the rules say" })).ToBeInViewportAsync();
+        await SaveAsync(page, "run-chart.png");
+
+        await page.WorkspaceLink("Health").ClickToAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Partnership health", Level = 1 })).ToBeVisibleAsync();
+        await SaveAsync(page, "health.png");
+    }
+
     private static async Task SaveAsync(IPage page, string name)
     {
         var folder = Environment.GetEnvironmentVariable("JOINERY_UPDATE_SCREENSHOTS") == "1"
