@@ -69,20 +69,10 @@ public sealed class IndexModel(JoineryDb db, GlossaryWork glossary) : Partnershi
         {
             return NotFound();
         }
-        if (file is null || file.Length == 0)
+        var content = await ReadUploadAsync(file, GlossaryCsv.MaxBytes, cancellationToken);
+        if (content is null)
         {
-            ModelState.AddModelError("file", "Choose a CSV file to import.");
             return Page();
-        }
-        if (file.Length > GlossaryCsv.MaxBytes)
-        {
-            ModelState.AddModelError("file", "The file is larger than 2 MB.");
-            return Page();
-        }
-        string content;
-        using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
-        {
-            content = await reader.ReadToEndAsync(cancellationToken);
         }
         var (rows, error) = GlossaryCsv.Read(content);
         if (error is not null)
@@ -90,19 +80,8 @@ public sealed class IndexModel(JoineryDb db, GlossaryWork glossary) : Partnershi
             ModelState.AddModelError("file", error);
             return Page();
         }
-        var outcome = await glossary.ImportAsync(id, rows, cancellationToken);
-        if (outcome.Status == OutcomeStatus.Invalid)
-        {
-            // Row-numbered messages all belong to the file field.
-            foreach (var message in outcome.Errors.Values.SelectMany(m => m))
-            {
-                ModelState.AddModelError("file", message);
-            }
-            return Page();
-        }
-        return Respond(outcome, r => $"Imported: {r.Added} added, {r.Updated} updated.");
+        return RespondToImport(await glossary.ImportAsync(id, rows, cancellationToken), r => $"Imported: {r.Added} added, {r.Updated} updated.");
     }
-
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

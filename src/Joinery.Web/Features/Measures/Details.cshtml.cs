@@ -67,20 +67,10 @@ public sealed class DetailsModel(JoineryDb db, MeasuresWork measures) : Partners
         {
             return NotFound();
         }
-        if (file is null || file.Length == 0)
+        var content = await ReadUploadAsync(file, MeasuresCsv.MaxBytes, cancellationToken);
+        if (content is null)
         {
-            ModelState.AddModelError("file", "Choose a CSV file to import.");
             return Page();
-        }
-        if (file.Length > MeasuresCsv.MaxBytes)
-        {
-            ModelState.AddModelError("file", "The file is larger than 1 MB.");
-            return Page();
-        }
-        string content;
-        using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
-        {
-            content = await reader.ReadToEndAsync(cancellationToken);
         }
         var (rows, error) = MeasuresCsv.Read(content);
         if (error is not null)
@@ -88,16 +78,7 @@ public sealed class DetailsModel(JoineryDb db, MeasuresWork measures) : Partners
             ModelState.AddModelError("file", error);
             return Page();
         }
-        var outcome = await measures.ImportAsync(id, measureId, rows, cancellationToken);
-        if (outcome.Status == OutcomeStatus.Invalid)
-        {
-            foreach (var message in outcome.Errors.Values.SelectMany(m => m))
-            {
-                ModelState.AddModelError("file", message);
-            }
-            return Page();
-        }
-        return Respond(outcome, r => $"Imported: {r.Added} months added, {r.Updated} corrected.");
+        return RespondToImport(await measures.ImportAsync(id, measureId, rows, cancellationToken), r => $"Imported: {r.Added} months added, {r.Updated} corrected.");
     }
 
     public async Task<IActionResult> OnPostFlagAsync(Guid id, Guid measureId, CancellationToken cancellationToken)

@@ -39,6 +39,37 @@ public abstract class PartnershipPage(JoineryDb db) : PageModel
         }
     }
 
+    /// <summary>An uploaded text file (CSV imports), or null with the reason added to the "file" field.</summary>
+    protected async Task<string?> ReadUploadAsync(IFormFile? file, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", "Choose a CSV file to import.");
+            return null;
+        }
+        if (file.Length > maxBytes)
+        {
+            ModelState.AddModelError("file", $"The file is larger than {(maxBytes >= 1024 * 1024 ? $"{maxBytes / (1024 * 1024)} MB" : $"{maxBytes / 1024} KB")}.");
+            return null;
+        }
+        using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    /// <summary>What an import answers: row-numbered problems all belong to the file field; otherwise as <see cref="Respond{T}"/>.</summary>
+    protected IActionResult RespondToImport<T>(Outcome<T> outcome, Func<T, string> done)
+    {
+        if (outcome.Status != OutcomeStatus.Invalid)
+        {
+            return Respond(outcome, done);
+        }
+        foreach (var message in outcome.Errors.Values.SelectMany(m => m))
+        {
+            ModelState.AddModelError("file", message);
+        }
+        return Page();
+    }
+
     protected async Task<bool> LoadPartnershipAsync(Guid id, string section, CancellationToken cancellationToken)
     {
         var partnership = await db.GetPartnershipAsync(id, cancellationToken);
