@@ -8,6 +8,7 @@ using Joinery.Core.Partnerships;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Joinery.Core.Data;
 
@@ -16,7 +17,7 @@ namespace Joinery.Core.Data;
 /// rows that belong to a partnership are filtered by the current person's partnerships, and every
 /// change to an audited entity is written to the hash-chained audit trail in the same transaction.
 /// </summary>
-public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenancy, TimeProvider clock)
+public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenancy, TimeProvider clock, IMemoryCache cache)
     : IdentityUserContext<User, Guid>(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -33,6 +34,9 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
     private readonly List<AuditEntry> _pendingAudit = [];
 
     public Tenancy Tenancy => tenancy;
+
+    /// <summary>Views shared by every member of a partnership, cached under <see cref="PartnershipVersions"/> (decision 0005).</summary>
+    public IMemoryCache Cache => cache;
     public TimeProvider Clock => clock;
     public DateTimeOffset Now => Truncate(clock.GetUtcNow());
 
@@ -99,6 +103,7 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         ChangeTracker.DetectChanges();
         GuardWrites();
         var touched = TouchedPartnerships();
+        touched.UnionWith(await PartnershipsOfChangedPeopleAsync(cancellationToken));
         var saved = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
         foreach (var id in touched)
         {
@@ -112,6 +117,23 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         .Select(e => e.Entity switch { IPartnershipOwned owned => owned.PartnershipId, Partnership p => p.Id, _ => Guid.Empty })
         .Where(id => id != Guid.Empty)
         .ToHashSet();
+
+    /// <summary>A person's name or an organization's name shows in every partnership they belong to.</summary>
+    private async Task<List<Guid>> PartnershipsOfChangedPeopleAsync(CancellationToken cancellationToken)
+    {
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
+        var users = changed.OfType<User>().Select(u => u.Id).ToList();
+        var organizations = changed.OfType<Organization>().Select(o => o.Id).ToList();
+        if (users.Count == 0 && organizations.Count == 0)
+        {
+            return [];
+        }
+        var viaMembers = users.Count == 0 ? [] : await Memberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => users.Contains(m.UserId)).Select(m => m.PartnershipId).ToListAsync(cancellationToken);
+        var viaPartners = organizations.Count == 0 ? [] : await PartnerOrganizations.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => organizations.Contains(p.OrganizationId)).Select(p => p.PartnershipId).ToListAsync(cancellationToken);
+        return [.. viaMembers, .. viaPartners];
+    }
 
     private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Joinery.Core.Data;
 using Joinery.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Joinery.Core.Partnerships;
 
@@ -40,6 +41,11 @@ public static class PartnershipQueries
         return rows.Select(r => new PartnershipSummary(r.Id, r.Name, r.Phase, r.Partners.Order().ToList(), r.MyRole)).ToList();
     }
 
+    /// <summary>
+    /// A partnership with its partners, members and phase changes; null when the current person
+    /// cannot see it. Every workspace page starts here, so the shared part is cached per
+    /// partnership version (decision 0005) and only the caller's role is worked out per request.
+    /// </summary>
     public static async Task<PartnershipView?> GetPartnershipAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default)
     {
         var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnershipId, cancellationToken);
@@ -47,6 +53,19 @@ public static class PartnershipQueries
         {
             return null;
         }
+        var key = (nameof(PartnershipView), partnershipId, PartnershipVersions.Of(partnershipId));
+        if (!db.Cache.TryGetValue(key, out PartnershipView? shared) || shared is null)
+        {
+            shared = await LoadPartnershipAsync(db, partnership, cancellationToken);
+            db.Cache.Set(key, shared, Health.PartnershipHealth.CacheFor);
+        }
+        var me = db.Tenancy.UserId;
+        return shared with { Name = partnership.Name, Phase = partnership.Phase, MyRole = shared.Members.FirstOrDefault(m => m.UserId == me)?.Role };
+    }
+
+    private static async Task<PartnershipView> LoadPartnershipAsync(JoineryDb db, Partnership partnership, CancellationToken cancellationToken)
+    {
+        var partnershipId = partnership.Id;
         var partners = await db.PartnerOrganizations.AsNoTracking().Where(p => p.PartnershipId == partnershipId)
             .OrderBy(p => p.Organization!.Name)
             .Select(p => new PartnerView(p.OrganizationId, p.Organization!.Name, p.Organization.Kind))
@@ -57,13 +76,12 @@ public static class PartnershipQueries
                              where c.PartnershipId == partnershipId
                              select new { c.From, c.To, c.ChangedAt, u.DisplayName, c.UnmetCriteria, c.OverrideReason })
             .ToListAsync(cancellationToken);
-        var me = db.Tenancy.UserId;
         return new PartnershipView(partnership.Id, partnership.Name, partnership.Phase, partnership.CreatedAt, partners, members,
             changes.OrderByDescending(c => c.ChangedAt)
                 .Select(c => new PhaseChangeView(c.From, c.To, c.ChangedAt, c.DisplayName,
                     c.UnmetCriteria.Split(',', StringSplitOptions.RemoveEmptyEntries), c.OverrideReason))
                 .ToList(),
-            members.FirstOrDefault(m => m.UserId == me)?.Role);
+            null);
     }
 
     public static async Task<List<MemberView>> ListMembersAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Partnerships;
 
@@ -198,4 +199,29 @@ public sealed class PartnershipsApiTests(JoineryApp app) : IClassFixture<Joinery
         roadmap.GetProperty("phases").EnumerateArray()
             .SelectMany(p => p.GetProperty("criteria").EnumerateArray())
             .Single(c => c.Text("code") == code);
+
+    [Fact]
+    public async Task The_partnership_view_follows_changes_to_members_people_and_organizations_at_once()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward).With(MemberRole.Planner, partner: 1).BuildAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var url = $"/api/v1/partnerships/{p.Id}";
+        var before = await api.GetJsonAsync(url);
+
+        await app.WithCoreAsync(async services =>
+        {
+            var db = services.GetRequiredService<Joinery.Core.Data.JoineryDb>();
+            (await db.Users.SingleAsync(u => u.Id == p.Steward.UserId)).DisplayName = "Renamed Steward";
+            (await db.Organizations.SingleAsync(o => o.Id == p.Partners[1])).Name = $"Renamed Clinic {app.Unique()}";
+            await db.SaveChangesAsync();
+        });
+        await PartnershipBuilder.AddMemberAsync(app, p.Id, await PartnershipBuilder.CreatePersonAsync(app, p.Partners[1]), MemberRole.Viewer);
+        var after = await api.GetJsonAsync(url);
+
+        before.GetProperty("members").GetArrayLength().ShouldBe(2);
+        after.GetProperty("members").GetArrayLength().ShouldBe(3);
+        after.GetProperty("members").EnumerateArray().Select(m => m.Text("name")).ShouldContain("Renamed Steward");
+        after.GetProperty("partners").EnumerateArray().Select(x => x.Text("name")).ShouldContain(n => n.StartsWith("Renamed Clinic", StringComparison.Ordinal));
+        after.Text("myRole").ShouldBe("steward");
+    }
 }
