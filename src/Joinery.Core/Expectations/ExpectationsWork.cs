@@ -379,12 +379,12 @@ public sealed class ExpectationsWork(JoineryDb db)
         }
         var check = new Validation();
         var statement = check.Prose("statement", "the agreed expectation", input.Statement, AgreedExpectation.StatementMax, required: true);
-        Guid owner = default;
+        var owner = await db.MemberIdAsync(partnershipId, input.Owner, cancellationToken) ?? default;
         if (string.IsNullOrWhiteSpace(input.Owner))
         {
             check.Add("owner", "Choose the member who owns this expectation.");
         }
-        else if (!Guid.TryParse(input.Owner, out owner) || !await db.Memberships.AnyAsync(m => m.PartnershipId == partnershipId && m.UserId == owner, cancellationToken))
+        else if (owner == default)
         {
             check.Add("owner", "The owner must be a member of this partnership.");
         }

@@ -23,8 +23,6 @@ public sealed record MeasureSummary(Guid Id, string Name, MeasureType Type, Meas
 public sealed record CycleView(Guid Id, string Title, string Plan, string Prediction, string Do, string Study, CycleAct? Act, string NextStep,
     DateOnly StartedOn, DateOnly? EndedOn, string CreatedBy);
 
-public sealed record MemberChoice(Guid UserId, string Name);
-
 public sealed record MeasureDetails(Guid Id, string Name, string WhyItMatters, MeasureType Type, MeasureKind Kind, string Unit, string Numerator, string Denominator,
     string DataSource, Guid? OwnerUserId, string? Owner, BetterDirection BetterDirection, double? Target, ReportingFrequency Frequency,
     string? BaselineFrom, string? BaselineTo, double? Baseline, IReadOnlyList<CycleView> Cycles, bool CanEdit)
@@ -417,14 +415,6 @@ public sealed class MeasuresWork(JoineryDb db)
         return Outcome<Guid>.Ok(cycle.Id);
     }
 
-    /// <summary>The partnership's members, for choosing a measure's owner.</summary>
-    public Task<List<MemberChoice>> MembersAsync(Guid partnershipId, CancellationToken cancellationToken = default) =>
-        (from m in db.Memberships.AsNoTracking()
-         join u in db.Users on m.UserId equals u.Id
-         where m.PartnershipId == partnershipId
-         orderby u.DisplayName
-         select new MemberChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
-
     private sealed record Fields(string Name, string Why, MeasureType Type, MeasureKind Kind, string Unit, string Numerator, string Denominator,
         string DataSource, Guid? Owner, BetterDirection Direction, double? Target, ReportingFrequency Frequency);
 
@@ -452,11 +442,8 @@ public sealed class MeasuresWork(JoineryDb db)
         Guid? owner = null;
         if (!string.IsNullOrWhiteSpace(input.Owner))
         {
-            if (Guid.TryParse(input.Owner, out var userId) && await db.Memberships.AnyAsync(m => m.PartnershipId == partnershipId && m.UserId == userId, cancellationToken))
-            {
-                owner = userId;
-            }
-            else
+            owner = await db.MemberIdAsync(partnershipId, input.Owner, cancellationToken);
+            if (owner is null)
             {
                 check.Add("owner", "The owner must be a member of this partnership.");
             }

@@ -49,4 +49,10 @@ public static class PartnershipAccess
             ? await db.Partnerships.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             : await db.Partnerships.FirstOrDefaultAsync(p => p.Name == key, cancellationToken);
     }
+
+    /// <summary>The user id in <paramref name="text"/> when it names a member of the partnership (an owner, an assignee); otherwise null.</summary>
+    public static async Task<Guid?> MemberIdAsync(this JoineryDb db, Guid partnershipId, string? text, CancellationToken cancellationToken = default) =>
+        Guid.TryParse(text, out var userId) && await db.Memberships.AnyAsync(m => m.PartnershipId == partnershipId && m.UserId == userId, cancellationToken)
+            ? userId
+            : null;
 }

@@ -1,6 +1,7 @@
 using Joinery.Core.Data;
 using Joinery.Core.Expectations;
 using Joinery.Core.Measures;
+using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +11,7 @@ public sealed class AgreedModel(JoineryDb db, ExpectationsWork expectations, Mea
 {
     public ExpectationsView View { get; private set; } = null!;
     public AgreedView Agreed { get; private set; } = null!;
-    public List<MemberChoice> Members { get; private set; } = [];
+    public IReadOnlyList<MemberView> Members => Partnership.Members;
     public List<MeasureSummary> Measures { get; private set; } = [];
 
     [BindProperty]
@@ -49,7 +50,6 @@ public sealed class AgreedModel(JoineryDb db, ExpectationsWork expectations, Mea
             return false;
         }
         Agreed = agreed;
-        Members = await measures.MembersAsync(id, cancellationToken);
         Measures = (await measures.ListAsync(id, cancellationToken))!;
         return true;
     }

@@ -67,6 +67,6 @@ public sealed class EvaluationForm
 }
 
 /// <summary>What the agreed-expectation fields need: the form, its field prefix, the items to draw from, and the members and measures to choose.</summary>
-public sealed record AgreedFields(AgreedForm Form, string Prefix, ExpectationsView View, IReadOnlyList<MemberChoice> Members, IReadOnlyList<MeasureSummary> Measures);
+public sealed record AgreedFields(AgreedForm Form, string Prefix, ExpectationsView View, IReadOnlyList<Joinery.Core.Partnerships.MemberView> Members, IReadOnlyList<MeasureSummary> Measures);
 
 public sealed record ReviewFields(ReviewForm Form, string Prefix);

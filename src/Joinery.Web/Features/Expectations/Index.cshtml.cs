@@ -2,6 +2,7 @@ using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Expectations;
 using Joinery.Core.Measures;
+using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +11,7 @@ namespace Joinery.Web.Features.Expectations;
 public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, MeasuresWork measures) : PartnershipPage(db)
 {
     public ExpectationsView View { get; private set; } = null!;
-    public List<MemberChoice> Members { get; private set; } = [];
+    public IReadOnlyList<MemberView> Members => Partnership.Members;
     public List<MeasureSummary> Measures { get; private set; } = [];
 
     /// <summary>The item whose reword form is open again with its error.</summary>
@@ -145,7 +146,6 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
             return false;
         }
         View = (await expectations.GetAsync(id, cancellationToken))!;
-        Members = await measures.MembersAsync(id, cancellationToken);
         Measures = (await measures.ListAsync(id, cancellationToken))!;
         return true;
     }

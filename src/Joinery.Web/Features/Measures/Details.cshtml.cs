@@ -2,6 +2,7 @@ using System.Text;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Measures;
+using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,7 @@ public sealed class DetailsModel(JoineryDb db, MeasuresWork measures) : Partners
 {
     public MeasureDetails Details { get; private set; } = null!;
     public MeasureChart Chart { get; private set; } = null!;
-    public List<MemberChoice> Members { get; private set; } = [];
+    public IReadOnlyList<MemberView> Members => Partnership.Members;
 
     [BindProperty(SupportsGet = true, Name = "chart")]
     public string? ChartType { get; set; }
@@ -135,7 +136,6 @@ public sealed class DetailsModel(JoineryDb db, MeasuresWork measures) : Partners
         Details = details;
         var type = EnumText.TryParse<ChartType>(ChartType, out var parsed) ? parsed : Core.Measures.ChartType.Run;
         Chart = (await measures.ChartAsync(id, measureId, type, cancellationToken))!;
-        Members = await measures.MembersAsync(id, cancellationToken);
         return true;
     }
 

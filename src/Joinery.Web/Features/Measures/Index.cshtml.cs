@@ -9,7 +9,7 @@ namespace Joinery.Web.Features.Measures;
 public sealed class IndexModel(JoineryDb db, MeasuresWork measures) : PartnershipPage(db)
 {
     public List<MeasureSummary> Measures { get; private set; } = [];
-    public List<MemberChoice> Members { get; private set; } = [];
+    public IReadOnlyList<MemberView> Members => Partnership.Members;
     public bool CanRecord => Partnership.MyRole is { } role && role != MemberRole.Viewer;
     public MeasureTemplate? Template { get; private set; }
 
@@ -48,7 +48,6 @@ public sealed class IndexModel(JoineryDb db, MeasuresWork measures) : Partnershi
             return false;
         }
         Measures = (await measures.ListAsync(id, cancellationToken))!;
-        Members = await measures.MembersAsync(id, cancellationToken);
         return true;
     }
 }
