@@ -16,6 +16,13 @@ public sealed class ErrorModel : PageModel
     // The status comes from the re-execute query only: a failed form post may carry its own "status" field.
     public IActionResult OnPost([FromQuery] int? status) => Respond(status);
 
+    // API errors are re-executed with the caller's own method.
+    public IActionResult OnPut([FromQuery] int? status) => Respond(status);
+
+    public IActionResult OnDelete([FromQuery] int? status) => Respond(status);
+
+    public IActionResult OnPatch([FromQuery] int? status) => Respond(status);
+
     private IActionResult Respond(int? status)
     {
         var code = status ?? StatusCodes.Status500InternalServerError;

@@ -270,4 +270,48 @@ public sealed class MeasuresApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         halfBaseline.Text("evidence").ShouldContain("Depression improved");
         baseline.Text("status").ShouldBe("met");
     }
+
+    [Fact]
+    public async Task Malformed_or_mistyped_json_is_a_400_problem_and_saves_nothing()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var url = $"/api/v1/partnerships/{p.Id}/measures";
+        var id = (await api.PostJsonAsync(url, Wait, HttpStatusCode.Created)).Text("id");
+        var before = await app.SnapshotAsync();
+
+        var broken = await api.PostAsync(url, new StringContent("{\"name\": ", Encoding.UTF8, "application/json"));
+        var mistyped = await api.PostAsync($"{url}/{id}/points", new StringContent("{\"period\": 202601, \"value\": \"many\"}", Encoding.UTF8, "application/json"));
+        var settings = await api.PutAsync($"/api/v1/partnerships/{p.Id}/health-settings", new StringContent("[1, 2]", Encoding.UTF8, "application/json"));
+
+        foreach (var response in new[] { broken, mistyped, settings })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            (await response.Content.ReadAsStringAsync()).ShouldNotContain("   at ");
+        }
+        (await app.SnapshotAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_bad_csv_file_on_the_measure_page_names_its_rows_and_imports_nothing()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var id = (await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/measures", Wait, HttpStatusCode.Created)).Text("id");
+        var browser = await app.SignedInAsync(p.Steward);
+        var page = $"/partnerships/{p.Id}/measures/{id}";
+        var token = await browser.AntiforgeryTokenAsync(page);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes($"period,value\n{Month(2)},12\n{Month(1)},<b>\n")), "file", "data.csv" },
+        };
+
+        var response = await browser.PostAsync($"{page}?handler=Import", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ErrorSummaryAsync()).ShouldContain(e => e.Message.Contains("Row 3", StringComparison.Ordinal));
+        (await app.ReadAsync(db => db.Set<MeasurePoint>().CountAsync(x => x.MeasureId == Guid.Parse(id)))).ShouldBe(0);
+    }
 }
