@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark of the main pages and API calls, on SQLite and on PostgreSQL.
 # Seeds N scale partnerships (`joinery demo seed --scale N`), starts the Release build of the web
-# app, signs in as a steward of one partnership in the middle, and runs wrk against each URL.
+# app, signs in as a steward of one partnership in the middle, and runs wrk against each URL
+# (after warming every URL up for 5 s; WARMUP to change).
 # Prints a Markdown table per database, ready for bench/README.md.
 #
 #   bench/run.sh                               N=200, 50 connections, 20 s per URL
@@ -16,6 +17,7 @@ trap 'stop_web; stop_postgres' EXIT
 N=${N:-200}
 CONNECTIONS=${CONNECTIONS:-50}
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-5s}
 DATABASES=${DATABASES:-sqlite postgres}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -75,20 +77,26 @@ for database in $DATABASES; do
     echo
     echo "| request | requests/s | p50 ms | p95 ms | p99 ms | errors |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-    while IFS='|' read -r label kind path; do
-        header="$auth"
-        [ "$kind" = page ] && header="Cookie: $cookie"
-        result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/report.lua -H "$header" "$base$path" | grep '^RESULT')
+    urls=(
+        "overview page|page|/partnerships/$partnership"
+        "health page|page|/partnerships/$partnership/health"
+        "measure page (run chart)|page|/partnerships/$partnership/measures/$measure"
+        "GET .../health-signals|api|/api/v1/partnerships/$partnership/health-signals"
+        "GET .../measures/{m}/chart|api|/api/v1/partnerships/$partnership/measures/$measure/chart"
+        "GET .../measures|api|/api/v1/partnerships/$partnership/measures"
+    )
+    header_for() { if [ "$1" = page ]; then echo "Cookie: $cookie"; else echo "$auth"; fi; }
+    # Warm every URL up first (JIT tiering, connection pools, caches), as on a server that has been running.
+    for url in "${urls[@]}"; do
+        IFS='|' read -r _ kind path <<<"$url"
+        wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -H "$(header_for "$kind")" "$base$path" >/dev/null
+    done
+    for url in "${urls[@]}"; do
+        IFS='|' read -r label kind path <<<"$url"
+        result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/report.lua -H "$(header_for "$kind")" "$base$path" | grep '^RESULT')
         read -r _ rps p50 p95 p99 errors _ <<<"$result"
         echo "| $label | $rps | $p50 | $p95 | $p99 | $errors |"
-    done <<EOF_URLS
-overview page|page|/partnerships/$partnership
-health page|page|/partnerships/$partnership/health
-measure page (run chart)|page|/partnerships/$partnership/measures/$measure
-GET .../health-signals|api|/api/v1/partnerships/$partnership/health-signals
-GET .../measures/{m}/chart|api|/api/v1/partnerships/$partnership/measures/$measure/chart
-GET .../measures|api|/api/v1/partnerships/$partnership/measures
-EOF_URLS
+    done
     stop_web
     rm -rf "$work"
 done

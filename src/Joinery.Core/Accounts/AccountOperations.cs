@@ -3,6 +3,7 @@ using Joinery.Core.Data;
 using Joinery.Core.Organizations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Joinery.Core.Accounts;
 
@@ -213,8 +214,20 @@ public sealed class PersonalAccessTokens(JoineryDb db)
 /// <summary>Site-wide settings, changed by site administrators.</summary>
 public sealed class SiteSettingsStore(JoineryDb db)
 {
-    public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default) =>
-        await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+    // Read on every page (the MFA requirement): kept in memory, dropped when this process changes
+    // it, and re-read after a minute in case another process did.
+    private const string CacheKey = nameof(SiteSettingsStore);
+
+    public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (db.Cache.TryGetValue(CacheKey, out SiteSettings? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+        db.Cache.Set(CacheKey, settings, TimeSpan.FromMinutes(1));
+        return settings;
+    }
 
     public async Task SetRequireMfaAsync(bool required, CancellationToken cancellationToken = default)
     {
@@ -226,6 +239,7 @@ public sealed class SiteSettingsStore(JoineryDb db)
         }
         settings.RequireMfa = required;
         await db.SaveChangesAsync(cancellationToken);
+        db.Cache.Remove(CacheKey);
     }
 }
 

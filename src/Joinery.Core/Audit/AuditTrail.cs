@@ -20,7 +20,7 @@ public sealed class AuditTrail(JoineryDb db)
     /// <summary>A partnership's audit trail, newest first, for its stewards.</summary>
     public async Task<Outcome<List<AuditRow>>> ForPartnershipAsync(Guid partnershipId, AuditFilter filter, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<List<AuditRow>>.NotFound("No such partnership.");
         }

@@ -38,6 +38,14 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
     /// <summary>Views shared by every member of a partnership, cached under <see cref="PartnershipVersions"/> (decision 0005).</summary>
     public IMemoryCache Cache => cache;
     public TimeProvider Clock => clock;
+
+    /// <summary>
+    /// Whether the current person may see the partnership. Members are answered from the
+    /// partnerships the request was signed in with, without a round trip; the CLI and site
+    /// administration, which see every partnership, ask whether it exists.
+    /// </summary>
+    public async Task<bool> CanSeePartnershipAsync(Guid partnershipId, CancellationToken cancellationToken = default) =>
+        tenancy.Unrestricted ? await Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken) : tenancy.CanSee(partnershipId);
     public DateTimeOffset Now => Truncate(clock.GetUtcNow());
 
     /// <summary>Adds an explicit audit entry (sign-ins, views, decisions) to be saved with the next SaveChanges.</summary>

@@ -35,7 +35,7 @@ public sealed class DecisionsWork(JoineryDb db)
 {
     public async Task<List<DecisionSummary>?> ListAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }
@@ -259,7 +259,7 @@ public sealed class DecisionsWork(JoineryDb db)
 
     public async Task<ContributionsView?> ContributionsAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }

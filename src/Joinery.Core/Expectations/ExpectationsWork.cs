@@ -208,7 +208,7 @@ public sealed class ExpectationsWork(JoineryDb db)
     /// <summary>A steward or planner submits the organization's list. True when this was the last list, so all are now shown.</summary>
     public async Task<Outcome<bool>> SubmitAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<bool>.NotFound("No such partnership.");
         }
@@ -568,7 +568,7 @@ public sealed class ExpectationsWork(JoineryDb db)
 
     private async Task<Loaded?> LoadAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }

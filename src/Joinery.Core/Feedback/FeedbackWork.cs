@@ -47,7 +47,7 @@ public sealed class FeedbackWork(JoineryDb db)
     /// <summary>The items, newest first, optionally of one kind and status (kebab-case, as in the API).</summary>
     public async Task<Outcome<List<FeedbackSummary>>> ListAsync(Guid partnershipId, string? kind = null, string? status = null, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<List<FeedbackSummary>>.NotFound("No such partnership.");
         }
@@ -108,7 +108,7 @@ public sealed class FeedbackWork(JoineryDb db)
     /// </summary>
     public async Task<Outcome<Guid>> PostAsync(Guid partnershipId, FeedbackInput input, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such partnership.");
         }
@@ -224,7 +224,7 @@ public sealed class FeedbackWork(JoineryDb db)
     /// <summary>What changed because of feedback: done items with their answer, most recent first; null when the partnership is not visible.</summary>
     public async Task<List<YouSaidWeDid>?> YouSaidWeDidAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }

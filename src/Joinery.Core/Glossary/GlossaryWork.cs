@@ -33,7 +33,7 @@ public sealed class GlossaryWork(JoineryDb db)
 {
     public async Task<List<TermView>?> ListAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }

@@ -11,7 +11,6 @@ using Joinery.Core.Mission;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Trust;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Joinery.Core.Health;
 
@@ -28,7 +27,7 @@ public sealed record SettingsInput(IReadOnlyDictionary<string, string?> Values);
 /// the partners have recorded, with each partnership's own thresholds. Transparent rules, no
 /// composite score: each signal says what it saw.
 /// </summary>
-public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback, TrustWork trust, PulseWork pulse, ExpectationsWork expectations, IMemoryCache cache)
+public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback, TrustWork trust, PulseWork pulse, ExpectationsWork expectations)
 {
     /// <summary>The thresholds people may set, with their labels and allowed ranges.</summary>
     public static readonly IReadOnlyList<(string Name, string Label, int Min, int Max)> Thresholds =
@@ -49,7 +48,7 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
 
     public async Task<HealthSettings?> SettingsAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }
@@ -60,7 +59,7 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
     /// <summary>Stewards set the thresholds; fields left out keep their value.</summary>
     public async Task<Outcome<Guid>> SaveSettingsAsync(Guid partnershipId, SettingsInput input, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such partnership.");
         }
@@ -103,33 +102,23 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
         return Outcome<Guid>.Ok(settings.Id);
     }
 
-    /// <summary>How long computed signals are reused when nothing in the partnership changed in this process.</summary>
-    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(2);
-
     /// <summary>
     /// The active warning signs, most serious first; null when the partnership is not visible.
     /// Every member sees the same signals, so they are computed once per change to the partnership
-    /// (see <see cref="PartnershipVersions"/>) and day, and reused for at most <see cref="CacheFor"/>.
+    /// and day (<see cref="PartnershipVersions.SharedViewAsync"/>).
     /// </summary>
     public async Task<IReadOnlyList<HealthSignal>?> SignalsAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        var settings = await SettingsAsync(partnershipId, cancellationToken);
-        if (settings is null)
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }
-        var key = (nameof(PartnershipHealth), partnershipId, PartnershipVersions.Of(partnershipId), DateOnly.FromDateTime(db.Now.UtcDateTime));
-        if (cache.TryGetValue(key, out IReadOnlyList<HealthSignal>? cached) && cached is not null)
-        {
-            return cached;
-        }
-        var computed = await ComputeAsync(partnershipId, settings, cancellationToken);
-        cache.Set(key, computed, CacheFor);
-        return computed;
+        return await db.SharedViewAsync(partnershipId, nameof(PartnershipHealth), () => ComputeAsync(partnershipId, cancellationToken));
     }
 
-    private async Task<IReadOnlyList<HealthSignal>> ComputeAsync(Guid partnershipId, HealthSettings settings, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<HealthSignal>> ComputeAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
+        var settings = (await SettingsAsync(partnershipId, cancellationToken))!;
         var context = await ContextAsync(partnershipId, cancellationToken);
         var signals = new List<HealthSignal>();
         signals.AddRange(await MissionAsync(context, settings, cancellationToken));

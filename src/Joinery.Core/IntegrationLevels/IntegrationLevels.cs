@@ -29,7 +29,7 @@ public sealed class IntegrationLevels(JoineryDb db)
 {
     public async Task<IntegrationLevelView?> GetAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }
@@ -73,7 +73,7 @@ public sealed class IntegrationLevels(JoineryDb db)
     /// <summary>Records where the finder placed the practice in the eyes of the member's organization.</summary>
     public async Task<Outcome<int>> RecordFindingAsync(Guid partnershipId, IReadOnlyDictionary<string, string?> answers, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<int>.NotFound("No such partnership.");
         }
@@ -124,7 +124,7 @@ public sealed class IntegrationLevels(JoineryDb db)
     /// <summary>Stewards and planners record the agreed current and target level.</summary>
     public async Task<Outcome<Guid>> DecideAsync(Guid partnershipId, LevelChoice input, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such partnership.");
         }

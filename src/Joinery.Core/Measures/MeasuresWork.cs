@@ -42,7 +42,7 @@ public sealed class MeasuresWork(JoineryDb db)
 
     public async Task<List<MeasureSummary>?> ListAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }
@@ -62,6 +62,17 @@ public sealed class MeasuresWork(JoineryDb db)
 
     public async Task<MeasureDetails?> GetAsync(Guid partnershipId, Guid measureId, CancellationToken cancellationToken = default)
     {
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken)
+            || await db.SharedViewAsync(partnershipId, (nameof(MeasureDetails), measureId), () => LoadDetailsAsync(partnershipId, measureId, cancellationToken)) is not { } shared)
+        {
+            return null;
+        }
+        var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
+        return shared with { CanEdit = me is not null && me.Role != MemberRole.Viewer };
+    }
+
+    private async Task<MeasureDetails?> LoadDetailsAsync(Guid partnershipId, Guid measureId, CancellationToken cancellationToken)
+    {
         var m = await db.Set<Measure>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == measureId && x.PartnershipId == partnershipId, cancellationToken);
         if (m is null)
         {
@@ -74,11 +85,10 @@ public sealed class MeasuresWork(JoineryDb db)
                             select new CycleView(c.Id, c.Title, c.Plan, c.Prediction, c.Do, c.Study, c.Act, c.NextStep, c.StartedOn, c.EndedOn, u.DisplayName))
             .ToListAsync(cancellationToken);
         var owners = await OwnerNamesAsync([m.OwnerUserId], cancellationToken);
-        var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
         return new MeasureDetails(m.Id, m.Name, m.WhyItMatters, m.Type, m.Kind, m.Unit, m.Numerator, m.Denominator, m.DataSource, m.OwnerUserId,
             m.OwnerUserId is { } o ? owners.GetValueOrDefault(o) : null, m.BetterDirection, m.Target, m.Frequency,
             m.BaselineFrom is { } f ? MeasureCharts.PeriodText(f) : null, m.BaselineTo is { } t ? MeasureCharts.PeriodText(t) : null, m.BaselineValue,
-            cycles, me is not null && me.Role != MemberRole.Viewer)
+            cycles, CanEdit: false)
         {
             Expectations = await db.Set<AgreedExpectation>().AsNoTracking().Where(a => a.PartnershipId == partnershipId && a.MeasureId == measureId)
                 .OrderBy(a => a.CreatedAt).Select(a => new LinkedExpectation(a.Id, a.Statement, a.ReevaluateOn)).ToListAsync(cancellationToken),
@@ -86,6 +96,13 @@ public sealed class MeasuresWork(JoineryDb db)
     }
 
     public async Task<MeasureChart?> ChartAsync(Guid partnershipId, Guid measureId, ChartType type = ChartType.Run, CancellationToken cancellationToken = default)
+    {
+        return await db.CanSeePartnershipAsync(partnershipId, cancellationToken)
+            ? await db.SharedViewAsync(partnershipId, (nameof(MeasureChart), measureId, type), () => BuildChartAsync(partnershipId, measureId, type, cancellationToken))
+            : null;
+    }
+
+    private async Task<MeasureChart?> BuildChartAsync(Guid partnershipId, Guid measureId, ChartType type, CancellationToken cancellationToken)
     {
         var m = await db.Set<Measure>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == measureId && x.PartnershipId == partnershipId, cancellationToken);
         if (m is null)

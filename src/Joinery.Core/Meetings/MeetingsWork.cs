@@ -51,7 +51,7 @@ public sealed class MeetingsWork(JoineryDb db)
 
     public async Task<MeetingsView?> GetAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }
@@ -98,7 +98,7 @@ public sealed class MeetingsWork(JoineryDb db)
     public async Task<Outcome<Guid>> CreateSeriesAsync(Guid partnershipId, SeriesInput input, CancellationToken cancellationToken = default)
     {
         var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such partnership.");
         }
@@ -267,7 +267,7 @@ public sealed class MeetingsWork(JoineryDb db)
 
     public async Task<List<ActionView>?> ListActionsAsync(Guid partnershipId, bool mineOnly = false, bool overdueOnly = false, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }

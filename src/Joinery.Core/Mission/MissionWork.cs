@@ -53,7 +53,7 @@ public sealed class MissionWork(JoineryDb db)
 {
     public async Task<MissionView?> GetAsync(Guid partnershipId, int? diffFrom = null, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }
@@ -135,7 +135,7 @@ public sealed class MissionWork(JoineryDb db)
     /// <summary>Planners and stewards save a new version. A change after endorsement voids the endorsements.</summary>
     public async Task<Outcome<(int Number, int Voided)>> SaveDraftAsync(Guid partnershipId, MissionDraft input, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<(int, int)>.NotFound("No such partnership.");
         }
@@ -275,7 +275,7 @@ public sealed class MissionWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> RecordCommunicationAsync(Guid partnershipId, Communication input, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such partnership.");
         }
@@ -314,7 +314,7 @@ public sealed class MissionWork(JoineryDb db)
 
     private async Task<(Membership?, MissionVersion?, Outcome<Guid>?)> MemberAndCurrentAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return (null, null, Outcome<Guid>.NotFound("No such partnership."));
         }

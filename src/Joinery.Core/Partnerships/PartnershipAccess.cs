@@ -25,7 +25,7 @@ public static class PartnershipAccess
     /// </summary>
     public static async Task<Outcome<Guid>?> RefuseWriteAsync(this JoineryDb db, Guid partnershipId, string viewerMessage, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such partnership.");
         }

@@ -1,7 +1,6 @@
 using Joinery.Core.Data;
 using Joinery.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Joinery.Core.Partnerships;
 
@@ -48,24 +47,22 @@ public static class PartnershipQueries
     /// </summary>
     public static async Task<PartnershipView?> GetPartnershipAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default)
     {
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken)
+            || await db.SharedViewAsync(partnershipId, nameof(PartnershipView), () => LoadPartnershipAsync(db, partnershipId, cancellationToken)) is not { } shared)
+        {
+            return null;
+        }
+        var me = db.Tenancy.UserId;
+        return shared with { MyRole = shared.Members.FirstOrDefault(m => m.UserId == me)?.Role };
+    }
+
+    private static async Task<PartnershipView?> LoadPartnershipAsync(JoineryDb db, Guid partnershipId, CancellationToken cancellationToken)
+    {
         var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnershipId, cancellationToken);
         if (partnership is null)
         {
             return null;
         }
-        var key = (nameof(PartnershipView), partnershipId, PartnershipVersions.Of(partnershipId));
-        if (!db.Cache.TryGetValue(key, out PartnershipView? shared) || shared is null)
-        {
-            shared = await LoadPartnershipAsync(db, partnership, cancellationToken);
-            db.Cache.Set(key, shared, Health.PartnershipHealth.CacheFor);
-        }
-        var me = db.Tenancy.UserId;
-        return shared with { Name = partnership.Name, Phase = partnership.Phase, MyRole = shared.Members.FirstOrDefault(m => m.UserId == me)?.Role };
-    }
-
-    private static async Task<PartnershipView> LoadPartnershipAsync(JoineryDb db, Partnership partnership, CancellationToken cancellationToken)
-    {
-        var partnershipId = partnership.Id;
         var partners = await db.PartnerOrganizations.AsNoTracking().Where(p => p.PartnershipId == partnershipId)
             .OrderBy(p => p.Organization!.Name)
             .Select(p => new PartnerView(p.OrganizationId, p.Organization!.Name, p.Organization.Kind))

@@ -9,7 +9,6 @@ using Joinery.Core.Mission;
 using Joinery.Core.Readiness;
 using Joinery.Core.Trust;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Joinery.Core.Partnerships;
 
@@ -36,7 +35,7 @@ public sealed record RoadmapView(Phase Current, IReadOnlyList<PhaseGate> Phases,
 /// The lifecycle and the eight steps (product.md), with each gate criterion computed from what the
 /// partnership has recorded. Criteria whose features have no data yet show as not started.
 /// </summary>
-public sealed class ComputeRoadmap(JoineryDb db, IMemoryCache cache)
+public sealed class ComputeRoadmap(JoineryDb db)
 {
     public static readonly IReadOnlyDictionary<Phase, string> Summaries = new Dictionary<Phase, string>
     {
@@ -64,25 +63,18 @@ public sealed class ComputeRoadmap(JoineryDb db, IMemoryCache cache)
     /// <summary>The roadmap of a partnership the current person can see, or null.</summary>
     public async Task<RoadmapView?> RunAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
+        return await db.CanSeePartnershipAsync(partnershipId, cancellationToken)
+            ? await db.SharedViewAsync(partnershipId, nameof(ComputeRoadmap), () => ComputeAsync(partnershipId, cancellationToken))
+            : null;
+    }
+
+    private async Task<RoadmapView?> ComputeAsync(Guid partnershipId, CancellationToken cancellationToken)
+    {
         var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnershipId, cancellationToken);
         if (partnership is null)
         {
             return null;
         }
-        // Every member sees the same roadmap: computed once per change to the partnership and day (like the health signals).
-        var key = (nameof(ComputeRoadmap), partnershipId, PartnershipVersions.Of(partnershipId), DateOnly.FromDateTime(db.Now.UtcDateTime));
-        if (cache.TryGetValue(key, out RoadmapView? cached) && cached is not null)
-        {
-            return cached;
-        }
-        var computed = await ComputeAsync(partnership, cancellationToken);
-        cache.Set(key, computed, Health.PartnershipHealth.CacheFor);
-        return computed;
-    }
-
-    private async Task<RoadmapView> ComputeAsync(Partnership partnership, CancellationToken cancellationToken)
-    {
-        var partnershipId = partnership.Id;
         var partners = await db.PartnerOrganizations.AsNoTracking().Where(p => p.PartnershipId == partnershipId)
             .Select(p => new { p.OrganizationId, p.Organization!.Name }).ToListAsync(cancellationToken);
         var champions = await db.Memberships.AsNoTracking().Where(m => m.PartnershipId == partnershipId && m.IsChampion)

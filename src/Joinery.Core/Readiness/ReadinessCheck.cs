@@ -41,7 +41,7 @@ public sealed class ReadinessCheck(JoineryDb db)
 
     public async Task<ReadinessView?> GetAsync(Guid partnershipId, int? roundNumber = null, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }
@@ -115,7 +115,7 @@ public sealed class ReadinessCheck(JoineryDb db)
     /// <summary>A leader submits (or, until the round is revealed, revises) their answers.</summary>
     public async Task<Outcome<Guid>> SubmitAsync(Guid partnershipId, ReadinessSubmission input, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such partnership.");
         }

@@ -57,7 +57,7 @@ public sealed class PulseWork(JoineryDb db)
 
     public async Task<PulseOverview?> OverviewAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }
@@ -138,7 +138,7 @@ public sealed class PulseWork(JoineryDb db)
 
     public async Task<Outcome<OpenedRound>> OpenRoundAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<OpenedRound>.NotFound("No such partnership.");
         }

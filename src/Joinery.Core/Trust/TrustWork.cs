@@ -15,7 +15,7 @@ public sealed class TrustWork(JoineryDb db)
     /// <summary>Face-to-face time by partner and level, across partners by level, and over time; null when the partnership is not the caller's.</summary>
     public async Task<FaceToFaceView?> FaceToFaceAsync(Guid partnershipId, ContactPeriod by = ContactPeriod.Month, CancellationToken cancellationToken = default)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return null;
         }

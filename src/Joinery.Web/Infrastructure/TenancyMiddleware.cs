@@ -17,12 +17,18 @@ internal sealed class TenancyMiddleware(RequestDelegate next)
         if (context.User.Identity?.IsAuthenticated == true
             && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.OrganizationId, u.IsSiteAdmin }).FirstOrDefaultAsync(context.RequestAborted);
+            // One round trip on every request: the person and the partnerships they belong to.
+            var user = await db.Users.Where(u => u.Id == userId)
+                .Select(u => new
+                {
+                    u.OrganizationId,
+                    u.IsSiteAdmin,
+                    Partnerships = db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == u.Id).Select(m => m.PartnershipId).ToList(),
+                })
+                .FirstOrDefaultAsync(context.RequestAborted);
             if (user is not null)
             {
-                var partnerships = await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == userId)
-                    .Select(m => m.PartnershipId).ToListAsync(context.RequestAborted);
-                tenancy.SignIn(userId, user.OrganizationId, user.IsSiteAdmin, partnerships);
+                tenancy.SignIn(userId, user.OrganizationId, user.IsSiteAdmin, user.Partnerships);
             }
         }
         await next(context);

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Joinery.Core.Accounts;
 using Joinery.Core.Common;
 using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Account;
 
@@ -61,7 +63,7 @@ public sealed partial class MfaTests(JoineryApp app) : IClassFixture<JoineryApp>
         }
         finally
         {
-            await app.ReadAsync(db => db.SiteSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.RequireMfa, false)));
+            await app.WithCoreAsync(services => services.GetRequiredService<SiteSettingsStore>().SetRequireMfaAsync(false));
         }
     }
 

@@ -2,7 +2,6 @@ using System.Text;
 using Joinery.Core.Glossary;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Web.Features.Glossary;
 
@@ -78,7 +77,7 @@ internal static class GlossaryApi
     private static async Task<IResult> ImportAsync(Guid id, HttpRequest request, GlossaryWork glossary, Joinery.Core.Data.JoineryDb db, CancellationToken cancellationToken)
     {
         // Tenancy first: an outsider learns nothing, not even whether their file would parse.
-        if (!await db.Partnerships.AnyAsync(p => p.Id == id, cancellationToken))
+        if (!await db.CanSeePartnershipAsync(id, cancellationToken))
         {
             return Problems.NotFound();
         }

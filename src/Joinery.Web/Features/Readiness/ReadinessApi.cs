@@ -1,7 +1,6 @@
 using Joinery.Core.Readiness;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Web.Features.Readiness;
 
@@ -31,7 +30,7 @@ internal static class ReadinessApi
         await readiness.GetAsync(id, round, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound();
 
     private static async Task<Results<Ok<ReadinessQuestionnaire>, ProblemHttpResult>> GetQuestionsAsync(Guid id, Joinery.Core.Data.JoineryDb db, CancellationToken cancellationToken) =>
-        await db.Partnerships.AnyAsync(p => p.Id == id, cancellationToken)
+        await db.CanSeePartnershipAsync(id, cancellationToken)
             ? TypedResults.Ok(new ReadinessQuestionnaire(ReadinessCatalog.Factors))
             : Problems.NotFound();
 
