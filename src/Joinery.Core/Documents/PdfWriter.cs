@@ -253,8 +253,10 @@ public static class PdfWriter
                 var width = Width(text, size, font);
                 if (kind == SpanKind.Gap)
                 {
-                    page.SetTextAndFillColor(222, 222, 222);
-                    page.DrawRectangle(At(x, _y + LineHeight(size) - 1), width, LineHeight(size) - 1, 0, fill: true);
+                    // A light ground with no outline: the brackets carry the meaning in black and white.
+                    page.SetTextAndFillColor(225, 225, 225);
+                    page.SetStrokeColor(225, 225, 225);
+                    page.DrawRectangle(At(x, _y + LineHeight(size) - 1), width, LineHeight(size) - 1, 0.1, fill: true);
                     page.ResetColor();
                 }
                 page.AddText(text, size, At(x, baseline), font);
@@ -340,7 +342,15 @@ public static class PdfWriter
                                 lines.Add([]);
                                 used = 0;
                             }
-                            lines[^1].Add((piece, span.Kind));
+                            var line = lines[^1];
+                            if (line.Count > 0 && line[^1].Item2 == span.Kind)
+                            {
+                                line[^1] = (line[^1].Item1 + piece, span.Kind);
+                            }
+                            else
+                            {
+                                line.Add((piece, span.Kind));
+                            }
                             used += w;
                         }
                     }
