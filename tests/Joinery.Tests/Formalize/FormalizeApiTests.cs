@@ -304,6 +304,9 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         "%PDF-"u8.CopyTo(big);
         var huge = await UploadAsync(api, p, id, big, "mou.pdf");
         var elsewhere = await UploadAsync(api, p, Guid.NewGuid().ToString(), Documents.Pdf(), "mou.pdf");
+        var bigger = new byte[11 * 1024 * 1024];
+        "%PDF-"u8.CopyTo(bigger);
+        var tooBig = await UploadAsync(api, p, id, bigger, "mou.pdf");
 
         foreach (var response in new[] { html, macros, zip, json })
         {
@@ -312,6 +315,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         (await noField.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldBe(["file"]);
         (await empty.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldBe(["file"]);
         (await huge.ReadProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("file")[0].GetString()!.ShouldContain("10 MB");
+        (await tooBig.ReadProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("file")[0].GetString()!.ShouldContain("10 MB");
         await elsewhere.ReadProblemAsync(HttpStatusCode.NotFound);
         (await CountAsync(db => db.Set<AgreementDocument>().CountAsync(d => d.PartnershipId == p.Id))).ShouldBe(0);
         await (await api.GetAsync(Url(p, $"agreements/{id}/document"))).ReadProblemAsync(HttpStatusCode.NotFound);

@@ -146,11 +146,11 @@ internal static class FormalizeApi
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(cancellationToken);
+            form = await request.ReadFormAsync(UploadLimits, cancellationToken);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return FileProblem("The upload could not be read; send multipart/form-data with a field named \"file\".");
+            return FileProblem("The upload could not be read or is larger than 10 MB; send multipart/form-data with a field named \"file\".");
         }
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
@@ -175,6 +175,9 @@ internal static class FormalizeApi
             ? TypedResults.Created($"/api/v1/partnerships/{id}/agreements/{agreementId}/document", new { id = outcome.Value })
             : Problems.From(outcome);
     }
+
+    /// <summary>Reading the form stops a little past the document limit, so a huge upload is never buffered whole.</summary>
+    private static readonly Microsoft.AspNetCore.Http.Features.FormOptions UploadLimits = new() { MultipartBodyLengthLimit = AgreementDocument.MaxBytes + 64 * 1024 };
 
     private static ValidationProblem FileProblem(string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] }, title: "The file cannot be attached.");
