@@ -47,6 +47,7 @@ public static class CoreServices
         services.AddScoped<Decisions.DecisionsWork>();
         services.AddScoped<Measures.MeasuresWork>();
         services.AddScoped<Health.PartnershipHealth>();
+        services.AddScoped<Reports.PartnershipReport>();
         services.AddScoped<Feedback.FeedbackWork>();
         services.AddScoped<Trust.TrustWork>();
         services.AddScoped<Trust.PulseWork>();
