@@ -53,6 +53,9 @@ public static class CoreServices
         services.AddScoped<Trust.TrustWork>();
         services.AddScoped<Trust.PulseWork>();
         services.AddScoped<Expectations.ExpectationsWork>();
+        services.AddScoped<Formalize.ServicesWork>();
+        services.AddScoped<Formalize.FinancesWork>();
+        services.AddScoped<Formalize.AgreementsWork>();
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedScale>();
 

@@ -7,6 +7,7 @@ using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Decisions;
 using Joinery.Web.Features.Expectations;
 using Joinery.Web.Features.Feedback;
+using Joinery.Web.Features.Formalize;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.Health;
 using Joinery.Web.Features.IntegrationLevels;
@@ -128,6 +129,7 @@ api.MapMouApi();
 api.MapFeedbackApi();
 api.MapTrustApi();
 api.MapExpectationsApi();
+api.MapFormalizeApi();
 
 await app.RunAsync();
 

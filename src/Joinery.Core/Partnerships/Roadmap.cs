@@ -121,7 +121,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
                 measuresDefined,
                 teamsMet,
             ],
-            [Phase.Formalize] = [Later("agreements-in-force", "The required agreements are signed and in force")],
+            [Phase.Formalize] = [await new Formalize.AgreementsWork(db).GateAsync(partnershipId, cancellationToken)],
             [Phase.Prepare] =
             [
                 Later("readiness-checklist", "Readiness checklist complete"),
