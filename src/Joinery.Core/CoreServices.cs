@@ -48,7 +48,7 @@ public static class CoreServices
         services.AddScoped<Measures.MeasuresWork>();
         services.AddScoped<Health.PartnershipHealth>();
         services.AddScoped<Reports.PartnershipReport>();
-        services.AddScoped<Agreements.MouDraft>();
+        services.AddScoped<Formalize.MouDraft>();
         services.AddScoped<Feedback.FeedbackWork>();
         services.AddScoped<Trust.TrustWork>();
         services.AddScoped<Trust.PulseWork>();

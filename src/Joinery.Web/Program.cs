@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Joinery.Core;
 using Joinery.Web.Features.Account;
-using Joinery.Web.Features.Agreements;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Decisions;
 using Joinery.Web.Features.Expectations;

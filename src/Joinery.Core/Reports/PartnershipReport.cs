@@ -2,6 +2,7 @@ using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Documents;
 using Joinery.Core.Expectations;
+using Joinery.Core.Formalize;
 using Joinery.Core.Health;
 using Joinery.Core.IntegrationLevels;
 using Joinery.Core.Measures;
@@ -17,7 +18,7 @@ namespace Joinery.Core.Reports;
 /// being filled in.
 /// </summary>
 public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, PartnershipHealth health, MissionWork mission,
-    IntegrationLevels.IntegrationLevels levels, ExpectationsWork expectations, MeasuresWork measures)
+    IntegrationLevels.IntegrationLevels levels, ExpectationsWork expectations, MeasuresWork measures, AgreementsWork agreements)
 {
     public async Task<PartnershipDocument?> BuildAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
@@ -33,6 +34,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
         blocks.AddRange(Lifecycle((await roadmap.RunAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Expectations((await expectations.GetAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Measures(await measures.ChartsAsync(partnershipId, cancellationToken)));
+        blocks.AddRange(Agreements((await agreements.RegisterAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Health((await health.SignalsAsync(partnershipId, cancellationToken))!));
         db.Audit("report.generated", "partnership", partnershipId.ToString(), partnershipId);
         await db.SaveChangesAsync(cancellationToken);
@@ -152,6 +154,31 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
             }
             yield return new ChartBlock($"Run chart: {measure.Name}", chart);
         }
+    }
+
+    private static IEnumerable<Block> Agreements(AgreementsRegister register)
+    {
+        yield return new Heading("Agreements");
+        foreach (var missing in register.Required.Where(r => r.Missing))
+        {
+            yield return new Paragraph([new Span(missing.Type.Words().ToUpperInvariant() + ": ", SpanKind.Strong),
+                new Span($"required ({missing.Reason}) but not recorded yet", SpanKind.Gap)]);
+        }
+        if (register.Agreements.Count == 0)
+        {
+            yield return Paragraph.Of("No agreements recorded yet.");
+            yield break;
+        }
+        yield return new Table("Agreements and their status", ["Agreement", "Type", "Status", "Effective", "Expires", "Checklist"],
+            register.Agreements.Select(a => (IReadOnlyList<Paragraph>)
+            [
+                Paragraph.Of(a.Title),
+                Paragraph.Of(a.Type.ToText().ToUpperInvariant()),
+                new Paragraph([new Span(a.Status.Words(), a.InForce ? SpanKind.Plain : SpanKind.Strong)]),
+                Paragraph.Of(a.EffectiveOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
+                Paragraph.Of(a.ExpiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
+                Paragraph.Of(a.ChecklistTotal > 0 ? $"{a.ChecklistDone} of {a.ChecklistTotal}" : "—"),
+            ]).ToList());
     }
 
     private static IEnumerable<Block> Health(IReadOnlyList<HealthSignal> signals)

@@ -58,7 +58,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Measures/Details?handler=Baseline", "POST /Measures/Details?handler=Cycle", "POST /Measures/Details?handler=Edit",
             "GET /Measures/Cycle", "POST /Measures/Cycle",
             "GET /Health/Index", "POST /Health/Index", "GET /Reports/Index", "GET /Reports/Index?handler=Pdf",
-            "GET /Agreements/Mou", "GET /Agreements/Mou?handler=Docx", "GET /Agreements/Mou?handler=Pdf",
+            "GET /Formalize/Mou", "GET /Formalize/Mou?handler=Docx", "GET /Formalize/Mou?handler=Pdf",
             "GET /Feedback/Index", "POST /Feedback/Index", "GET /Feedback/Details", "POST /Feedback/Details?handler=Support",
             "POST /Feedback/Details?handler=Answer", "POST /Feedback/Details?handler=Status", "GET /Feedback/YouSaidWeDid",
             "GET /Trust/Index", "GET /Trust/Pulse", "POST /Trust/Pulse?handler=Open",

@@ -2,7 +2,7 @@ using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Joinery.Core.Agreements;
+using Joinery.Core.Formalize;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
 using UglyToad.PdfPig;
@@ -87,5 +87,36 @@ public sealed class MouDraftTests(JoineryApp app) : IClassFixture<JoineryApp>
         page.ShouldContain("A clinician introduces the patient to a colleague of the other partner in person, the same day.");
         page.ShouldContain($"href=\"/partnerships/{p.Id}/mou?handler=Docx\"");
         (await browser.GetAsync($"/partnerships/{p.Id}/mou?handler=Pdf")).Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+    }
+
+    [Fact]
+    public async Task Services_agreements_and_costs_recorded_in_formalize_fill_their_sections_and_required_agreements_missing_stay_gaps()
+    {
+        var (p, api) = await RecordedAsync();
+        var url = $"/api/v1/partnerships/{p.Id}";
+        await api.PostJsonAsync($"{url}/services", new
+        {
+            name = "Medication for opioid use disorder",
+            description = "Induction and follow-up.",
+            deliveredBy = p.Partners[0],
+            billedBy = p.Partners[0],
+            site = "Riverside clinic",
+            payers = new[] { "medicaid" },
+            scope = "referral",
+            involvesPart2 = true,
+        }, HttpStatusCode.Created);
+        await api.PostJsonAsync($"{url}/finances", new { category = "space", description = "Consult room two days a week", organization = p.Partners[1], amount = "1200", period = "monthly" },
+            HttpStatusCode.Created);
+        await api.PostJsonAsync($"{url}/agreements", new { type = "mou", title = "Memorandum of understanding", status = "in-review" }, HttpStatusCode.Created);
+
+        using var word = WordprocessingDocument.Open(new MemoryStream(await (await api.GetAsync($"{url}/mou.docx")).Content.ReadAsByteArrayAsync()), false);
+        var text = string.Join("\n", word.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(x => x.InnerText));
+
+        text.ShouldContain("Medication for opioid use disorder: Induction and follow-up.");
+        text.ShouldContain("by formal referral arrangement (column III)");
+        text.ShouldContain("Qualified service organization agreement (42 CFR Part 2): [required");
+        text.ShouldContain("Business associate agreement: not required by the services recorded.");
+        text.ShouldContain("Consult room two days a week (space)");
+        text.ShouldContain("$1,200");
     }
 }

@@ -1,11 +1,11 @@
-using Joinery.Core.Agreements;
 using Joinery.Core.Data;
 using Joinery.Core.Documents;
+using Joinery.Core.Formalize;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Reports;
 using Joinery.Web.Infrastructure;
 
-namespace Joinery.Web.Features.Agreements;
+namespace Joinery.Web.Features.Formalize;
 
 internal static class MouApi
 {

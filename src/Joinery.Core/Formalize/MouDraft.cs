@@ -11,7 +11,7 @@ using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
 using Joinery.Core.Partnerships;
 
-namespace Joinery.Core.Agreements;
+namespace Joinery.Core.Formalize;
 
 /// <summary>
 /// Assembles a draft memorandum of understanding from what the partnership has recorded, section
@@ -20,7 +20,8 @@ namespace Joinery.Core.Agreements;
 /// draft says plainly that it is for legal review.
 /// </summary>
 public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glossary, IntegrationLevels.IntegrationLevels levels,
-    MeetingsWork meetings, DecisionsWork decisions, ExpectationsWork expectations, MeasuresWork measures)
+    MeetingsWork meetings, DecisionsWork decisions, ExpectationsWork expectations, MeasuresWork measures,
+    ServicesWork services, FinancesWork finances, AgreementsWork agreements)
 {
     public const string Notice = "DRAFT FOR LEGAL REVIEW. Joinery assembled this draft from what the partners recorded. It is not legal advice " +
         "and is not ready to sign: each partner's counsel must review it, and every highlighted gap must be completed or removed.";
@@ -43,7 +44,9 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         var level = (await levels.GetAsync(partnershipId, cancellationToken))!;
         var meetingsView = (await meetings.GetAsync(partnershipId, cancellationToken))!;
         var decisionList = (await decisions.ListAsync(partnershipId, cancellationToken))!;
-        var contributions = (await decisions.ContributionsAsync(partnershipId, cancellationToken))!;
+        var serviceList = await services.ServicesAsync(partnershipId, cancellationToken);
+        var money = (await finances.GetAsync(partnershipId, cancellationToken))!;
+        var register = (await agreements.RegisterAsync(partnershipId, cancellationToken))!;
         var expectationsView = (await expectations.GetAsync(partnershipId, cancellationToken))!;
         var measureCharts = await measures.ChartsAsync(partnershipId, cancellationToken);
 
@@ -58,9 +61,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         Section("Parties, recitals and effective date", Parties(partnership));
         Section("Shared vision, mission and goals", Vision(missionView));
         Section("Definitions", Definitions(terms));
-        Section("Scope of services", [
-            Paragraph.Gap("Which partner delivers which service, where and when (sites, hours), for which people, and who bills for it."),
-        ]);
+        Section("Scope of services", Services(serviceList));
         Section("Level of integration and model", Level(level));
         Section("Roles and responsibilities", Roles(partnership, missionView));
         Section("Clinical workflows", [
@@ -70,18 +71,11 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         Section("Records, documentation and access to electronic health records", [
             Paragraph.Gap("Which record is the legal record for each service, and who may read and write which parts of it."),
         ]);
-        Section("Privacy and confidentiality", [
-            Paragraph.Of("Each partner remains responsible for its own obligations under HIPAA, 42 CFR Part 2 where substance use disorder records are involved, and state law."),
-            Paragraph.Gap("The HIPAA status of each partner, and the business associate and Part 2 (qualified service organization) agreements incorporated by reference."),
-        ]);
-        Section("Data sharing and reporting", [
-            Paragraph.Gap("The data elements shared, how often, how, and who aggregates them (or a separate data-sharing agreement)."),
-        ]);
+        Section("Privacy and confidentiality", Privacy(register));
+        Section("Data sharing and reporting", DataSharing(register));
         Section("Performance expectations", Performance(expectationsView, measureCharts));
-        Section("Financial terms", Finances(contributions));
-        Section("Space, equipment, information technology and supplies", [
-            Paragraph.Gap("Space and equipment each partner provides, and any lease at fair market value."),
-        ]);
+        Section("Financial terms", Finances(serviceList, money));
+        Section("Space, equipment, information technology and supplies", Space(money, register));
         Section("Insurance and indemnification", [
             Paragraph.Gap("Malpractice and general liability cover of each partner, indemnification, and FTCA considerations for health center staff (for counsel)."),
         ]);
@@ -232,21 +226,110 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         yield return Paragraph.Field("Pilot period", null, "start date and length of the pilot, and when it is reviewed");
     }
 
-    private static IEnumerable<Block> Finances(ContributionsView contributions)
+    private static IEnumerable<Block> Services(List<ServiceView> services)
     {
-        if (contributions.Totals.Count > 0 && contributions.Items.Count > 0)
+        if (services.Count == 0)
         {
-            yield return new Table("What each partner contributes (step 4)", ["Partner", "Value", "FTE", "Share"],
-                contributions.Totals.Select(t => (IReadOnlyList<Paragraph>)
+            yield return Paragraph.Gap("Which partner delivers which service, where and when, for which people, and who bills for it.");
+            yield break;
+        }
+        yield return new Table("Services under this memorandum", ["Service", "Delivered by", "Billed by", "Site", "Payers", "Health center scope"],
+            services.Select(v => (IReadOnlyList<Paragraph>)
+            [
+                new Paragraph([new Span(v.Name, SpanKind.Strong), new Span(v.Description.Length > 0 ? ": " + v.Description : "")]),
+                Paragraph.Of(v.DeliveredBy),
+                Paragraph.Of(v.BilledBy),
+                v.Site.Length > 0 ? Paragraph.Of(v.Site) : Paragraph.Gap("site"),
+                v.Payers.Count > 0 ? Paragraph.Of(string.Join(", ", v.Payers.Select(x => x.Words()))) : Paragraph.Gap("payers"),
+                Paragraph.Of(ScopeText(v.Scope)),
+            ]).ToList());
+        yield return Paragraph.Gap("Hours, the people each service is for, and how they become eligible.");
+    }
+
+    private static string ScopeText(HrsaScope scope) => scope switch
+    {
+        HrsaScope.Direct => "provided directly (Form 5A column I)",
+        HrsaScope.Contract => "by formal contract (column II)",
+        _ => "by formal referral arrangement (column III)",
+    };
+
+    private static Paragraph AgreementLine(AgreementType type, string what, AgreementsRegister register)
+    {
+        var recorded = register.Agreements.Where(a => a.Type == type).ToList();
+        var required = register.Required.FirstOrDefault(r => r.Type == type);
+        if (recorded.Count > 0)
+        {
+            return new Paragraph([new Span(what + ": ", SpanKind.Strong), new Span(string.Join("; ", recorded.Select(a =>
+                $"{a.Title} ({a.Status.Words().ToLowerInvariant()}{(a.EffectiveOn is { } on ? ", effective " + on.ToString("MMMM d, yyyy", Us) : "")})")) + ", incorporated by reference.")]);
+        }
+        return required is not null
+            ? new Paragraph([new Span(what + ": ", SpanKind.Strong), new Span($"required ({required.Reason}) but not recorded yet", SpanKind.Gap)])
+            : new Paragraph([new Span(what + ": ", SpanKind.Strong), new Span("not required by the services recorded.")]);
+    }
+
+    private static IEnumerable<Block> Privacy(AgreementsRegister register)
+    {
+        yield return Paragraph.Of("Each partner remains responsible for its own obligations under HIPAA, 42 CFR Part 2 where substance use disorder records are involved, and state law.");
+        yield return AgreementLine(AgreementType.Baa, "Business associate agreement", register);
+        yield return AgreementLine(AgreementType.Qsoa, "Qualified service organization agreement (42 CFR Part 2)", register);
+        yield return Paragraph.Gap("The HIPAA status of each partner and how patient consent under Part 2 is handled.");
+    }
+
+    private static IEnumerable<Block> DataSharing(AgreementsRegister register)
+    {
+        if (register.Agreements.Any(a => a.Type == AgreementType.Dsa))
+        {
+            yield return AgreementLine(AgreementType.Dsa, "Data-sharing agreement", register);
+            yield break;
+        }
+        yield return Paragraph.Gap("The data elements shared, how often, how, and who aggregates them (or a separate data-sharing agreement).");
+    }
+
+    private static IEnumerable<Block> Finances(List<ServiceView> services, FinancesView money)
+    {
+        if (services.Count > 0)
+        {
+            yield return new BulletList(services.Select(v => Paragraph.Of($"{v.BilledBy} bills for {v.Name}.")).ToList());
+        }
+        if (money.Items.Count > 0)
+        {
+            yield return new Table("Costs and who pays them", ["Cost", "Paid by", "Amount", "Period"],
+                money.Items.Select(i => (IReadOnlyList<Paragraph>)
+                [
+                    Paragraph.Of($"{i.Category.Words()}: {i.Description}"),
+                    Paragraph.Of(i.OrganizationName),
+                    Paragraph.Of(Dollars(i.Amount)),
+                    Paragraph.Of(i.Period.Words().ToLowerInvariant()),
+                ]).ToList());
+        }
+        if (money.Totals.Any(t => t.Total > 0))
+        {
+            yield return new Table("Each partner's stake (yearly costs, one-off costs and contributions)", ["Partner", "Per year", "One-off", "Contributions", "Share"],
+                money.Totals.Select(t => (IReadOnlyList<Paragraph>)
                 [
                     Paragraph.Of(t.OrganizationName),
-                    Paragraph.Of("$" + t.Value.ToString("N0", Us)),
-                    Paragraph.Of(t.Fte.ToString("0.##", CultureInfo.InvariantCulture)),
+                    Paragraph.Of(Dollars(t.AnnualCosts)),
+                    Paragraph.Of(Dollars(t.OneOffCosts)),
+                    Paragraph.Of(Dollars(t.Contributions)),
                     Paragraph.Of((t.Share * 100).ToString("0", Us) + "%"),
                 ]).ToList());
         }
-        yield return Paragraph.Gap("Who bills for which services, compensation or cost sharing, and grant obligations.");
+        yield return Paragraph.Gap("Compensation or cost sharing between the partners, how and when it is paid, and grant obligations.");
     }
+
+    private static IEnumerable<Block> Space(FinancesView money, AgreementsRegister register)
+    {
+        var items = money.Items.Where(i => i.Category is CostCategory.Space or CostCategory.Equipment or CostCategory.It).ToList();
+        if (items.Count > 0)
+        {
+            yield return new BulletList(items.Select(i => Paragraph.Of($"{i.Description} ({i.Category.Words().ToLowerInvariant()}), provided by {i.OrganizationName}.")).ToList());
+        }
+        yield return register.Agreements.Any(a => a.Type == AgreementType.Lease)
+            ? AgreementLine(AgreementType.Lease, "Space or equipment lease", register)
+            : Paragraph.Gap("Space and equipment each partner provides, and any lease at fair market value.");
+    }
+
+    private static string Dollars(decimal amount) => "$" + amount.ToString("N0", Us);
 
     private static IEnumerable<Block> Communications(MissionView mission)
     {

@@ -1,10 +1,10 @@
-using Joinery.Core.Agreements;
 using Joinery.Core.Data;
 using Joinery.Core.Documents;
+using Joinery.Core.Formalize;
 using Joinery.Web.Features.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Joinery.Web.Features.Agreements;
+namespace Joinery.Web.Features.Formalize;
 
 public sealed class MouModel(JoineryDb db, MouDraft mou) : PartnershipPage(db)
 {
