@@ -5,6 +5,7 @@ using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Decisions;
 using Joinery.Web.Features.Expectations;
+using Joinery.Web.Features.Launch;
 using Joinery.Web.Features.Feedback;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.Health;
@@ -124,6 +125,7 @@ api.MapHealthApi();
 api.MapFeedbackApi();
 api.MapTrustApi();
 api.MapExpectationsApi();
+api.MapLaunchApi();
 
 await app.RunAsync();
 
