@@ -61,6 +61,7 @@ internal sealed class HealthConfiguration : IEntityTypeConfiguration<HealthSetti
     public void Configure(EntityTypeBuilder<HealthSettings> builder)
     {
         builder.HasIndex(s => s.PartnershipId).IsUnique();
+        builder.Property(s => s.LaunchWarningDays).HasDefaultValue(30);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(s => s.PartnershipId).OnDelete(DeleteBehavior.Cascade);
     }
 }

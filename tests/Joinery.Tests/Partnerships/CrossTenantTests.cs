@@ -5,6 +5,7 @@ using Joinery.Core.Decisions;
 using Joinery.Core.Expectations;
 using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
+using Joinery.Core.Launch;
 using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
@@ -66,6 +67,11 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Expectations/Index?handler=Unpair", "POST /Expectations/Index?handler=Agree", "POST /Expectations/Index?handler=Pilot",
             "GET /Expectations/Agreed", "POST /Expectations/Agreed",
             "GET /Expectations/Review", "POST /Expectations/Review?handler=Edit", "POST /Expectations/Review?handler=Evaluate",
+            "GET /Launch/Index", "POST /Launch/Index?handler=Schedule", "POST /Launch/Index?handler=Starter", "POST /Launch/Index?handler=Item",
+            "POST /Launch/Index?handler=UpdateItem", "POST /Launch/Index?handler=Training", "POST /Launch/Index?handler=UpdateTraining",
+            "POST /Launch/Index?handler=Source", "POST /Launch/Index?handler=UpdateSource", "POST /Launch/Index?handler=Decide",
+            "GET /Milestones/Index", "POST /Milestones/Index?handler=Propose", "POST /Milestones/Index?handler=Add",
+            "POST /Milestones/Index?handler=Update", "POST /Milestones/Index?handler=Celebrate",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -208,6 +214,10 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
         {
             records[key] = value;
         }
+        foreach (var (key, value) in await LaunchRecordsAsync(victim))
+        {
+            records[key] = value;
+        }
         return records;
     }
 
@@ -312,6 +322,28 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             };
         });
     }
+
+    /// <summary>Prepare and Operate in the victim partnership: a checklist item, a course, a referral source and a milestone.</summary>
+    private Task<Dictionary<string, string>> LaunchRecordsAsync(SeededPartnership victim) =>
+        app.ActingAsAsync(victim.Steward, async services =>
+        {
+            var launch = services.GetRequiredService<LaunchWork>();
+            var item = await launch.SaveItemAsync(victim.Id, null, new ChecklistItemInput("space", "A room for the consultant", null, "2026-02-01", null));
+            var training = await launch.SaveTrainingAsync(victim.Id, null, new TrainingInput(null, "Front desk staff", "Warm handoffs", "2026-02-01", null));
+            var source = await launch.SaveSourceAsync(victim.Id, null, new ReferralSourceInput("County crisis line", "external", "phone", null));
+            var milestone = await services.GetRequiredService<MilestonesWork>().SaveAsync(victim.Id, null, new MilestoneInput("First joint training day", "2026-01-20", "2026-01-20"));
+            foreach (var outcome in new[] { item, training, source, milestone })
+            {
+                outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
+            }
+            return new Dictionary<string, string>
+            {
+                ["checklistItemId"] = item.Value.ToString(),
+                ["trainingId"] = training.Value.ToString(),
+                ["sourceId"] = source.Value.ToString(),
+                ["milestoneId"] = milestone.Value.ToString(),
+            };
+        });
 
     /// <summary>A request a steward of the partnership could make: every field the handler binds is filled with a valid value.</summary>
     private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, PageHandler handler, SeededPartnership victim, Dictionary<string, string> records)
@@ -479,6 +511,34 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Input.To"] = "2026-03-31",
             ["Evaluation.Expectation"] = records["agreedId"],
             ["Evaluation.Result"] = "met",
+        },
+        "/Launch/Index" => new()
+        {
+            ["Schedule.StartDate"] = "2026-03-02",
+            ["Schedule.PilotMonths"] = "6",
+            ["Item.Area"] = "workflows",
+            ["Item.Title"] = "Crisis workflow agreed",
+            ["Item.Owner"] = victim.Steward.UserId.ToString(),
+            ["Training.StaffName"] = "Medical assistants",
+            ["Training.Course"] = "Screening",
+            ["Source.Name"] = "Eastside front desk",
+            ["Source.Kind"] = "internal",
+            ["Source.Channel"] = "meeting",
+            ["Row.Owner"] = victim.Steward.UserId.ToString(),
+            ["Row.DueOn"] = "2026-02-01",
+            ["Row.DoneOn"] = "2026-01-15",
+            ["Decision.Decision"] = "go",
+            ["Decision.Note"] = "Ready.",
+        },
+        "/Milestones/Index" => new()
+        {
+            ["Input.Title"] = "First shared case review",
+            ["Input.PlannedOn"] = "2026-04-01",
+            ["Row.DueOn"] = "2026-01-20",
+            ["Row.DoneOn"] = "2026-01-21",
+            ["Celebration.CelebratedOn"] = "2026-01-22",
+            ["Celebration.How"] = "Lunch together.",
+            ["Celebration.Thanked"] = "The front desk teams.",
         },
         _ => [],
     };

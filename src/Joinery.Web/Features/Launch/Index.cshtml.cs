@@ -61,14 +61,14 @@ public sealed class IndexModel(JoineryDb db, LaunchWork launch) : PartnershipPag
             ? Respond(await launch.SaveItemAsync(id, null, Item.ToInput(), cancellationToken), _ => "The item is added to the checklist.", "Item")
             : NotFound();
 
-    public async Task<IActionResult> OnPostUpdateItemAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUpdateItemAsync(Guid id, Guid checklistItemId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        FailedRow = itemId;
-        return Respond(await launch.SaveItemAsync(id, itemId, new ChecklistItemInput(null, null, Row.Owner, Row.DueOn, Row.DoneOn), cancellationToken),
+        FailedRow = checklistItemId;
+        return Respond(await launch.SaveItemAsync(id, checklistItemId, new ChecklistItemInput(null, null, Row.Owner, Row.DueOn, Row.DoneOn), cancellationToken),
             _ => "The checklist item is updated.", "Row");
     }
 
