@@ -421,6 +421,34 @@ public sealed class LaunchWork(JoineryDb db)
         return Outcome<bool>.Ok(go.Value);
     }
 
+    public Task<Outcome<Guid>> RemoveItemAsync(Guid partnershipId, Guid itemId, CancellationToken cancellationToken = default) =>
+        RemoveAsync<ChecklistItem>(partnershipId, itemId, "No such checklist item.", cancellationToken);
+
+    public Task<Outcome<Guid>> RemoveTrainingAsync(Guid partnershipId, Guid trainingId, CancellationToken cancellationToken = default) =>
+        RemoveAsync<TrainingRecord>(partnershipId, trainingId, "No such training record.", cancellationToken);
+
+    public Task<Outcome<Guid>> RemoveSourceAsync(Guid partnershipId, Guid sourceId, CancellationToken cancellationToken = default) =>
+        RemoveAsync<ReferralSource>(partnershipId, sourceId, "No such referral source.", cancellationToken);
+
+    /// <summary>Removes a checklist item, course or referral source; a removal changes the checklist like any other change.</summary>
+    private async Task<Outcome<Guid>> RemoveAsync<T>(Guid partnershipId, Guid id, string missing, CancellationToken cancellationToken)
+        where T : class, IPartnershipOwned
+    {
+        var record = await db.Set<T>().FirstOrDefaultAsync(r => EF.Property<Guid>(r, "Id") == id && r.PartnershipId == partnershipId, cancellationToken);
+        if (record is null)
+        {
+            return Outcome<Guid>.NotFound(missing);
+        }
+        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        db.Set<T>().Remove(record);
+        await ChangedAsync(partnershipId, cancellationToken);
+        return Outcome<Guid>.Ok(id);
+    }
+
     private void NotInFuture(Validation check, string field, DateOnly? date)
     {
         if (date > DateOnly.FromDateTime(db.Now.UtcDateTime.AddDays(1)))

@@ -216,6 +216,25 @@ public sealed class MilestonesWork(JoineryDb db)
         return Outcome<Guid>.Ok(milestone.Id);
     }
 
+    /// <summary>Removes a milestone and its celebrations; a natural one can be proposed again.</summary>
+    public async Task<Outcome<Guid>> RemoveAsync(Guid partnershipId, Guid milestoneId, CancellationToken cancellationToken = default)
+    {
+        var milestone = await db.Set<Milestone>().FirstOrDefaultAsync(m => m.Id == milestoneId && m.PartnershipId == partnershipId, cancellationToken);
+        if (milestone is null)
+        {
+            return Outcome<Guid>.NotFound("No such milestone.");
+        }
+        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        db.Set<Celebration>().RemoveRange(await db.Set<Celebration>().Where(c => c.MilestoneId == milestoneId && c.PartnershipId == partnershipId).ToListAsync(cancellationToken));
+        db.Set<Milestone>().Remove(milestone);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<Guid>.Ok(milestoneId);
+    }
+
     /// <summary>Records how a milestone was celebrated and who was thanked (no information about people served).</summary>
     public async Task<Outcome<Guid>> CelebrateAsync(Guid partnershipId, Guid milestoneId, CelebrationInput input, CancellationToken cancellationToken = default)
     {

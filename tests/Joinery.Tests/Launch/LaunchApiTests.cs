@@ -192,6 +192,36 @@ public sealed class LaunchApiTests(JoineryApp app) : IClassFixture<JoineryApp>
     }
 
     [Fact]
+    public async Task Removing_an_item_course_or_source_changes_the_checklist_and_only_within_the_partnership()
+    {
+        var p = await PartnershipAsync();
+        var other = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).BuildAsync();
+        var steward = await app.ApiAsync(p.Steward);
+        var viewer = await app.ApiAsync(p.First(MemberRole.Viewer));
+        var item = (await steward.PostJsonAsync(Url(p, "/checklist"), new { area = "space", title = "A room" }, HttpStatusCode.Created)).Text("id");
+        var course = (await steward.PostJsonAsync(Url(p, "/training"), new { staffName = "Front desk", course = "Screening" }, HttpStatusCode.Created)).Text("id");
+        var source = (await steward.PostJsonAsync(Url(p, "/referral-sources"), new { name = "School nurses", kind = "external", channel = "letter" }, HttpStatusCode.Created)).Text("id");
+        var foreign = await app.ActingAsAsync(other.Steward, services => services.GetRequiredService<LaunchWork>()
+            .SaveSourceAsync(other.Id, null, new ReferralSourceInput("Theirs", "internal", "email", null)));
+        await steward.PostJsonAsync(Url(p, "/decisions"), new { decision = "go" }, HttpStatusCode.OK);
+
+        (await viewer.DeleteAsync(Url(p, $"/checklist/{item}"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await steward.DeleteAsync(Url(p, $"/referral-sources/{foreign.Value}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await steward.DeleteAsync(Url(p, $"/checklist/{item}"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await steward.DeleteAsync(Url(p, $"/training/{course}"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await steward.DeleteAsync(Url(p, $"/referral-sources/{source}"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await steward.DeleteAsync(Url(p, $"/checklist/{item}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var view = await steward.GetJsonAsync(Url(p));
+
+        view.GetProperty("checklist").GetArrayLength().ShouldBe(0);
+        view.GetProperty("training").GetArrayLength().ShouldBe(0);
+        view.GetProperty("referralSources").GetArrayLength().ShouldBe(0);
+        view.GetProperty("decisions").EnumerateArray().Single(d => d.Text("organizationId") == p.Partners[0].ToString())
+            .GetProperty("beforeChange").GetBoolean().ShouldBeTrue("a removal is a change to the checklist");
+        (await app.ReadAsync(db => db.Set<ReferralSource>().IgnoreQueryFilters().CountAsync(s => s.Id == foreign.Value))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Launch_changes_are_audited_without_names_or_notes()
     {
         var p = await PartnershipAsync();

@@ -5,6 +5,7 @@ using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Launch;
@@ -160,6 +161,27 @@ public sealed class MilestonesApiTests(JoineryApp app) : IClassFixture<JoineryAp
         huge.ErrorFields().ShouldBe(["title"]);
         future.ErrorFields().ShouldBe(["achievedOn"]);
         celebration.ErrorFields().ShouldBe(["celebratedOn", "how", "thanked"], ignoreOrder: true);
+        (await steward.DeleteAsync(Url(p, $"/{foreign.Value}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await viewer.DeleteAsync(Url(p, $"/{id}"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.SnapshotAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Removing_a_milestone_removes_its_celebrations_and_a_natural_one_can_be_proposed_again()
+    {
+        var p = await PartnershipAsync();
+        var steward = await app.ApiAsync(p.Steward);
+        await steward.PostJsonAsync(Url(p, "/natural"), new { }, HttpStatusCode.OK);
+        var mou = Milestone(await steward.GetJsonAsync(Url(p)), "mou-signed").Text("id");
+        await steward.PutJsonAsync(Url(p, $"/{mou}"), new { achievedOn = "2026-01-15" }, HttpStatusCode.OK);
+        await steward.PostJsonAsync(Url(p, $"/{mou}/celebrations"), new { celebratedOn = "2026-01-16", how = "A toast." }, HttpStatusCode.Created);
+
+        (await steward.DeleteAsync(Url(p, $"/{mou}"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var after = await steward.GetJsonAsync(Url(p));
+        var again = await steward.PostJsonAsync(Url(p, "/natural"), new { }, HttpStatusCode.OK);
+
+        after.GetProperty("notYetProposed").EnumerateArray().Select(n => n.Text("code")).ShouldBe(["mou-signed"]);
+        (await app.ReadAsync(db => db.Set<Celebration>().IgnoreQueryFilters().CountAsync(c => c.PartnershipId == p.Id))).ShouldBe(0);
+        again.GetProperty("added").GetInt32().ShouldBe(1);
     }
 }

@@ -70,8 +70,9 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "GET /Launch/Index", "POST /Launch/Index?handler=Schedule", "POST /Launch/Index?handler=Starter", "POST /Launch/Index?handler=Item",
             "POST /Launch/Index?handler=UpdateItem", "POST /Launch/Index?handler=Training", "POST /Launch/Index?handler=UpdateTraining",
             "POST /Launch/Index?handler=Source", "POST /Launch/Index?handler=UpdateSource", "POST /Launch/Index?handler=Decide",
+            "POST /Launch/Index?handler=RemoveItem", "POST /Launch/Index?handler=RemoveTraining", "POST /Launch/Index?handler=RemoveSource",
             "GET /Milestones/Index", "POST /Milestones/Index?handler=Propose", "POST /Milestones/Index?handler=Add",
-            "POST /Milestones/Index?handler=Update", "POST /Milestones/Index?handler=Celebrate",
+            "POST /Milestones/Index?handler=Update", "POST /Milestones/Index?handler=Celebrate", "POST /Milestones/Index?handler=Remove",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -201,7 +202,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
         "DeleteItem" => -3,
         "Submit" => -2,
         "OpenRound" or "Acknowledge" => -1,
-        "Remove" or "Close" => 1,
+        "Remove" or "Close" or "RemoveItem" or "RemoveTraining" or "RemoveSource" => 1,
         "Open" => 2,
         _ => 0,
     };

@@ -104,6 +104,15 @@ public sealed class IndexModel(JoineryDb db, LaunchWork launch) : PartnershipPag
             _ => "The referral source is updated.", "Row");
     }
 
+    public async Task<IActionResult> OnPostRemoveItemAsync(Guid id, Guid checklistItemId, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Respond(await launch.RemoveItemAsync(id, checklistItemId, cancellationToken), _ => "The item is removed from the checklist.") : NotFound();
+
+    public async Task<IActionResult> OnPostRemoveTrainingAsync(Guid id, Guid trainingId, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Respond(await launch.RemoveTrainingAsync(id, trainingId, cancellationToken), _ => "The course is removed from the roster.") : NotFound();
+
+    public async Task<IActionResult> OnPostRemoveSourceAsync(Guid id, Guid sourceId, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Respond(await launch.RemoveSourceAsync(id, sourceId, cancellationToken), _ => "The referral source is removed.") : NotFound();
+
     public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken)
             ? Respond(await launch.DecideAsync(id, new GoInput(Decision.Decision, Decision.Note), cancellationToken),

@@ -63,6 +63,12 @@ internal static class LaunchApi
         launch.MapPut("/referral-sources/{sourceId:guid}", (Guid id, Guid sourceId, ReferralSourceDto? body, LaunchWork work, CancellationToken ct) =>
             UpdatedAsync(work.SaveSourceAsync(id, sourceId, (body ?? EmptySource).ToInput(), ct))).WithName("UpdateReferralSource")
             .WithSummary("Records when the source was told (and changes name, kind or channel when given).");
+        launch.MapDelete("/checklist/{itemId:guid}", (Guid id, Guid itemId, LaunchWork work, CancellationToken ct) =>
+            RemovedAsync(work.RemoveItemAsync(id, itemId, ct))).WithName("RemoveChecklistItem").WithSummary("Removes a checklist item.");
+        launch.MapDelete("/training/{trainingId:guid}", (Guid id, Guid trainingId, LaunchWork work, CancellationToken ct) =>
+            RemovedAsync(work.RemoveTrainingAsync(id, trainingId, ct))).WithName("RemoveTraining").WithSummary("Removes a course from the roster.");
+        launch.MapDelete("/referral-sources/{sourceId:guid}", (Guid id, Guid sourceId, LaunchWork work, CancellationToken ct) =>
+            RemovedAsync(work.RemoveSourceAsync(id, sourceId, ct))).WithName("RemoveReferralSource").WithSummary("Removes a referral source.");
         launch.MapPost("/decisions", DecideAsync).WithName("RecordGoDecision").WithSummary("An executive records go or no-go for their organization.");
 
         var milestones = api.MapGroup("/partnerships/{id:guid}/milestones").WithTags("Milestones");
@@ -73,6 +79,8 @@ internal static class LaunchApi
         milestones.MapPut("/{milestoneId:guid}", (Guid id, Guid milestoneId, MilestoneDto? body, MilestonesWork work, CancellationToken ct) =>
             UpdatedAsync(work.SaveAsync(id, milestoneId, (body ?? EmptyMilestone).ToInput(), ct))).WithName("UpdateMilestone")
             .WithSummary("Sets the planned date, marks achieved by hand (a date from the data takes precedence), or renames.");
+        milestones.MapDelete("/{milestoneId:guid}", (Guid id, Guid milestoneId, MilestonesWork work, CancellationToken ct) =>
+            RemovedAsync(work.RemoveAsync(id, milestoneId, ct))).WithName("RemoveMilestone").WithSummary("Removes a milestone and its celebrations.");
         milestones.MapPost("/{milestoneId:guid}/celebrations", (Guid id, Guid milestoneId, CelebrationDto? body, MilestonesWork work, CancellationToken ct) =>
             CreatedAsync(id, "milestones", work.CelebrateAsync(id, milestoneId, (body ?? new CelebrationDto(null, null, null)).ToInput(), ct), "milestones"))
             .WithName("CelebrateMilestone").WithSummary("Records how a milestone was celebrated and who was thanked.");
@@ -117,6 +125,12 @@ internal static class LaunchApi
     {
         var outcome = await operation;
         return outcome.Succeeded ? TypedResults.Ok(new { id = outcome.Value }) : Problems.From(outcome);
+    }
+
+    private static async Task<IResult> RemovedAsync(Task<Outcome<Guid>> operation)
+    {
+        var outcome = await operation;
+        return outcome.Succeeded ? TypedResults.NoContent() : Problems.From(outcome);
     }
 
     private static readonly ChecklistItemDto EmptyItem = new(null, null, null, null, null);

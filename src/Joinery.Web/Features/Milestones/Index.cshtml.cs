@@ -48,6 +48,9 @@ public sealed class IndexModel(JoineryDb db, MilestonesWork milestones) : Partne
             _ => "The milestone is updated.", "Row");
     }
 
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid milestoneId, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Respond(await milestones.RemoveAsync(id, milestoneId, cancellationToken), _ => "The milestone is removed.") : NotFound();
+
     public async Task<IActionResult> OnPostCelebrateAsync(Guid id, Guid milestoneId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
