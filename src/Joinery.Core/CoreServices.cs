@@ -47,12 +47,17 @@ public static class CoreServices
         services.AddScoped<Decisions.DecisionsWork>();
         services.AddScoped<Measures.MeasuresWork>();
         services.AddScoped<Health.PartnershipHealth>();
+        services.AddScoped<Reports.PartnershipReport>();
+        services.AddScoped<Agreements.MouDraft>();
         services.AddScoped<Feedback.FeedbackWork>();
         services.AddScoped<Trust.TrustWork>();
         services.AddScoped<Trust.PulseWork>();
         services.AddScoped<Expectations.ExpectationsWork>();
         services.AddScoped<Launch.LaunchWork>();
         services.AddScoped<Launch.MilestonesWork>();
+        services.AddScoped<Formalize.ServicesWork>();
+        services.AddScoped<Formalize.FinancesWork>();
+        services.AddScoped<Formalize.AgreementsWork>();
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedScale>();
 

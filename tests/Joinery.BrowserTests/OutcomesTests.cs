@@ -76,4 +76,24 @@ public sealed class OutcomesTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The thresholds are saved");
         await Expect(page.GetByLabel("Days a decision may wait for sign-off")).ToHaveValueAsync("45");
     }
+
+    [Fact]
+    public async Task A_steward_reads_the_partnership_report_and_downloads_it_as_pdf()
+    {
+        DemoResult demo = null!;
+        await using var app = await JoineryServer.StartAsync(async a => demo = await a.DemoAsync());
+        var page = await browser.OpenPageAsync(app);
+        await page.SignInAsync("dana.whitfield@riverbend.example", SeedDemo.Password);
+        await page.OpenAsync($"/partnerships/{demo.PartnershipId}");
+
+        await page.WorkspaceLink("Report").ClickToAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Shared mission and vision" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Gates of the lifecycle" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Run chart of Positive depression screens with a follow-up plan" })).ToBeVisibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the report (PDF)" }).ClickAsync());
+        download.SuggestedFilename.ShouldEndWith("-report.pdf");
+        var path = await download.PathAsync();
+        (await File.ReadAllBytesAsync(path))[..5].ShouldBe("%PDF-"u8.ToArray());
+    }
 }

@@ -26,7 +26,7 @@ public sealed record DemoResult(Guid PartnershipId, string PartnershipName, stri
 /// people at all three levels, champions on both sides, a partnership in the Plan phase. Running
 /// it again changes nothing. Tests never depend on it.
 /// </summary>
-public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization, CreateUser createUser,
+public sealed partial class SeedDemo(JoineryDb db, CreateOrganization createOrganization, CreateUser createUser,
     CreatePartnership createPartnership, AddMember addMember, GlossaryWork glossary)
 {
     public const string PartnershipName = "Riverbend–Eastside Whole Health Partnership";
@@ -100,6 +100,7 @@ public sealed class SeedDemo(JoineryDb db, CreateOrganization createOrganization
         await SeedFeedbackAsync(partnership.Id, cancellationToken);
         await SeedExpectationsAsync(partnership.Id, cancellationToken);
         await SeedLaunchAsync(partnership.Id, cancellationToken);
+        await SeedFormalizeAsync(partnership.Id, cancellationToken);
         if (partnership.Phase == Phase.Explore && !await db.PhaseChanges.AnyAsync(c => c.PartnershipId == partnership.Id, cancellationToken))
         {
             var steward = await db.Users.FirstAsync(u => u.Email == People[0].Email, cancellationToken);

@@ -133,6 +133,7 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
         signals.AddRange(await FeedbackAsync(context, settings, cancellationToken));
         signals.AddRange(await MeasuresAsync(context, settings, cancellationToken));
         signals.AddRange(await LaunchAsync(context, settings, cancellationToken));
+        signals.AddRange(await new Formalize.AgreementsWork(db).SignalsAsync(partnershipId, cancellationToken));
         return signals.OrderByDescending(s => s.Severity).ThenBy(s => s.Step).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
     }
 

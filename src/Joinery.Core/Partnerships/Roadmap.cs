@@ -122,7 +122,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
                 measuresDefined,
                 teamsMet,
             ],
-            [Phase.Formalize] = [Later("agreements-in-force", "The required agreements are signed and in force")],
+            [Phase.Formalize] = [await new Formalize.AgreementsWork(db).GateAsync(partnershipId, cancellationToken)],
             [Phase.Prepare] =
             [
                 readinessChecklist,

@@ -4,6 +4,7 @@ using Joinery.Core.Data;
 using Joinery.Core.Decisions;
 using Joinery.Core.Expectations;
 using Joinery.Core.Feedback;
+using Joinery.Core.Formalize;
 using Joinery.Core.Glossary;
 using Joinery.Core.Launch;
 using Joinery.Core.Measures;
@@ -57,7 +58,8 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Measures/Details?handler=Point", "POST /Measures/Details?handler=Import", "POST /Measures/Details?handler=Flag",
             "POST /Measures/Details?handler=Baseline", "POST /Measures/Details?handler=Cycle", "POST /Measures/Details?handler=Edit",
             "GET /Measures/Cycle", "POST /Measures/Cycle",
-            "GET /Health/Index", "POST /Health/Index",
+            "GET /Health/Index", "POST /Health/Index", "GET /Reports/Index", "GET /Reports/Index?handler=Pdf",
+            "GET /Agreements/Mou", "GET /Agreements/Mou?handler=Docx", "GET /Agreements/Mou?handler=Pdf",
             "GET /Feedback/Index", "POST /Feedback/Index", "GET /Feedback/Details", "POST /Feedback/Details?handler=Support",
             "POST /Feedback/Details?handler=Answer", "POST /Feedback/Details?handler=Status", "GET /Feedback/YouSaidWeDid",
             "GET /Trust/Index", "GET /Trust/Pulse", "POST /Trust/Pulse?handler=Open",
@@ -73,6 +75,11 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Launch/Index?handler=RemoveItem", "POST /Launch/Index?handler=RemoveTraining", "POST /Launch/Index?handler=RemoveSource",
             "GET /Milestones/Index", "POST /Milestones/Index?handler=Propose", "POST /Milestones/Index?handler=Add",
             "POST /Milestones/Index?handler=Update", "POST /Milestones/Index?handler=Celebrate", "POST /Milestones/Index?handler=Remove",
+            "GET /Formalize/Services", "POST /Formalize/Services", "POST /Formalize/Services?handler=Delete",
+            "GET /Formalize/Finances", "POST /Formalize/Finances", "POST /Formalize/Finances?handler=Delete",
+            "GET /Formalize/Agreements", "POST /Formalize/Agreements",
+            "GET /Formalize/Agreement", "GET /Formalize/Agreement?handler=Document", "POST /Formalize/Agreement",
+            "POST /Formalize/Agreement?handler=Signatory", "POST /Formalize/Agreement?handler=Element", "POST /Formalize/Agreement?handler=Document",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 
@@ -219,6 +226,10 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
         {
             records[key] = value;
         }
+        foreach (var (key, value) in await FormalizeRecordsAsync(victim))
+        {
+            records[key] = value;
+        }
         return records;
     }
 
@@ -346,6 +357,30 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             };
         });
 
+    /// <summary>Formalize in the victim partnership: a service, a cost item, and an MOU with a PDF attached.</summary>
+    private Task<Dictionary<string, string>> FormalizeRecordsAsync(SeededPartnership victim) =>
+        app.ActingAsAsync(victim.Steward, async services =>
+        {
+            var service = await services.GetRequiredService<ServicesWork>().CreateAsync(victim.Id,
+                new ServiceInput("Consults", "", victim.Partners[0].ToString(), victim.Partners[1].ToString(), "", ["medicaid"], "contract", false, null, null));
+            var cost = await services.GetRequiredService<FinancesWork>().AddAsync(victim.Id,
+                new CostItemInput("space", "Consult room", victim.Partners[1].ToString(), "400", "monthly", null, null));
+            var agreements = services.GetRequiredService<AgreementsWork>();
+            var mou = await agreements.CreateAsync(victim.Id, new AgreementInput("mou", "Memorandum of understanding", "draft"));
+            var document = await agreements.UploadAsync(victim.Id, mou.Value, "mou.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray());
+            foreach (var outcome in new[] { service, cost, mou, document })
+            {
+                outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
+            }
+            return new Dictionary<string, string>
+            {
+                ["serviceId"] = service.Value.ToString(),
+                ["edit"] = service.Value.ToString(),
+                ["costItemId"] = cost.Value.ToString(),
+                ["agreementId"] = mou.Value.ToString(),
+            };
+        });
+
     /// <summary>A request a steward of the partnership could make: every field the handler binds is filled with a valid value.</summary>
     private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, PageHandler handler, SeededPartnership victim, Dictionary<string, string> records)
     {
@@ -380,6 +415,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
     private static string UploadFor(string page) => page switch
     {
         "/Measures/Details" => "period,value\n2025-12,14\n",
+        "/Formalize/Agreement" => "%PDF-1.4\n%%EOF\n",
         _ => "term,category\ncaseload,management\n",
     };
 
@@ -540,6 +576,33 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Celebration.CelebratedOn"] = "2026-01-22",
             ["Celebration.How"] = "Lunch together.",
             ["Celebration.Thanked"] = "The front desk teams.",
+        },
+        "/Formalize/Services" => new()
+        {
+            ["Input.Name"] = "Care management",
+            ["Input.DeliveredBy"] = victim.Partners[0].ToString(),
+            ["Input.BilledBy"] = victim.Partners[0].ToString(),
+            ["Input.Scope"] = "referral",
+        },
+        "/Formalize/Finances" => new()
+        {
+            ["Input.Category"] = "training",
+            ["Input.Description"] = "Warm handoff training",
+            ["Input.Organization"] = victim.Partners[0].ToString(),
+            ["Input.Amount"] = "1200.50",
+            ["Input.Period"] = "one-off",
+        },
+        "/Formalize/Agreements" or "/Formalize/Agreement" => new()
+        {
+            ["Input.Type"] = "baa",
+            ["Input.Title"] = "Business associate agreement",
+            ["Input.Status"] = "in-review",
+            ["Input.Parties"] = victim.Partners[0].ToString(),
+            ["Signatory.Name"] = "Dana Example",
+            ["Signatory.Organization"] = victim.Partners[0].ToString(),
+            ["Element.Code"] = "parties",
+            ["Element.Done"] = "true",
+            ["Element.Note"] = "Covered in the recitals.",
         },
         _ => [],
     };

@@ -1,11 +1,10 @@
 using System.Globalization;
-using Joinery.Core.Measures;
 
-namespace Joinery.Web.Features.Measures;
+namespace Joinery.Core.Measures;
 
 /// <summary>
 /// Where things go on a measure's SVG chart: the value scale, point positions, tick labels and the
-/// sentence that describes the chart to a screen reader. The partial _Chart draws it; the data
+/// sentence that describes the chart to a screen reader. The page partial _Chart draws it as SVG and the PDF writer draws it on paper; the data
 /// table under the chart carries the same numbers.
 /// </summary>
 public sealed class ChartDrawing

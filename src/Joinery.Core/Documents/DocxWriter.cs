@@ -1,0 +1,225 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Joinery.Core.Measures;
+
+namespace Joinery.Core.Documents;
+
+/// <summary>
+/// Writes a <see cref="PartnershipDocument"/> as an editable Word document: real headings (so the
+/// navigation pane and a table of contents work), lists, tables, and gaps as yellow-highlighted
+/// bracketed text the partners replace. Charts, which Word cannot draw from data, become their
+/// data table and description.
+/// </summary>
+public static class DocxWriter
+{
+    public static byte[] Write(PartnershipDocument document)
+    {
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            word.PackageProperties.Title = document.Title;
+            word.PackageProperties.Subject = document.Subtitle;
+            word.PackageProperties.Creator = "Joinery";
+            var main = word.AddMainDocumentPart();
+            AddStyles(main);
+            var body = new Body();
+            body.Append(Para(document.Title, "Title"));
+            body.Append(Para(document.Subtitle, "Subtitle"));
+            if (document.Notice is { } notice)
+            {
+                body.Append(Notice(notice));
+            }
+            foreach (var block in document.Blocks)
+            {
+                foreach (var element in Elements(block))
+                {
+                    body.Append(element);
+                }
+            }
+            body.Append(new SectionProperties(
+                new PageSize { Width = 12240U, Height = 15840U },
+                new PageMargin { Top = 1080, Bottom = 1080, Left = 1080U, Right = 1080U, Header = 720U, Footer = 720U, Gutter = 0U }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static IEnumerable<OpenXmlElement> Elements(Block block)
+    {
+        switch (block)
+        {
+            case Heading h:
+                yield return Para(h.Text, h.Level <= 1 ? "Heading1" : "Heading2");
+                break;
+            case Paragraph p:
+                yield return Para(p);
+                break;
+            case BulletList l:
+                foreach (var item in l.Items)
+                {
+                    yield return Para(item, "ListBullet", "• ");
+                }
+                break;
+            case Table t:
+                yield return Para(t.Caption, "Caption");
+                yield return TableOf(t.Headers, t.Rows);
+                break;
+            case ChartBlock c:
+                var drawing = new ChartDrawing(c.Chart);
+                yield return Para(c.Caption, "Caption");
+                yield return Para(Paragraph.Of(drawing.Description));
+                yield return TableOf(
+                    ["Month", c.Chart.Kind == MeasureKind.Proportion ? "Rate" : "Value", "Note"],
+                    c.Chart.Points.Select(p => (IReadOnlyList<Paragraph>)[Paragraph.Of(p.Period), Paragraph.Of(drawing.Format(p.Value)),
+                        Paragraph.Of(p.Astronomical ? "flagged astronomical" : "")]).ToList());
+                break;
+        }
+    }
+
+    private static DocumentFormat.OpenXml.Wordprocessing.Paragraph Para(string text, string style) =>
+        Para(Paragraph.Of(text), style);
+
+    private static DocumentFormat.OpenXml.Wordprocessing.Paragraph Para(Paragraph paragraph, string? style = null, string? prefix = null)
+    {
+        var p = new DocumentFormat.OpenXml.Wordprocessing.Paragraph();
+        if (style is not null)
+        {
+            p.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+        }
+        if (prefix is not null)
+        {
+            p.Append(new Run(new Text(prefix) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+        foreach (var span in paragraph.Spans)
+        {
+            p.Append(RunOf(span));
+        }
+        return p;
+    }
+
+    private static Run RunOf(Span span)
+    {
+        var run = new Run();
+        if (span.Kind == SpanKind.Strong)
+        {
+            run.Append(new RunProperties(new Bold()));
+        }
+        else if (span.Kind == SpanKind.Gap)
+        {
+            run.Append(new RunProperties(new Italic(), new Highlight { Val = HighlightColorValues.Yellow }));
+        }
+        var text = span.Kind == SpanKind.Gap ? $"[{span.Text}]" : span.Text;
+        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                run.Append(new Break());
+            }
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+        return run;
+    }
+
+    private static DocumentFormat.OpenXml.Wordprocessing.Paragraph Notice(string notice)
+    {
+        var border = new ParagraphBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 12U, Space = 4U },
+            new LeftBorder { Val = BorderValues.Single, Size = 12U, Space = 4U },
+            new BottomBorder { Val = BorderValues.Single, Size = 12U, Space = 4U },
+            new RightBorder { Val = BorderValues.Single, Size = 12U, Space = 4U });
+        return new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+            new ParagraphProperties(border),
+            new Run(new RunProperties(new Bold()), new Text(notice) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+
+    private static DocumentFormat.OpenXml.Wordprocessing.Table TableOf(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<Paragraph>> rows)
+    {
+        var table = new DocumentFormat.OpenXml.Wordprocessing.Table(new TableProperties(
+            new TableStyle { Val = "TableGrid" },
+            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 4U },
+                new LeftBorder { Val = BorderValues.Single, Size = 4U },
+                new BottomBorder { Val = BorderValues.Single, Size = 4U },
+                new RightBorder { Val = BorderValues.Single, Size = 4U },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U },
+                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U })));
+        // Word needs the grid before the rows: equal columns across the 7.5-inch text width.
+        var grid = new TableGrid();
+        foreach (var _ in headers)
+        {
+            grid.Append(new GridColumn { Width = (10800 / headers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        table.Append(grid);
+        var header = new TableRow(new TableRowProperties(new TableHeader()));
+        foreach (var h in headers)
+        {
+            header.Append(new TableCell(Para(new Paragraph([new Span(h, SpanKind.Strong)]))));
+        }
+        table.Append(header);
+        foreach (var row in rows)
+        {
+            var tr = new TableRow();
+            for (var i = 0; i < headers.Count; i++)
+            {
+                tr.Append(new TableCell(Para(i < row.Count ? row[i] : Paragraph.Of(""))));
+            }
+            table.Append(tr);
+        }
+        return table;
+    }
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = new Styles(
+            new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" },
+                new FontSize { Val = "21" }))),
+            Style("Normal", "Normal", null, isDefault: true),
+            Style("Title", "Title", 40, bold: true),
+            Style("Subtitle", "Subtitle", 26),
+            Style("Heading1", "heading 1", 30, bold: true, outline: 0),
+            Style("Heading2", "heading 2", 24, bold: true, outline: 1),
+            Style("Caption", "caption", 20, bold: true),
+            Style("ListBullet", "List Bullet", null));
+        styles.Styles.Save();
+    }
+
+    private static Style Style(string id, string name, int? halfPoints, bool bold = false, int? outline = null, bool isDefault = false)
+    {
+        var style = new Style { Type = StyleValues.Paragraph, StyleId = id, Default = isDefault ? OnOffValue.FromBoolean(true) : null };
+        style.Append(new StyleName { Val = name });
+        if (!isDefault)
+        {
+            style.Append(new BasedOn { Val = "Normal" });
+            style.Append(new NextParagraphStyle { Val = "Normal" });
+        }
+        // Schema order: keepNext, spacing, outlineLvl.
+        var paragraph = new StyleParagraphProperties();
+        if (outline is not null)
+        {
+            paragraph.Append(new KeepNext());
+        }
+        paragraph.Append(new SpacingBetweenLines { After = "120" });
+        if (outline is { } level)
+        {
+            paragraph.Append(new OutlineLevel { Val = level });
+        }
+        style.Append(paragraph);
+        var run = new StyleRunProperties();
+        if (bold)
+        {
+            run.Append(new Bold());
+        }
+        if (halfPoints is { } size)
+        {
+            run.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        style.Append(run);
+        return style;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Formalize;
+using Joinery.Web.Features.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Joinery.Web.Features.Formalize;
+
+public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : PartnershipPage(db)
+{
+    public AgreementDetails Details { get; private set; } = null!;
+
+    [BindProperty]
+    public AgreementForm Input { get; set; } = new();
+
+    [BindProperty]
+    public SignatoryForm Signatory { get; set; } = new();
+
+    [BindProperty]
+    public ElementForm Element { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, agreementId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var s = Details.Summary;
+        var c = CultureInfo.InvariantCulture;
+        Input = new AgreementForm
+        {
+            Title = s.Title,
+            Status = s.Status.ToText(),
+            EffectiveOn = s.EffectiveOn?.ToString("yyyy-MM-dd", c),
+            ExpiresOn = s.ExpiresOn?.ToString("yyyy-MM-dd", c),
+            RenewalNoticeOn = Details.RenewalNoticeOn?.ToString("yyyy-MM-dd", c),
+            NoticeDays = Details.NoticeDays?.ToString(c),
+            Notes = Details.Notes,
+            Parties = Details.Parties.Select(p => p.OrganizationId.ToString()).ToList(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, agreementId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await work.UpdateAsync(id, agreementId, new AgreementInput(null, Input.Title, Input.Status, Input.EffectiveOn, Input.ExpiresOn,
+            Input.RenewalNoticeOn, Input.NoticeDays, Input.Notes, Input.Parties), cancellationToken);
+        return Respond(outcome, _ => "The agreement was saved.");
+    }
+
+    public async Task<IActionResult> OnPostSignatoryAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, agreementId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await work.AddSignatoryAsync(id, agreementId, new SignatoryInput(Signatory.Name, Signatory.Title, Signatory.Organization, Signatory.SignedOn), cancellationToken);
+        return Respond(outcome, _ => "The signatory was added.", prefix: "Signatory");
+    }
+
+    public async Task<IActionResult> OnPostElementAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, agreementId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await work.CheckElementAsync(id, agreementId, new ElementInput(Element.Code, Element.Done, Element.Note), cancellationToken);
+        return Respond(outcome, _ => "The checklist was updated.", prefix: "Element");
+    }
+
+    public async Task<IActionResult> OnPostDocumentAsync(Guid id, Guid agreementId, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, agreementId, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", "Choose a PDF or Word (.docx) file to attach.");
+            return Page();
+        }
+        if (file.Length > AgreementDocument.MaxBytes)
+        {
+            ModelState.AddModelError("file", "The file is larger than 10 MB.");
+            return Page();
+        }
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+        var outcome = await work.UploadAsync(id, agreementId, file.FileName, content, cancellationToken);
+        return Respond(outcome, _ => "The document was attached.", prefix: "");
+    }
+
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
+    {
+        if (await work.DownloadAsync(id, agreementId, cancellationToken) is not { } file)
+        {
+            return NotFound();
+        }
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<bool> LoadAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(id, "agreements", cancellationToken) || await work.GetAsync(id, agreementId, cancellationToken) is not { } details)
+        {
+            return false;
+        }
+        Details = details;
+        return true;
+    }
+
+    public sealed class AgreementForm
+    {
+        public string? Title { get; set; }
+        public string? Status { get; set; }
+        public string? EffectiveOn { get; set; }
+        public string? ExpiresOn { get; set; }
+        public string? RenewalNoticeOn { get; set; }
+        public string? NoticeDays { get; set; }
+        public string? Notes { get; set; }
+        public List<string> Parties { get; set; } = [];
+    }
+
+    public sealed class SignatoryForm
+    {
+        public string? Name { get; set; }
+        public string? Title { get; set; }
+        public string? Organization { get; set; }
+        public string? SignedOn { get; set; }
+    }
+
+    public sealed class ElementForm
+    {
+        public string? Code { get; set; }
+        public bool Done { get; set; }
+        public string? Note { get; set; }
+    }
+}

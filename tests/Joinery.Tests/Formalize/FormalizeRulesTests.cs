@@ -1,0 +1,107 @@
+using System.Text;
+using Joinery.Core.Formalize;
+
+namespace Joinery.Tests.Formalize;
+
+public sealed class FormalizeRulesTests
+{
+    [Fact]
+    public void A_pdf_and_a_word_document_are_recognised_from_their_content()
+    {
+        DocumentSniffer.Sniff(Documents.Pdf()).ShouldBe(DocumentSniffer.Pdf);
+        DocumentSniffer.Sniff(Documents.Docx()).ShouldBe(DocumentSniffer.Docx);
+    }
+
+    [Fact]
+    public void Macro_enabled_documents_other_zips_text_and_truncated_zips_are_refused()
+    {
+        DocumentSniffer.Sniff(Documents.Docx(macros: true)).ShouldBeNull();
+        DocumentSniffer.Sniff(Documents.Docx(withDocument: false)).ShouldBeNull();
+        DocumentSniffer.Sniff(Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>")).ShouldBeNull();
+        DocumentSniffer.Sniff("PK\u0003\u0004 not really a zip"u8.ToArray()).ShouldBeNull();
+        DocumentSniffer.Sniff([]).ShouldBeNull();
+        DocumentSniffer.Sniff("MZ\u0090\u0000"u8.ToArray()).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_file_name_loses_its_path_and_markup_and_takes_the_extension_of_its_content()
+    {
+        DocumentSniffer.SafeName("C:\\Users\\x\\..\\MOU <final>.exe", DocumentSniffer.Pdf).ShouldBe("MOU _final_.pdf");
+        DocumentSniffer.SafeName("../../etc/passwd", DocumentSniffer.Docx).ShouldBe("passwd.docx");
+        DocumentSniffer.SafeName("", DocumentSniffer.Pdf).ShouldBe("agreement.pdf");
+        DocumentSniffer.SafeName(new string('a', 300) + ".pdf", DocumentSniffer.Pdf).Length.ShouldBe(104);
+    }
+
+    [Fact]
+    public void Costs_are_annualised_monthly_times_twelve_yearly_as_is_and_one_off_apart()
+    {
+        FinancesWork.Annualised(100.50m, CostPeriod.Monthly).ShouldBe(1206.00m);
+        FinancesWork.Annualised(2400m, CostPeriod.Yearly).ShouldBe(2400m);
+        FinancesWork.Annualised(1850m, CostPeriod.OneOff).ShouldBe(0m);
+    }
+
+    private static ServiceView Service(string name, bool part2 = false, AssociateFunction function = AssociateFunction.None) =>
+        new(Guid.NewGuid(), name, "", Guid.NewGuid(), "Riverbend", Guid.NewGuid(), "Eastside", "", [], HrsaScope.Referral, part2, function,
+            function == AssociateFunction.None ? null : Guid.NewGuid(), function == AssociateFunction.None ? null : "Eastside", DateTimeOffset.UnixEpoch);
+
+    private static AgreementSummary Agreement(AgreementType type, AgreementStatus status, bool inForce) =>
+        new(Guid.NewGuid(), type, type.ToString(), status, null, null, null, [], false, 0, 0, inForce);
+
+    [Fact]
+    public void Every_partnership_needs_an_mou_part2_services_need_a_qsoa_and_business_associate_functions_need_a_baa()
+    {
+        AgreementsWork.Required([], []).Select(r => r.Type).ShouldBe([AgreementType.Mou]);
+
+        var required = AgreementsWork.Required(
+            [Service("Consults"), Service("Opioid treatment referral", part2: true), Service("Registry", function: AssociateFunction.RegistryHosting)],
+            [Agreement(AgreementType.Mou, AgreementStatus.InForce, true), Agreement(AgreementType.Qsoa, AgreementStatus.Draft, false)]);
+
+        required.Select(r => r.Type).ShouldBe([AgreementType.Mou, AgreementType.Qsoa, AgreementType.Baa]);
+        required[0].InForce.ShouldBeTrue();
+        required[1].Missing.ShouldBeFalse();
+        required[1].InForce.ShouldBeFalse();
+        required[1].Services.ShouldBe(["Opioid treatment referral"]);
+        required[1].Reason.ShouldContain("Opioid treatment referral");
+        required[2].Missing.ShouldBeTrue();
+        required[2].Reason.ShouldContain("Registry (Eastside, registry hosting)");
+    }
+
+    [Fact]
+    public void An_agreement_is_in_force_when_signed_or_in_force_and_not_past_expiry()
+    {
+        var today = new DateOnly(2026, 6, 1);
+        AgreementsWork.IsInForce(AgreementStatus.Signed, null, today).ShouldBeTrue();
+        AgreementsWork.IsInForce(AgreementStatus.InForce, today, today).ShouldBeTrue();
+        AgreementsWork.IsInForce(AgreementStatus.InForce, today.AddDays(-1), today).ShouldBeFalse();
+        AgreementsWork.IsInForce(AgreementStatus.InReview, null, today).ShouldBeFalse();
+        AgreementsWork.IsInForce(AgreementStatus.Terminated, null, today).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_renewal_notice_date_is_the_given_date_or_the_notice_period_before_expiry()
+    {
+        var expires = new DateOnly(2027, 1, 31);
+        AgreementsWork.NoticeOn(new Agreement { PartnershipId = Guid.Empty, Type = AgreementType.Baa, Title = "x", ExpiresOn = expires, NoticeDays = 30 })
+            .ShouldBe(new DateOnly(2027, 1, 1));
+        AgreementsWork.NoticeOn(new Agreement { PartnershipId = Guid.Empty, Type = AgreementType.Baa, Title = "x", ExpiresOn = expires })
+            .ShouldBe(expires.AddDays(-AgreementsWork.DefaultNoticeDays));
+        AgreementsWork.NoticeOn(new Agreement { PartnershipId = Guid.Empty, Type = AgreementType.Baa, Title = "x", ExpiresOn = expires, RenewalNoticeOn = new DateOnly(2026, 9, 1), NoticeDays = 30 })
+            .ShouldBe(new DateOnly(2026, 9, 1));
+    }
+
+    [Fact]
+    public void The_checklists_have_the_twenty_mou_sections_and_the_required_baa_qsoa_and_dsa_elements_with_unique_codes()
+    {
+        AgreementChecklists.Mou.Count.ShouldBe(20);
+        AgreementChecklists.Baa.Count.ShouldBe(12);
+        AgreementChecklists.Qsoa.Select(e => e.Code).ShouldContain("bound-by-part2");
+        AgreementChecklists.Qsoa.Select(e => e.Code).ShouldContain("resist-judicial");
+        AgreementChecklists.Dsa.Count.ShouldBe(10);
+        AgreementChecklists.For(AgreementType.Lease).ShouldBeEmpty();
+        foreach (var list in new[] { AgreementChecklists.Mou, AgreementChecklists.Baa, AgreementChecklists.Qsoa, AgreementChecklists.Dsa })
+        {
+            list.Select(e => e.Code).ShouldBeUnique();
+            list.ShouldAllBe(e => e.Code.Length <= AgreementElementCheck.CodeMax);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Joinery.Core.Documents;
+using Joinery.Core.Measures;
+using UglyToad.PdfPig;
+using Paragraph = Joinery.Core.Documents.Paragraph;
+using Table = Joinery.Core.Documents.Table;
+
+namespace Joinery.Tests.Reports;
+
+/// <summary>The Word and PDF writers carry every block of a document, mark gaps, and cope with any script and any length.</summary>
+public sealed class DocumentWriterTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 30, 0, TimeSpan.Zero);
+
+    private static MeasureChart Chart()
+    {
+        var partnershipId = Guid.NewGuid();
+        var measure = new Measure { PartnershipId = partnershipId, Name = "Days to first visit", Kind = MeasureKind.Value, Unit = "days", BetterDirection = BetterDirection.Down, Target = 7 };
+        var points = Enumerable.Range(0, 14).Select(i => new MeasurePoint
+        {
+            PartnershipId = partnershipId,
+            MeasureId = measure.Id,
+            RecordedByUserId = Guid.NewGuid(),
+            Period = new DateOnly(2025, 1, 1).AddMonths(i),
+            Value = i < 7 ? 20 + (i % 3) : 10 + (i % 2),
+        }).ToList();
+        return MeasureCharts.Build(measure, points, []);
+    }
+
+    private static PartnershipDocument Sample(int paragraphs = 3) => new("Riverbend and Eastside: partnership report", "Two partners · November 24, 2026",
+    [
+        new Heading("The partners"),
+        Paragraph.Field("Vision", "Zoë Ñandú, Ελένη, Пётр and 李小龍 get care for body and mind — in one place.", "no vision"),
+        Paragraph.Field("Mission", null, "no mission written"),
+        new BulletList([Paragraph.Of("First point"), Paragraph.Of("Second point")]),
+        new Table("Partners and champions", ["Partner", "Champions"],
+        [
+            [Paragraph.Of("Eastside Community Health Center"), Paragraph.Gap("no champion named yet")],
+            [Paragraph.Of("Riverbend"), Paragraph.Of("Priya Natarajan (Manager)")],
+        ]),
+        new Heading("Outcome measures"),
+        new ChartBlock("Run chart: Days to first visit", Chart()),
+        .. Enumerable.Range(1, paragraphs).Select(i => Paragraph.Of($"Paragraph {i}: " + string.Concat(Enumerable.Repeat("words that wrap across the line ", 12)))),
+        Paragraph.Of("https://example.org/" + new string('x', 400)),
+    ])
+    { Notice = "Draft for legal review." };
+
+    private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    [Fact]
+    public void The_pdf_carries_every_block_as_text_marks_gaps_in_brackets_and_prints_what_its_font_lacks_as_question_marks()
+    {
+        var bytes = PdfWriter.Write(Sample(), Now);
+
+        using var pdf = PdfDocument.Open(bytes);
+        var text = Squash(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        foreach (var expected in new[]
+                 {
+                     "Riverbend and Eastside: partnership report", "Draft for legal review.", "The partners", "Zoë Ñandú, Ελένη, Пётр and ??? get care",
+                     "[no mission written]", "First point", "Partners and champions", "[no champion named yet]", "Priya Natarajan (Manager)",
+                     "Run chart: Days to first visit", "Key: solid line and dots: data", "Paragraph 3:", "generated 2026-11-24 09:30 UTC · page 1",
+                 })
+        {
+            text.ShouldContain(Squash(expected), customMessage: expected);
+        }
+        pdf.Information.Title.ShouldBe("Riverbend and Eastside: partnership report");
+    }
+
+    [Fact]
+    public void A_long_pdf_flows_onto_numbered_pages_within_the_margins()
+    {
+        var bytes = PdfWriter.Write(Sample(paragraphs: 120), Now);
+
+        using var pdf = PdfDocument.Open(bytes);
+        pdf.NumberOfPages.ShouldBeGreaterThan(5);
+        foreach (var page in pdf.GetPages())
+        {
+            page.Text.ShouldContain($"· page {page.Number}", Case.Sensitive, "every page carries its number in the footer");
+            page.Letters.ShouldAllBe(l => l.Location.X >= 50 && l.Location.X <= page.Width - 50, "no text outside the side margins");
+        }
+    }
+
+    [Fact]
+    public void The_word_document_is_valid_with_real_headings_tables_and_highlighted_gaps()
+    {
+        var bytes = DocxWriter.Write(Sample());
+
+        using var stream = new MemoryStream(bytes);
+        using var word = WordprocessingDocument.Open(stream, false);
+        new OpenXmlValidator().Validate(word).Select(e => e.Description).ShouldBeEmpty();
+        var body = word.MainDocumentPart!.Document.Body!;
+        var paragraphs = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ToList();
+        paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading1").Select(p => p.InnerText)
+            .ShouldBe(["The partners", "Outcome measures"]);
+        body.InnerText.ShouldContain("Zoë Ñandú, Ελένη, Пётр and 李小龍", customMessage: "Word keeps every character");
+        body.InnerText.ShouldContain("Draft for legal review.");
+        var gaps = body.Descendants<Run>().Where(r => r.RunProperties?.Highlight?.Val?.Value == HighlightColorValues.Yellow).Select(r => r.InnerText).ToList();
+        gaps.ShouldBe(["[no mission written]", "[no champion named yet]"]);
+        var tables = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().ToList();
+        tables.Count.ShouldBe(2, "the partners table and the chart's data table");
+        tables[1].Descendants<TableRow>().Count().ShouldBe(15, "a header and one row per month of the chart");
+        word.PackageProperties.Title.ShouldBe("Riverbend and Eastside: partnership report");
+    }
+
+    [Fact]
+    public void Gaps_are_counted_so_a_page_can_say_how_much_is_left_to_fill()
+    {
+        Sample().GapCount.ShouldBe(2);
+    }
+}
