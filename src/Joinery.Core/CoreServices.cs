@@ -53,6 +53,8 @@ public static class CoreServices
         services.AddScoped<Trust.TrustWork>();
         services.AddScoped<Trust.PulseWork>();
         services.AddScoped<Expectations.ExpectationsWork>();
+        services.AddScoped<Launch.LaunchWork>();
+        services.AddScoped<Launch.MilestonesWork>();
         services.AddScoped<Formalize.ServicesWork>();
         services.AddScoped<Formalize.FinancesWork>();
         services.AddScoped<Formalize.AgreementsWork>();

@@ -10,6 +10,7 @@ using Joinery.Web.Features.Formalize;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.Health;
 using Joinery.Web.Features.IntegrationLevels;
+using Joinery.Web.Features.Launch;
 using Joinery.Web.Features.Measures;
 using Joinery.Web.Features.Meetings;
 using Joinery.Web.Features.Mission;
@@ -128,6 +129,7 @@ api.MapMouApi();
 api.MapFeedbackApi();
 api.MapTrustApi();
 api.MapExpectationsApi();
+api.MapLaunchApi();
 api.MapFormalizeApi();
 
 await app.RunAsync();

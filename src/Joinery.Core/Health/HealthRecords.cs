@@ -48,6 +48,9 @@ public sealed class HealthSettings : IAudited, IPartnershipOwned
     /// <summary>A pulse item scoring below this mean (times ten: 30 = 3.0) is low.</summary>
     public int LowPulseScoreTenths { get; set; } = 30;
 
+    /// <summary>Launch: training, referral sources and baselines still open this many days before the start date.</summary>
+    public int LaunchWarningDays { get; set; } = 30;
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public static HealthSettings Defaults(Guid partnershipId) => new() { PartnershipId = partnershipId };
@@ -58,6 +61,7 @@ internal sealed class HealthConfiguration : IEntityTypeConfiguration<HealthSetti
     public void Configure(EntityTypeBuilder<HealthSettings> builder)
     {
         builder.HasIndex(s => s.PartnershipId).IsUnique();
+        builder.Property(s => s.LaunchWarningDays).HasDefaultValue(30);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(s => s.PartnershipId).OnDelete(DeleteBehavior.Cascade);
     }
 }

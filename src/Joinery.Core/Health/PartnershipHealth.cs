@@ -5,6 +5,7 @@ using Joinery.Core.Decisions;
 using Joinery.Core.Expectations;
 using Joinery.Core.Feedback;
 using Joinery.Core.Glossary;
+using Joinery.Core.Launch;
 using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
@@ -27,7 +28,7 @@ public sealed record SettingsInput(IReadOnlyDictionary<string, string?> Values);
 /// the partners have recorded, with each partnership's own thresholds. Transparent rules, no
 /// composite score: each signal says what it saw.
 /// </summary>
-public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback, TrustWork trust, PulseWork pulse, ExpectationsWork expectations)
+public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, FeedbackWork feedback, TrustWork trust, PulseWork pulse, ExpectationsWork expectations, LaunchWork launch)
 {
     /// <summary>The thresholds people may set, with their labels and allowed ranges.</summary>
     public static readonly IReadOnlyList<(string Name, string Label, int Min, int Max)> Thresholds =
@@ -44,6 +45,7 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
         (nameof(HealthSettings.SilenceDays), "Days without any negative feedback before asking whether people feel safe", 14, 730),
         (nameof(HealthSettings.MissedPeriods), "Reporting periods a measure may miss in a row", 1, 12),
         (nameof(HealthSettings.LowPulseScoreTenths), "Pulse item mean counted as low (tenths: 30 = 3.0)", 10, 50),
+        (nameof(HealthSettings.LaunchWarningDays), "Days before the start date when training, announcements and baselines should be done", 1, 180),
     ];
 
     public async Task<HealthSettings?> SettingsAsync(Guid partnershipId, CancellationToken cancellationToken = default)
@@ -130,6 +132,7 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
         signals.AddRange(await TrustAsync(context, settings, cancellationToken));
         signals.AddRange(await FeedbackAsync(context, settings, cancellationToken));
         signals.AddRange(await MeasuresAsync(context, settings, cancellationToken));
+        signals.AddRange(await LaunchAsync(context, settings, cancellationToken));
         signals.AddRange(await new Formalize.AgreementsWork(db).SignalsAsync(partnershipId, cancellationToken));
         return signals.OrderByDescending(s => s.Severity).ThenBy(s => s.Step).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
     }
@@ -450,6 +453,54 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
                     $"“{measure.Name}” is moving the wrong way: {string.Join(" ", against.Select(s => s.Description))}",
                     [new Evidence("measure", measure.Id, measure.Name)], $"{c.Path}/measures/{measure.Id}"));
             }
+        }
+        return signals;
+    }
+
+    /// <summary>
+    /// Prepare and Pilot: close to the start date (within <see cref="HealthSettings.LaunchWarningDays"/>,
+    /// or after it), training not completed, referral sources not told, measures without a baseline;
+    /// and the pilot period over without a complete pilot review.
+    /// </summary>
+    private async Task<IEnumerable<HealthSignal>> LaunchAsync(Context c, HealthSettings settings, CancellationToken cancellationToken)
+    {
+        var signals = new List<HealthSignal>();
+        if (await launch.GetAsync(c.PartnershipId, cancellationToken) is not { StartDate: { } start } view)
+        {
+            return signals;
+        }
+        var link = c.Path + "/launch";
+        var daysLeft = start.DayNumber - c.Today.DayNumber;
+        var when = daysLeft > 0 ? $"The start date is in {Days(daysLeft)}" : daysLeft == 0 ? "The start date is today" : "Services have started";
+        if (daysLeft <= settings.LaunchWarningDays && view.Pilot is not { Ended: true })
+        {
+            var untrained = view.Training.Where(t => t.CompletedOn is null).ToList();
+            if (untrained.Count > 0)
+            {
+                signals.Add(new("launch-training-incomplete", daysLeft <= 0 ? Severity.Critical : Severity.Warning, 3,
+                    $"{when} and {untrained.Count} training course(s) are not completed.",
+                    untrained.Select(t => new Evidence("training", t.Id, t.Course)).ToList(), link + "#training-heading"));
+            }
+            var untold = view.ReferralSources.Where(s => s.ToldOn is null).ToList();
+            if (untold.Count > 0)
+            {
+                signals.Add(new("launch-sources-not-told", Severity.Warning, 3,
+                    $"{when} and {untold.Count} referral source(s) have not been told that the service starts.",
+                    untold.Select(s => new Evidence("referral-source", s.Id, s.Name)).ToList(), link + "#sources-heading"));
+            }
+            if (view.MeasuresWithoutBaseline.Count > 0)
+            {
+                signals.Add(new("launch-baseline-missing", Severity.Warning, 8,
+                    $"{when} and {view.MeasuresWithoutBaseline.Count} measure(s) have no baseline: without one, nobody can show what the partnership changed.",
+                    view.MeasuresWithoutBaseline.Select(m => new Evidence("measure", null, m)).ToList(), c.Path + "/measures"));
+            }
+        }
+        if (view.Pilot is { Ended: true, ReviewComplete: false } pilot)
+        {
+            signals.Add(new("pilot-review-overdue", Severity.Warning, 5,
+                $"The pilot ended on {pilot.To:yyyy-MM-dd} and its review is not complete: the partners have not yet re-evaluated what they expected.",
+                pilot.ReviewId is { } r ? [new Evidence("pilot-review", r, $"Pilot review due {pilot.ReviewDue:yyyy-MM-dd}")] : [],
+                pilot.ReviewId is { } id ? c.Path + "/expectations/pilot-reviews/" + id : c.Path + "/expectations#pilot-heading"));
         }
         return signals;
     }

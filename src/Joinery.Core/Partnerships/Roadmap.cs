@@ -100,6 +100,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
         var pilotReviewed = await new Expectations.ExpectationsWork(db).HasCompletePilotReviewAsync(partnershipId, cancellationToken)
             ? new Criterion("pilot-review", "Pilot review recorded", CriterionStatus.Met, "A pilot review re-evaluated every agreed expectation.")
             : Later("pilot-review", "Pilot review recorded");
+        var (readinessChecklist, goNoGo) = await new Launch.LaunchWork(db).GateAsync(partnershipId, cancellationToken);
         var (expectationsAgreed, expectationsStep) = await ExpectationsProgressAsync(partnershipId, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), cancellationToken);
         var targetChosen = agreedLevel is null
             ? Later("target-level-chosen", "Target level of integration chosen")
@@ -124,9 +125,9 @@ public sealed class ComputeRoadmap(JoineryDb db)
             [Phase.Formalize] = [await new Formalize.AgreementsWork(db).GateAsync(partnershipId, cancellationToken)],
             [Phase.Prepare] =
             [
-                Later("readiness-checklist", "Readiness checklist complete"),
+                readinessChecklist,
                 baselineCollected,
-                Later("go-no-go", "Go / no-go signed by an executive of each partner"),
+                goNoGo,
             ],
             [Phase.Pilot] = [pilotReviewed],
             [Phase.Operate] = [],

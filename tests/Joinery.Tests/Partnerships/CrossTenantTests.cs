@@ -6,6 +6,7 @@ using Joinery.Core.Expectations;
 using Joinery.Core.Feedback;
 using Joinery.Core.Formalize;
 using Joinery.Core.Glossary;
+using Joinery.Core.Launch;
 using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
@@ -68,6 +69,12 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Expectations/Index?handler=Unpair", "POST /Expectations/Index?handler=Agree", "POST /Expectations/Index?handler=Pilot",
             "GET /Expectations/Agreed", "POST /Expectations/Agreed",
             "GET /Expectations/Review", "POST /Expectations/Review?handler=Edit", "POST /Expectations/Review?handler=Evaluate",
+            "GET /Launch/Index", "POST /Launch/Index?handler=Schedule", "POST /Launch/Index?handler=Starter", "POST /Launch/Index?handler=Item",
+            "POST /Launch/Index?handler=UpdateItem", "POST /Launch/Index?handler=Training", "POST /Launch/Index?handler=UpdateTraining",
+            "POST /Launch/Index?handler=Source", "POST /Launch/Index?handler=UpdateSource", "POST /Launch/Index?handler=Decide",
+            "POST /Launch/Index?handler=RemoveItem", "POST /Launch/Index?handler=RemoveTraining", "POST /Launch/Index?handler=RemoveSource",
+            "GET /Milestones/Index", "POST /Milestones/Index?handler=Propose", "POST /Milestones/Index?handler=Add",
+            "POST /Milestones/Index?handler=Update", "POST /Milestones/Index?handler=Celebrate", "POST /Milestones/Index?handler=Remove",
             "GET /Formalize/Services", "POST /Formalize/Services", "POST /Formalize/Services?handler=Delete",
             "GET /Formalize/Finances", "POST /Formalize/Finances", "POST /Formalize/Finances?handler=Delete",
             "GET /Formalize/Agreements", "POST /Formalize/Agreements",
@@ -202,7 +209,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
         "DeleteItem" => -3,
         "Submit" => -2,
         "OpenRound" or "Acknowledge" => -1,
-        "Remove" or "Close" => 1,
+        "Remove" or "Close" or "RemoveItem" or "RemoveTraining" or "RemoveSource" => 1,
         "Open" => 2,
         _ => 0,
     };
@@ -212,6 +219,10 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
     {
         var records = await FeatureRecordsAsync(victim);
         foreach (var (key, value) in await ExpectationRecordsAsync(victim))
+        {
+            records[key] = value;
+        }
+        foreach (var (key, value) in await LaunchRecordsAsync(victim))
         {
             records[key] = value;
         }
@@ -323,6 +334,28 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             };
         });
     }
+
+    /// <summary>Prepare and Operate in the victim partnership: a checklist item, a course, a referral source and a milestone.</summary>
+    private Task<Dictionary<string, string>> LaunchRecordsAsync(SeededPartnership victim) =>
+        app.ActingAsAsync(victim.Steward, async services =>
+        {
+            var launch = services.GetRequiredService<LaunchWork>();
+            var item = await launch.SaveItemAsync(victim.Id, null, new ChecklistItemInput("space", "A room for the consultant", null, "2026-02-01", null));
+            var training = await launch.SaveTrainingAsync(victim.Id, null, new TrainingInput(null, "Front desk staff", "Warm handoffs", "2026-02-01", null));
+            var source = await launch.SaveSourceAsync(victim.Id, null, new ReferralSourceInput("County crisis line", "external", "phone", null));
+            var milestone = await services.GetRequiredService<MilestonesWork>().SaveAsync(victim.Id, null, new MilestoneInput("First joint training day", "2026-01-20", "2026-01-20"));
+            foreach (var outcome in new[] { item, training, source, milestone })
+            {
+                outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
+            }
+            return new Dictionary<string, string>
+            {
+                ["checklistItemId"] = item.Value.ToString(),
+                ["trainingId"] = training.Value.ToString(),
+                ["sourceId"] = source.Value.ToString(),
+                ["milestoneId"] = milestone.Value.ToString(),
+            };
+        });
 
     /// <summary>Formalize in the victim partnership: a service, a cost item, and an MOU with a PDF attached.</summary>
     private Task<Dictionary<string, string>> FormalizeRecordsAsync(SeededPartnership victim) =>
@@ -515,6 +548,34 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Input.To"] = "2026-03-31",
             ["Evaluation.Expectation"] = records["agreedId"],
             ["Evaluation.Result"] = "met",
+        },
+        "/Launch/Index" => new()
+        {
+            ["Schedule.StartDate"] = "2026-03-02",
+            ["Schedule.PilotMonths"] = "6",
+            ["Item.Area"] = "workflows",
+            ["Item.Title"] = "Crisis workflow agreed",
+            ["Item.Owner"] = victim.Steward.UserId.ToString(),
+            ["Training.StaffName"] = "Medical assistants",
+            ["Training.Course"] = "Screening",
+            ["Source.Name"] = "Eastside front desk",
+            ["Source.Kind"] = "internal",
+            ["Source.Channel"] = "meeting",
+            ["Row.Owner"] = victim.Steward.UserId.ToString(),
+            ["Row.DueOn"] = "2026-02-01",
+            ["Row.DoneOn"] = "2026-01-15",
+            ["Decision.Decision"] = "go",
+            ["Decision.Note"] = "Ready.",
+        },
+        "/Milestones/Index" => new()
+        {
+            ["Input.Title"] = "First shared case review",
+            ["Input.PlannedOn"] = "2026-04-01",
+            ["Row.DueOn"] = "2026-01-20",
+            ["Row.DoneOn"] = "2026-01-21",
+            ["Celebration.CelebratedOn"] = "2026-01-22",
+            ["Celebration.How"] = "Lunch together.",
+            ["Celebration.Thanked"] = "The front desk teams.",
         },
         "/Formalize/Services" => new()
         {
