@@ -21,7 +21,7 @@ namespace Joinery.Core.Formalize;
 /// </summary>
 public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glossary, IntegrationLevels.IntegrationLevels levels,
     MeetingsWork meetings, DecisionsWork decisions, ExpectationsWork expectations, MeasuresWork measures,
-    ServicesWork services, FinancesWork finances, AgreementsWork agreements)
+    ServicesWork services, FinancesWork finances, AgreementsWork agreements, Launch.LaunchWork launch)
 {
     public const string Notice = "DRAFT FOR LEGAL REVIEW. Joinery assembled this draft from what the partners recorded. It is not legal advice " +
         "and is not ready to sign: each partner's counsel must review it, and every highlighted gap must be completed or removed.";
@@ -47,6 +47,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         var serviceList = await services.ServicesAsync(partnershipId, cancellationToken);
         var money = (await finances.GetAsync(partnershipId, cancellationToken))!;
         var register = (await agreements.RegisterAsync(partnershipId, cancellationToken))!;
+        var launchView = (await launch.GetAsync(partnershipId, cancellationToken))!;
         var expectationsView = (await expectations.GetAsync(partnershipId, cancellationToken))!;
         var measureCharts = await measures.ChartsAsync(partnershipId, cancellationToken);
 
@@ -73,7 +74,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         ]);
         Section("Privacy and confidentiality", Privacy(register));
         Section("Data sharing and reporting", DataSharing(register));
-        Section("Performance expectations", Performance(expectationsView, measureCharts));
+        Section("Performance expectations", Performance(expectationsView, measureCharts, launchView));
         Section("Financial terms", Finances(serviceList, money));
         Section("Space, equipment, information technology and supplies", Space(money, register));
         Section("Insurance and indemnification", [
@@ -195,7 +196,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         yield return Paragraph.Gap($"Escalation path between the {partnership.Partners.Count} partners and who may decide what.");
     }
 
-    private static IEnumerable<Block> Performance(ExpectationsView expectations, List<(Measure Measure, MeasureChart Chart)> charts)
+    private static IEnumerable<Block> Performance(ExpectationsView expectations, List<(Measure Measure, MeasureChart Chart)> charts, Launch.LaunchView launch)
     {
         if (expectations.Agreed.Count == 0)
         {
@@ -223,7 +224,10 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
                     c.Measure.Target is { } t ? Paragraph.Of(MeasuresWork.Format(t, c.Chart.Unit)) : Paragraph.Gap("target"),
                 ]).ToList());
         }
-        yield return Paragraph.Field("Pilot period", null, "start date and length of the pilot, and when it is reviewed");
+        yield return launch.Pilot is { } pilot
+            ? Paragraph.Of($"Services start on {pilot.From.ToString("MMMM d, yyyy", Us)} as a pilot of {pilot.Months} months, to {pilot.To.ToString("MMMM d, yyyy", Us)}; " +
+                $"the partners review it against these expectations by {pilot.ReviewDue.ToString("MMMM d, yyyy", Us)}.")
+            : Paragraph.Field("Pilot period", null, "start date and length of the pilot, and when it is reviewed");
     }
 
     private static IEnumerable<Block> Services(List<ServiceView> services)
@@ -263,7 +267,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
                 $"{a.Title} ({a.Status.Words().ToLowerInvariant()}{(a.EffectiveOn is { } on ? ", effective " + on.ToString("MMMM d, yyyy", Us) : "")})")) + ", incorporated by reference.")]);
         }
         return required is not null
-            ? new Paragraph([new Span(what + ": ", SpanKind.Strong), new Span($"required ({required.Reason}) but not recorded yet", SpanKind.Gap)])
+            ? new Paragraph([new Span(what + ": ", SpanKind.Strong), new Span($"Required but not recorded yet. {required.Reason}", SpanKind.Gap)])
             : new Paragraph([new Span(what + ": ", SpanKind.Strong), new Span("not required by the services recorded.")]);
     }
 

@@ -488,6 +488,14 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
                     $"{when} and {untold.Count} referral source(s) have not been told that the service starts.",
                     untold.Select(s => new Evidence("referral-source", s.Id, s.Name)).ToList(), link + "#sources-heading"));
             }
+            var unsigned = (await new Formalize.AgreementsWork(db).RegisterAsync(c.PartnershipId, cancellationToken))!.Required.Where(r => !r.InForce).ToList();
+            if (unsigned.Count > 0)
+            {
+                signals.Add(new("launch-agreements-unsigned", daysLeft <= 0 ? Severity.Critical : Severity.Warning, 4,
+                    $"{when} and {unsigned.Count} required agreement(s) are not signed or in force: services should not start on handshakes.",
+                    unsigned.Select(r => new Evidence("agreement", r.AgreementId, $"{Formalize.AgreementsWork.Label(r.Type)} ({(r.Missing ? "missing" : r.Status!.Value.Words().ToLowerInvariant())})")).ToList(),
+                    c.Path + "/agreements"));
+            }
             if (view.MeasuresWithoutBaseline.Count > 0)
             {
                 signals.Add(new("launch-baseline-missing", Severity.Warning, 8,

@@ -1,5 +1,6 @@
 using Joinery.Core.Common;
 using Joinery.Core.Data;
+using Joinery.Core.Formalize;
 using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
@@ -29,7 +30,8 @@ public sealed record MilestonesView(IReadOnlyList<MilestoneView> Milestones, IRe
 }
 
 /// <summary>What the data says about the natural milestones, gathered once for <see cref="MilestonesWork.Derive"/>.</summary>
-public sealed record MilestoneFacts(DateOnly Today, DateOnly? FirstMeeting, DateOnly? MissionPublished, DateOnly? StartDate, bool LaunchGo, DateOnly? FirstDataAfterLaunch);
+public sealed record MilestoneFacts(DateOnly Today, DateOnly? FirstMeeting, DateOnly? MissionPublished, DateOnly? StartDate, bool LaunchGo, DateOnly? FirstDataAfterLaunch,
+    DateOnly? MouSigned = null);
 
 /// <summary>
 /// Operate: milestones with planned and achieved dates. Joinery proposes the natural ones and marks
@@ -47,7 +49,7 @@ public sealed class MilestonesWork(JoineryDb db)
     [
         new("first-joint-meeting", "First joint meeting", true),
         new("mission-endorsed", "Mission endorsed by every partner", true),
-        new("mou-signed", "Memorandum of understanding signed", false),
+        new("mou-signed", "Memorandum of understanding signed", true),
         new("launch", "Launch: services start", true),
         new("first-people-served", "First people served together", false),
         new("first-outcome-report", "First outcome report", true),
@@ -56,8 +58,9 @@ public sealed class MilestonesWork(JoineryDb db)
 
     /// <summary>
     /// The one place where a natural milestone's achieved date comes from the data; null means
-    /// "set by hand". The MOU is kept by hand until the agreements feature can say when it was
-    /// signed: add its rule here. First people served stays manual (Joinery keeps no people-served data).
+    /// "set by hand". The MOU counts as signed on the day its last signatory signed (or, without
+    /// signature dates, its effective date) once the register marks it signed or later. First
+    /// people served stays manual (Joinery keeps no people-served data).
     /// </summary>
     public static DateOnly? Derive(string code, MilestoneFacts f)
     {
@@ -66,6 +69,7 @@ public sealed class MilestonesWork(JoineryDb db)
         {
             case "first-joint-meeting": return f.FirstMeeting;
             case "mission-endorsed": return f.MissionPublished;
+            case "mou-signed": return f.MouSigned;
             case "launch": return launched;
             case "first-outcome-report": return launched is null ? null : f.FirstDataAfterLaunch;
             default:
@@ -152,7 +156,25 @@ public sealed class MilestonesWork(JoineryDb db)
             firstData = recorded.Count == 0 ? null : DateOnly.FromDateTime(recorded.Min().UtcDateTime);
         }
         return new MilestoneFacts(today, meetings.Count == 0 ? null : meetings.Min(), published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null,
-            launch?.StartDate, launch?.Decision == LaunchDecision.Go, firstData);
+            launch?.StartDate, launch?.Decision == LaunchDecision.Go, firstData, await MouSignedAsync(partnershipId, cancellationToken));
+    }
+
+    private static readonly AgreementStatus[] SignedOrLater = [AgreementStatus.Signed, AgreementStatus.InForce, AgreementStatus.Expiring, AgreementStatus.Expired, AgreementStatus.Terminated];
+
+    private async Task<DateOnly?> MouSignedAsync(Guid partnershipId, CancellationToken cancellationToken)
+    {
+        var mous = await db.Set<Agreement>().AsNoTracking()
+            .Where(a => a.PartnershipId == partnershipId && a.Type == AgreementType.Mou && SignedOrLater.Contains(a.Status))
+            .Select(a => new { a.Id, a.EffectiveOn }).ToListAsync(cancellationToken);
+        if (mous.Count == 0)
+        {
+            return null;
+        }
+        var ids = mous.Select(m => m.Id).ToList();
+        var signed = await db.Set<AgreementSignatory>().AsNoTracking().Where(s => s.PartnershipId == partnershipId && ids.Contains(s.AgreementId) && s.SignedOn != null)
+            .Select(s => new { s.AgreementId, s.SignedOn }).ToListAsync(cancellationToken);
+        // The first MOU signed: each one's date is its last signature, or its effective date.
+        return mous.Select(m => signed.Where(s => s.AgreementId == m.Id).Max(s => s.SignedOn) ?? m.EffectiveOn).Where(d => d is not null).Min();
     }
 
     /// <summary>Adds the natural milestones not on the list yet; answers how many were added.</summary>

@@ -18,7 +18,8 @@ namespace Joinery.Core.Reports;
 /// being filled in.
 /// </summary>
 public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, PartnershipHealth health, MissionWork mission,
-    IntegrationLevels.IntegrationLevels levels, ExpectationsWork expectations, MeasuresWork measures, AgreementsWork agreements)
+    IntegrationLevels.IntegrationLevels levels, ExpectationsWork expectations, MeasuresWork measures, AgreementsWork agreements,
+    Launch.MilestonesWork milestones)
 {
     public async Task<PartnershipDocument?> BuildAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
@@ -35,6 +36,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
         blocks.AddRange(Expectations((await expectations.GetAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Measures(await measures.ChartsAsync(partnershipId, cancellationToken)));
         blocks.AddRange(Agreements((await agreements.RegisterAsync(partnershipId, cancellationToken))!));
+        blocks.AddRange(Milestones((await milestones.GetAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Health((await health.SignalsAsync(partnershipId, cancellationToken))!));
         db.Audit("report.generated", "partnership", partnershipId.ToString(), partnershipId);
         await db.SaveChangesAsync(cancellationToken);
@@ -162,7 +164,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
         foreach (var missing in register.Required.Where(r => r.Missing))
         {
             yield return new Paragraph([new Span(missing.Type.Words().ToUpperInvariant() + ": ", SpanKind.Strong),
-                new Span($"required ({missing.Reason}) but not recorded yet", SpanKind.Gap)]);
+                new Span($"Required but not recorded yet. {missing.Reason}", SpanKind.Gap)]);
         }
         if (register.Agreements.Count == 0)
         {
@@ -178,6 +180,25 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
                 Paragraph.Of(a.EffectiveOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
                 Paragraph.Of(a.ExpiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
                 Paragraph.Of(a.ChecklistTotal > 0 ? $"{a.ChecklistDone} of {a.ChecklistTotal}" : "—"),
+            ]).ToList());
+    }
+
+    private static IEnumerable<Block> Milestones(Launch.MilestonesView view)
+    {
+        yield return new Heading("Milestones");
+        if (view.Milestones.Count == 0)
+        {
+            yield return Paragraph.Of("No milestones recorded yet.");
+            yield break;
+        }
+        static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+        yield return new Table("Milestones, planned and achieved", ["Milestone", "Planned", "Achieved", "Celebrated"],
+            view.Milestones.Select(m => (IReadOnlyList<Paragraph>)
+            [
+                Paragraph.Of(m.Title),
+                Paragraph.Of(Day(m.PlannedOn)),
+                new Paragraph([new Span(Day(m.AchievedOn), m.Late ? SpanKind.Strong : SpanKind.Plain)]),
+                Paragraph.Of(m.Celebrations.Count == 0 ? "" : string.Join("; ", m.Celebrations.Select(c => $"{Day(c.CelebratedOn)}: {c.How}"))),
             ]).ToList());
     }
 

@@ -152,7 +152,24 @@ public sealed class LaunchHealthTests(JoineryApp app) : IClassFixture<JoineryApp
         var baseline = signals.Single(s => s.Code == "launch-baseline-missing");
         baseline.Evidence.Select(e => e.Label).ShouldBe(["Days to first visit"]);
         baseline.Link.ShouldBe($"/partnerships/{p.Id}/measures");
+        var agreements = signals.Single(s => s.Code == "launch-agreements-unsigned");
+        agreements.Evidence.Select(e => e.Label).ShouldBe(["MOU (missing)"], "every partnership needs an MOU");
+        agreements.Severity.ShouldBe(Severity.Warning);
+        agreements.Link.ShouldBe($"/partnerships/{p.Id}/agreements");
         signals.ShouldNotContain(s => s.Code == "pilot-review-overdue");
+    }
+
+    [Fact]
+    public async Task Once_the_required_agreements_are_in_force_the_launch_no_longer_waits_on_them()
+    {
+        var (p, _) = await SignalsAsync(10);
+        var api = await app.ApiAsync(p.Steward);
+        await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/agreements", new { type = "mou", title = "Memorandum of understanding", status = "in-force" }, HttpStatusCode.Created);
+
+        var signals = await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals");
+
+        signals.EnumerateArray().Select(s => s.Text("code")).ShouldNotContain("launch-agreements-unsigned");
+        signals.EnumerateArray().Select(s => s.Text("code")).ShouldContain("launch-training-incomplete", "the other launch signals still stand");
     }
 
     [Fact]

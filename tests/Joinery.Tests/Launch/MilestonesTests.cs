@@ -15,8 +15,8 @@ public sealed class MilestoneRulesTests
 {
     private static readonly DateOnly Today = new(2026, 11, 24);
 
-    private static MilestoneFacts Facts(DateOnly? start = null, bool go = true, DateOnly? meeting = null, DateOnly? mission = null, DateOnly? data = null) =>
-        new(Today, meeting, mission, start, go, data);
+    private static MilestoneFacts Facts(DateOnly? start = null, bool go = true, DateOnly? meeting = null, DateOnly? mission = null, DateOnly? data = null, DateOnly? mou = null) =>
+        new(Today, meeting, mission, start, go, data, mou);
 
     [Fact]
     public void The_first_meeting_and_the_mission_come_straight_from_their_records()
@@ -48,14 +48,15 @@ public sealed class MilestoneRulesTests
     }
 
     [Fact]
-    public void The_mou_and_the_first_people_served_are_kept_by_hand()
+    public void The_first_people_served_are_kept_by_hand_and_the_mou_follows_the_agreements_register()
     {
         var everything = Facts(start: new(2025, 3, 1), meeting: new(2025, 1, 1), mission: new(2025, 1, 2), data: new(2025, 4, 1));
 
-        MilestonesWork.Derive("mou-signed", everything).ShouldBeNull();
+        MilestonesWork.Derive("mou-signed", everything).ShouldBeNull("no MOU signed in the register");
+        MilestonesWork.Derive("mou-signed", everything with { MouSigned = new(2025, 2, 14) }).ShouldBe(new DateOnly(2025, 2, 14));
         MilestonesWork.Derive("first-people-served", everything).ShouldBeNull();
         MilestonesWork.Derive("", everything).ShouldBeNull();
-        MilestonesWork.Natural.Where(n => !n.Derived).Select(n => n.Code).ShouldBe(["mou-signed", "first-people-served"]);
+        MilestonesWork.Natural.Where(n => !n.Derived).Select(n => n.Code).ShouldBe(["first-people-served"]);
     }
 }
 
@@ -183,5 +184,25 @@ public sealed class MilestonesApiTests(JoineryApp app) : IClassFixture<JoineryAp
         after.GetProperty("notYetProposed").EnumerateArray().Select(n => n.Text("code")).ShouldBe(["mou-signed"]);
         (await app.ReadAsync(db => db.Set<Celebration>().IgnoreQueryFilters().CountAsync(c => c.PartnershipId == p.Id))).ShouldBe(0);
         again.GetProperty("added").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_mou_milestone_is_achieved_when_the_register_shows_the_mou_signed_on_its_last_signature()
+    {
+        var p = await PartnershipAsync();
+        var steward = await app.ApiAsync(p.Steward);
+        var agreements = $"/api/v1/partnerships/{p.Id}/agreements";
+        var mou = (await steward.PostJsonAsync(agreements, new { type = "mou", title = "Memorandum of understanding", status = "in-review" }, HttpStatusCode.Created)).Text("id");
+        await steward.PostJsonAsync($"{agreements}/{mou}/signatories", new { name = "Grace Example", title = "CEO", organization = p.Partners[0], signedOn = "2026-02-01" }, HttpStatusCode.Created);
+        await steward.PostJsonAsync($"{agreements}/{mou}/signatories", new { name = "Ray Example", title = "Director", organization = p.Partners[1], signedOn = "2026-02-09" }, HttpStatusCode.Created);
+        await steward.PostJsonAsync(Url(p, "/natural"), new { }, HttpStatusCode.OK);
+
+        var inReview = await steward.GetJsonAsync(Url(p));
+        await steward.PutJsonAsync($"{agreements}/{mou}", new { type = "mou", title = "Memorandum of understanding", status = "signed" }, HttpStatusCode.OK);
+        var signed = await steward.GetJsonAsync(Url(p));
+
+        Milestone(inReview, "mou-signed").GetProperty("achievedOn").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null, "still in review");
+        Milestone(signed, "mou-signed").Text("achievedOn").ShouldBe("2026-02-09");
+        Milestone(signed, "mou-signed").GetProperty("achievedFromData").GetBoolean().ShouldBeTrue();
     }
 }

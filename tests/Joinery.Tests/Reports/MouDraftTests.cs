@@ -114,7 +114,7 @@ public sealed class MouDraftTests(JoineryApp app) : IClassFixture<JoineryApp>
 
         text.ShouldContain("Medication for opioid use disorder: Induction and follow-up.");
         text.ShouldContain("by formal referral arrangement (column III)");
-        text.ShouldContain("Qualified service organization agreement (42 CFR Part 2): [required");
+        text.ShouldContain("Qualified service organization agreement (42 CFR Part 2): [Required but not recorded yet. Substance use disorder records");
         text.ShouldContain("Business associate agreement: not required by the services recorded.");
         text.ShouldContain("Consult room two days a week (space)");
         text.ShouldContain("$1,200");

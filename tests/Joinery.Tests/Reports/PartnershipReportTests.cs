@@ -42,7 +42,7 @@ public sealed class PartnershipReportTests(JoineryApp app) : IClassFixture<Joine
         response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         response.Content.Headers.ContentDisposition.FileNameStar.ShouldEndWith("-report.pdf");
         var text = PdfText(await response.Content.ReadAsByteArrayAsync());
-        foreach (var expected in new[] { "partnership report", "The partners", "Days to first visit", "Run chart: Days to first visit", "12 months from", "Partnership health" })
+        foreach (var expected in new[] { "partnership report", "The partners", "Days to first visit", "Run chart: Days to first visit", "12 months from", "Agreements", "[Required but not recorded yet. Every partnership needs a memorandum of understanding", "Milestones", "Partnership health" })
         {
             text.ShouldContain(Squash(expected), customMessage: expected);
         }
