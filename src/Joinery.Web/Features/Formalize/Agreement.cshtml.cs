@@ -79,22 +79,11 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
         {
             return NotFound();
         }
-        if (file is null || file.Length == 0)
+        if (await ReadUploadBytesAsync(file, AgreementDocument.MaxBytes, "Choose a PDF or Word (.docx) file to attach.", cancellationToken) is not { } content)
         {
-            ModelState.AddModelError("file", "Choose a PDF or Word (.docx) file to attach.");
             return Page();
         }
-        if (file.Length > AgreementDocument.MaxBytes)
-        {
-            ModelState.AddModelError("file", "The file is larger than 10 MB.");
-            return Page();
-        }
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, cancellationToken);
-        }
-        var outcome = await work.UploadAsync(id, agreementId, file.FileName, content, cancellationToken);
+        var outcome = await work.UploadAsync(id, agreementId, file!.FileName, content, cancellationToken);
         return Respond(outcome, _ => "The document was attached.", prefix: "");
     }
 

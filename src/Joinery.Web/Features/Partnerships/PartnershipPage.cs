@@ -42,9 +42,21 @@ public abstract class PartnershipPage(JoineryDb db) : PageModel
     /// <summary>An uploaded text file (CSV imports), or null with the reason added to the "file" field.</summary>
     protected async Task<string?> ReadUploadAsync(IFormFile? file, int maxBytes, CancellationToken cancellationToken)
     {
+        if (await ReadUploadBytesAsync(file, maxBytes, "Choose a CSV file to import.", cancellationToken) is not { } bytes)
+        {
+            return null;
+        }
+        // A reader, not GetString: spreadsheet exports start with a byte-order mark it drops.
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    /// <summary>An uploaded file's bytes, or null with a message on the "file" field when it is missing, empty or too large.</summary>
+    protected async Task<byte[]?> ReadUploadBytesAsync(IFormFile? file, long maxBytes, string choose, CancellationToken cancellationToken)
+    {
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", "Choose a CSV file to import.");
+            ModelState.AddModelError("file", choose);
             return null;
         }
         if (file.Length > maxBytes)
@@ -52,8 +64,10 @@ public abstract class PartnershipPage(JoineryDb db) : PageModel
             ModelState.AddModelError("file", $"The file is larger than {(maxBytes >= 1024 * 1024 ? $"{maxBytes / (1024 * 1024)} MB" : $"{maxBytes / 1024} KB")}.");
             return null;
         }
-        using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
+        var content = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(content, cancellationToken);
+        return content;
     }
 
     /// <summary>What an import answers: row-numbered problems all belong to the file field; otherwise as <see cref="Respond{T}"/>.</summary>
