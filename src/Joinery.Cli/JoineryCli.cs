@@ -59,6 +59,11 @@ public static class JoineryCli
             await stderr.WriteLineAsync($"error: {OneLine(e.Message)}");
             return 2;
         }
+        catch (Core.Partnerships.PartnershipArchivedException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
         catch (Exception e) when (DatabaseFailure(e) is { } failure)
         {
             await stderr.WriteLineAsync($"error: the database could not be used: {OneLine(failure.Message)}");

@@ -54,6 +54,7 @@ public static class CoreServices
         services.AddScoped<Trust.PulseWork>();
         services.AddScoped<Expectations.ExpectationsWork>();
         services.AddScoped<Launch.LaunchWork>();
+        services.AddScoped<Close.CloseWork>();
         services.AddScoped<Launch.MilestonesWork>();
         services.AddScoped<Formalize.ServicesWork>();
         services.AddScoped<Formalize.FinancesWork>();

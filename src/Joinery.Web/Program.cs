@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
+using Joinery.Web.Features.Close;
 using Joinery.Web.Features.Decisions;
 using Joinery.Web.Features.Expectations;
 using Joinery.Web.Features.Feedback;
@@ -96,7 +97,12 @@ var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app);
 
-app.UseExceptionHandler("/error");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    // A write refused because the partnership is archived is answered 409 by the error page, not logged as a failure.
+    SuppressDiagnosticsCallback = context => context.Exception is Joinery.Core.Partnerships.PartnershipArchivedException,
+});
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseMiddleware<SecurityHeaders>();
 app.UseStaticFiles();
@@ -131,6 +137,7 @@ api.MapTrustApi();
 api.MapExpectationsApi();
 api.MapLaunchApi();
 api.MapFormalizeApi();
+api.MapCloseApi();
 
 await app.RunAsync();
 

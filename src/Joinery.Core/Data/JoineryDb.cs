@@ -111,6 +111,7 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         ChangeTracker.DetectChanges();
         GuardWrites();
         var touched = TouchedPartnerships();
+        await RefuseArchivedAsync(touched, cancellationToken);
         touched.UnionWith(await PartnershipsOfChangedPeopleAsync(cancellationToken));
         var saved = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
         foreach (var id in touched)
@@ -118,6 +119,16 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
             PartnershipVersions.Changed(id);
         }
         return saved;
+    }
+
+    /// <summary>An archived partnership is read-only for every door; the archiving itself is the last change (the stored row is not archived yet).</summary>
+    private async Task RefuseArchivedAsync(HashSet<Guid> touched, CancellationToken cancellationToken)
+    {
+        if (touched.Count > 0 && await Partnerships.IgnoreQueryFilters().AsNoTracking()
+                .AnyAsync(p => touched.Contains(p.Id) && p.ArchivedAt != null, cancellationToken))
+        {
+            throw new PartnershipArchivedException();
+        }
     }
 
     private HashSet<Guid> TouchedPartnerships() => ChangeTracker.Entries()

@@ -123,6 +123,11 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
         var settings = (await SettingsAsync(partnershipId, cancellationToken))!;
         var context = await ContextAsync(partnershipId, cancellationToken);
         var signals = new List<HealthSignal>();
+        if (context.Archived)
+        {
+            // An archived partnership cannot act on a warning any more.
+            return signals;
+        }
         signals.AddRange(await MissionAsync(context, settings, cancellationToken));
         signals.AddRange(Champions(context));
         signals.AddRange(await GlossaryAsync(context, settings, cancellationToken));
@@ -132,14 +137,15 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
         signals.AddRange(await TrustAsync(context, settings, cancellationToken));
         signals.AddRange(await FeedbackAsync(context, settings, cancellationToken));
         signals.AddRange(await MeasuresAsync(context, settings, cancellationToken));
-        signals.AddRange(await LaunchAsync(context, settings, cancellationToken));
+        signals.AddRange(context.Phase == Phase.Close ? await CloseAsync(context, cancellationToken) : await LaunchAsync(context, settings, cancellationToken));
         signals.AddRange(await new Formalize.AgreementsWork(db).SignalsAsync(partnershipId, cancellationToken));
         return signals.OrderByDescending(s => s.Severity).ThenBy(s => s.Step).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
     }
 
     private sealed record Member(Guid UserId, Guid OrganizationId, MemberLevel Level, bool IsChampion);
 
-    private sealed record Context(Guid PartnershipId, string Path, DateOnly Today, DateTimeOffset CreatedAt, IReadOnlyList<(Guid Id, string Name)> Partners, IReadOnlyList<Member> Members);
+    private sealed record Context(Guid PartnershipId, string Path, DateOnly Today, DateTimeOffset CreatedAt, Phase Phase, bool Archived,
+        IReadOnlyList<(Guid Id, string Name)> Partners, IReadOnlyList<Member> Members);
 
     private async Task<Context> ContextAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
@@ -147,9 +153,10 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
             .OrderBy(p => p.Organization!.Name).Select(p => new { p.OrganizationId, p.Organization!.Name }).ToListAsync(cancellationToken);
         var members = await db.Memberships.AsNoTracking().Where(m => m.PartnershipId == partnershipId)
             .Select(m => new Member(m.UserId, m.User!.OrganizationId, m.Level, m.IsChampion)).ToListAsync(cancellationToken);
-        var createdAt = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId).Select(p => p.CreatedAt).FirstAsync(cancellationToken);
-        return new Context(partnershipId, $"/partnerships/{partnershipId}", DateOnly.FromDateTime(db.Now.UtcDateTime), createdAt,
-            partners.Select(p => (p.OrganizationId, p.Name)).ToList(), members);
+        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId)
+            .Select(p => new { p.CreatedAt, p.Phase, p.ArchivedAt }).FirstAsync(cancellationToken);
+        return new Context(partnershipId, $"/partnerships/{partnershipId}", DateOnly.FromDateTime(db.Now.UtcDateTime), partnership.CreatedAt,
+            partnership.Phase, partnership.ArchivedAt is not null, partners.Select(p => (p.OrganizationId, p.Name)).ToList(), members);
     }
 
     private static string Days(int days) => days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
@@ -509,6 +516,35 @@ public sealed class PartnershipHealth(JoineryDb db, MeasuresWork measures, Feedb
                 $"The pilot ended on {pilot.To:yyyy-MM-dd} and its review is not complete: the partners have not yet re-evaluated what they expected.",
                 pilot.ReviewId is { } r ? [new Evidence("pilot-review", r, $"Pilot review due {pilot.ReviewDue:yyyy-MM-dd}")] : [],
                 pilot.ReviewId is { } id ? c.Path + "/expectations/pilot-reviews/" + id : c.Path + "/expectations#pilot-heading"));
+        }
+        return signals;
+    }
+
+    /// <summary>
+    /// Close: services whose people have no transition plan yet, and transitions past their due
+    /// date; a closing partnership must not leave anyone it serves without care.
+    /// </summary>
+    private async Task<IEnumerable<HealthSignal>> CloseAsync(Context c, CancellationToken cancellationToken)
+    {
+        var signals = new List<HealthSignal>();
+        if (await new Close.CloseWork(db).GetAsync(c.PartnershipId, cancellationToken) is not { } close)
+        {
+            return signals;
+        }
+        var link = c.Path + "/close";
+        var unplanned = close.Transitions.Where(t => t.Progress == Close.TransitionProgress.NotPlanned).ToList();
+        if (unplanned.Count > 0)
+        {
+            signals.Add(new("close-service-without-plan", Severity.Critical, 4,
+                $"The partnership is closing and {unplanned.Count} service(s) have no transition plan: the people they serve do not yet know who continues their care.",
+                unplanned.Select(t => new Evidence("service", t.ServiceId, t.Service)).ToList(), link));
+        }
+        var overdue = close.Transitions.Where(t => t.Overdue).ToList();
+        if (overdue.Count > 0)
+        {
+            signals.Add(new("close-transition-overdue", Severity.Warning, 4,
+                $"{overdue.Count} service transition(s) are past their due date and not carried out.",
+                overdue.Select(t => new Evidence("service", t.ServiceId, $"{t.Service} (due {t.DueOn:yyyy-MM-dd})")).ToList(), link));
         }
         return signals;
     }

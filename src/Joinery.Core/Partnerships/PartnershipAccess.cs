@@ -20,14 +20,18 @@ public static class PartnershipAccess
 
     /// <summary>
     /// Whether the current person may add to a partnership's records: 404 when the partnership is
-    /// not theirs to see, 403 for viewers (with <paramref name="viewerMessage"/>), null when they may.
-    /// The CLI, acting across partnerships, may.
+    /// not theirs to see, 403 for viewers (with <paramref name="viewerMessage"/>), 409 when it is
+    /// archived, null when they may. The CLI, acting across partnerships, may, unless it is archived.
     /// </summary>
     public static async Task<Outcome<Guid>?> RefuseWriteAsync(this JoineryDb db, Guid partnershipId, string viewerMessage, CancellationToken cancellationToken = default)
     {
         if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such partnership.");
+        }
+        if (await db.IsArchivedAsync(partnershipId, cancellationToken))
+        {
+            return Outcome<Guid>.Conflict("", PartnershipArchivedException.Text);
         }
         if (db.Tenancy.Unrestricted)
         {
@@ -36,6 +40,10 @@ public static class PartnershipAccess
         var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
         return me is null || me.Role == MemberRole.Viewer ? Outcome<Guid>.Forbidden(viewerMessage) : null;
     }
+
+    /// <summary>Whether the partnership has been archived (and so is read-only; see <see cref="PartnershipArchivedException"/>).</summary>
+    public static Task<bool> IsArchivedAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default) =>
+        db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.ArchivedAt != null, cancellationToken);
 
     /// <summary>Finds a partnership by id or exact name, within what the tenancy allows.</summary>
     public static async Task<Partnership?> FindPartnershipAsync(this JoineryDb db, string? nameOrId, CancellationToken cancellationToken = default)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Core.Partnerships;
 
-public sealed record PartnershipSummary(Guid Id, string Name, Phase Phase, IReadOnlyList<string> Partners, MemberRole? MyRole);
+public sealed record PartnershipSummary(Guid Id, string Name, Phase Phase, IReadOnlyList<string> Partners, MemberRole? MyRole, DateTimeOffset? ArchivedAt = null);
 
 public sealed record PartnerView(Guid OrganizationId, string Name, OrganizationKind Kind);
 
@@ -16,9 +16,12 @@ public sealed record PhaseChangeView(Phase From, Phase To, DateTimeOffset Change
 public sealed record OpenInvitationView(Guid Id, string Email, string OrganizationName, MemberRole Role, MemberLevel Level, DateTimeOffset ExpiresAt);
 
 public sealed record PartnershipView(Guid Id, string Name, Phase Phase, DateTimeOffset CreatedAt, IReadOnlyList<PartnerView> Partners,
-    IReadOnlyList<MemberView> Members, IReadOnlyList<PhaseChangeView> PhaseChanges, MemberRole? MyRole)
+    IReadOnlyList<MemberView> Members, IReadOnlyList<PhaseChangeView> PhaseChanges, MemberRole? MyRole, DateTimeOffset? ArchivedAt = null)
 {
     public bool IsSteward => MyRole == MemberRole.Steward;
+
+    /// <summary>Archived after a close: everything can be read, nothing changed.</summary>
+    public bool IsArchived => ArchivedAt is not null;
 }
 
 /// <summary>Reads of partnerships for the pages, the API and the CLI; all within the tenancy filter.</summary>
@@ -33,11 +36,12 @@ public static class PartnershipQueries
                 p.Id,
                 p.Name,
                 p.Phase,
+                p.ArchivedAt,
                 Partners = p.Partners.Select(o => o.Organization!.Name).ToList(),
                 MyRole = p.Members.Where(m => m.UserId == me).Select(m => (MemberRole?)m.Role).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new PartnershipSummary(r.Id, r.Name, r.Phase, r.Partners.Order().ToList(), r.MyRole)).ToList();
+        return rows.Select(r => new PartnershipSummary(r.Id, r.Name, r.Phase, r.Partners.Order().ToList(), r.MyRole, r.ArchivedAt)).ToList();
     }
 
     /// <summary>
@@ -78,7 +82,7 @@ public static class PartnershipQueries
                 .Select(c => new PhaseChangeView(c.From, c.To, c.ChangedAt, c.DisplayName,
                     c.UnmetCriteria.Split(',', StringSplitOptions.RemoveEmptyEntries), c.OverrideReason))
                 .ToList(),
-            null);
+            null, partnership.ArchivedAt);
     }
 
     public static async Task<List<MemberView>> ListMembersAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default)

@@ -131,7 +131,7 @@ public sealed class ComputeRoadmap(JoineryDb db)
             ],
             [Phase.Pilot] = [pilotReviewed],
             [Phase.Operate] = [],
-            [Phase.Close] = [],
+            [Phase.Close] = await new Close.CloseWork(db).GateAsync(partnershipId, cancellationToken),
         };
 
         var phases = Enum.GetValues<Phase>()

@@ -25,9 +25,12 @@ public sealed class ErrorModel : PageModel
 
     private IActionResult Respond(int? status)
     {
-        var code = status ?? StatusCodes.Status500InternalServerError;
+        // A write that reached an archived partnership is refused, not a failure.
+        var archived = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is Core.Partnerships.PartnershipArchivedException;
+        var code = archived ? StatusCodes.Status409Conflict : status ?? StatusCodes.Status500InternalServerError;
         (Title, Message) = code switch
         {
+            409 when archived => ("Archived", Core.Partnerships.PartnershipArchivedException.Text),
             404 => ("Page not found", "There is nothing here, or it is not yours to see."),
             403 => ("Not allowed", "Your account may not do this."),
             400 => ("Bad request", "The request could not be understood. Go back and check what you entered."),

@@ -73,17 +73,44 @@ public sealed class PhaseTests(JoineryApp app) : IClassFixture<JoineryApp>
     }
 
     [Fact]
-    public async Task Closing_needs_no_reason()
+    public async Task Ending_the_partnership_needs_the_reason_and_skips_the_gate()
     {
         var p = await app.APartnership().BuildAsync();
         var steward = await app.SignedInAsync(p.Steward);
+        var before = await app.SnapshotAsync();
 
-        var response = await steward.SubmitFormAsync($"/partnerships/{p.Id}/phase", new() { ["Input.To"] = "close" });
+        var refused = await steward.SubmitFormAsync($"/partnerships/{p.Id}/phase?handler=End", new() { ["End.Reason"] = "  " });
+        (await refused.ErrorSummaryAsync()).ShouldHaveSingleItem().Field.ShouldBe("End_Reason");
+        (await app.SnapshotAsync()).ShouldBe(before);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var ended = await steward.SubmitFormAsync($"/partnerships/{p.Id}/phase?handler=End", new() { ["End.Reason"] = "The grant ended and neither board can fund the service." });
+
+        ended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        ended.Headers.Location!.OriginalString.ShouldBe($"/partnerships/{p.Id}/close");
         var change = await app.ReadAsync(db => db.PhaseChanges.AsNoTracking().SingleAsync(c => c.PartnershipId == p.Id));
+        change.From.ShouldBe(Phase.Explore);
         change.To.ShouldBe(Phase.Close);
-        change.UnmetCriteria.ShouldBe("");
+        change.UnmetCriteria.ShouldBe("", "the gate of the phase being left does not apply to a close");
+        change.OverrideReason.ShouldBe("The grant ended and neither board can fund the service.");
+    }
+
+    [Fact]
+    public async Task A_closing_partnership_returns_only_to_the_phase_it_came_from_and_says_why()
+    {
+        var p = await app.APartnership().BuildAsync();
+        var steward = await app.SignedInAsync(p.Steward);
+        (await steward.SubmitFormAsync($"/partnerships/{p.Id}/phase?handler=End", new() { ["End.Reason"] = "Funding ended." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await steward.GetStringAsync($"/partnerships/{p.Id}/phase");
+        page.ShouldContain("Return to Explore");
+
+        var elsewhere = await steward.SubmitFormAsync($"/partnerships/{p.Id}/phase", new() { ["Input.To"] = "operate", ["Input.Reason"] = "We carry on." });
+        var silent = await steward.SubmitFormAsync($"/partnerships/{p.Id}/phase", new() { ["Input.To"] = "explore" });
+        var back = await steward.SubmitFormAsync($"/partnerships/{p.Id}/phase", new() { ["Input.To"] = "explore", ["Input.Reason"] = "A new grant came through." });
+
+        (await elsewhere.ErrorSummaryAsync()).ShouldHaveSingleItem().Message.ShouldContain("goes back to Explore");
+        (await silent.ErrorSummaryAsync()).ShouldHaveSingleItem().Message.ShouldBe("Record why the partners carry on after all.");
+        back.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.ReadAsync(db => db.Partnerships.AsNoTracking().SingleAsync(x => x.Id == p.Id))).Phase.ShouldBe(Phase.Explore);
     }
 
     [Fact]

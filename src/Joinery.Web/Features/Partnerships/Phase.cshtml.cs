@@ -11,8 +11,14 @@ public sealed class PhaseModel(JoineryDb db, ComputeRoadmap roadmap, MovePhase m
     public RoadmapView Roadmap { get; private set; } = null!;
     public Phase? Next => Partnership.Phase < Phase.Operate ? Partnership.Phase + 1 : null;
 
+    /// <summary>The phase a closing partnership came from, where it returns if the partners carry on.</summary>
+    public Phase? ClosedFrom => Partnership.PhaseChanges.FirstOrDefault(c => c.To == Phase.Close)?.From;
+
     [BindProperty]
     public PhaseForm Input { get; set; } = new();
+
+    [BindProperty]
+    public PhaseForm End { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
@@ -23,14 +29,29 @@ public sealed class PhaseModel(JoineryDb db, ComputeRoadmap roadmap, MovePhase m
         {
             return refusal;
         }
-        var outcome = await movePhase.RunAsync(id, new PhaseMove(Input.To, Input.Reason), cancellationToken);
+        return await MoveAsync(id, Input, "Input", cancellationToken);
+    }
+
+    /// <summary>The partners decided to end the partnership: to Close, with the reason.</summary>
+    public async Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        return await MoveAsync(id, new PhaseForm { To = "close", Reason = End.Reason }, "End", cancellationToken);
+    }
+
+    private async Task<IActionResult> MoveAsync(Guid id, PhaseForm form, string prefix, CancellationToken cancellationToken)
+    {
+        var outcome = await movePhase.RunAsync(id, new PhaseMove(form.To, form.Reason), cancellationToken);
         if (!outcome.Succeeded)
         {
-            ModelState.AddOutcome(outcome);
+            ModelState.AddOutcome(outcome, prefix);
             return Page();
         }
         TempData["Status"] = $"The partnership is now in the {outcome.Value.Words()} phase.";
-        return Redirect($"/partnerships/{id}");
+        return Redirect(outcome.Value == Phase.Close ? $"/partnerships/{id}/close" : $"/partnerships/{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)

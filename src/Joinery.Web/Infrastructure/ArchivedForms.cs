@@ -1,0 +1,44 @@
+using Joinery.Core.Partnerships;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Joinery.Web.Infrastructure;
+
+/// <summary>
+/// On the pages of an archived partnership every form that would change it is shown disabled, so
+/// nobody fills one in to be refused. One place for every page; the data context refuses the write
+/// anyway (<see cref="PartnershipArchivedException"/>). Forms that post elsewhere (signing out), and
+/// forms marked <c>joinery-reads-only</c> (translating a text), stay.
+/// </summary>
+[HtmlTargetElement("form", Attributes = "method")]
+public sealed class ArchivedForms : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    /// <summary>The form posts only to read (a translation): it works on an archived partnership too.</summary>
+    [HtmlAttributeName("joinery-reads-only")]
+    public bool ReadsOnly { get; set; }
+
+    /// <summary>After the form tag helper, which writes the action from asp-page-handler.</summary>
+    public override int Order => 1000;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (ReadsOnly
+            || ViewContext.ViewData["Partnership"] is not PartnershipView { IsArchived: true } partnership
+            || !string.Equals(output.Attributes["method"]?.Value?.ToString(), "post", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        var action = output.Attributes["action"]?.Value?.ToString() ?? "";
+        if (action.Length > 0 && !action.StartsWith($"/partnerships/{partnership.Id}", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        output.PreContent.AppendHtml("<fieldset class=\"archived\" disabled>");
+        output.PostContent.AppendHtml("</fieldset>");
+    }
+}
