@@ -74,7 +74,11 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/Denied");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AuthorizeFolder("/Admin", SiteAdmin.Policy);
-}).AddMvcOptions(options => options.Filters.Add<RequireMfaFilter>());
+}).AddMvcOptions(options =>
+{
+    options.Filters.Add<RequireMfaFilter>();
+    options.Filters.Add<ArchivedPartnerships>();
+});
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
@@ -117,6 +121,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapRazorPages();
 
 var api = app.MapGroup("/api/v1")
+    .AddEndpointFilter<ArchivedPartnerships>()
     .RequireAuthorization(ApiAccess.Policy)
     .RequireRateLimiting(RateLimits.Api);
 api.MapAccountApi();

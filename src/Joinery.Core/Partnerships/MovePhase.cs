@@ -25,16 +25,16 @@ public sealed class MovePhase(JoineryDb db, ComputeRoadmap roadmap)
         {
             return Outcome<Phase>.Forbidden("Only stewards can move the partnership between phases.");
         }
+        if (partnership.ArchivedAt is not null)
+        {
+            return Outcome<Phase>.Conflict("", PartnershipArchivedException.Text);
+        }
         var check = new Validation();
         var to = check.Choice<Phase>("to", "the phase to move to", input.To);
         var reason = check.Text("reason", "the reason", input.Reason, PhaseChange.ReasonMax, required: false);
         if (!check.IsValid)
         {
             return Outcome<Phase>.Invalid(check.Errors);
-        }
-        if (partnership.ArchivedAt is not null)
-        {
-            return Outcome<Phase>.Conflict("", PartnershipArchivedException.Text);
         }
         var from = partnership.Phase;
         if (to == from)

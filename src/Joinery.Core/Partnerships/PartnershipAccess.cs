@@ -20,18 +20,14 @@ public static class PartnershipAccess
 
     /// <summary>
     /// Whether the current person may add to a partnership's records: 404 when the partnership is
-    /// not theirs to see, 403 for viewers (with <paramref name="viewerMessage"/>), 409 when it is
-    /// archived, null when they may. The CLI, acting across partnerships, may, unless it is archived.
+    /// not theirs to see, 403 for viewers (with <paramref name="viewerMessage"/>), null when they may.
+    /// The CLI, acting across partnerships, may.
     /// </summary>
     public static async Task<Outcome<Guid>?> RefuseWriteAsync(this JoineryDb db, Guid partnershipId, string viewerMessage, CancellationToken cancellationToken = default)
     {
         if (!await db.CanSeePartnershipAsync(partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such partnership.");
-        }
-        if (await db.IsArchivedAsync(partnershipId, cancellationToken))
-        {
-            return Outcome<Guid>.Conflict("", PartnershipArchivedException.Text);
         }
         if (db.Tenancy.Unrestricted)
         {

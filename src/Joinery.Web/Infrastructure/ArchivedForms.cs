@@ -8,8 +8,8 @@ namespace Joinery.Web.Infrastructure;
 /// <summary>
 /// On the pages of an archived partnership every form that would change it is shown disabled, so
 /// nobody fills one in to be refused. One place for every page; the data context refuses the write
-/// anyway (<see cref="PartnershipArchivedException"/>). Forms that post elsewhere (signing out), and
-/// forms marked <c>joinery-reads-only</c> (translating a text), stay.
+/// anyway (<see cref="ArchivedPartnerships"/>). Forms that post elsewhere (signing out), and the forms
+/// of pages that post only to read (<see cref="ReadsOnlyAttribute"/>: translating a text), stay.
 /// </summary>
 [HtmlTargetElement("form", Attributes = "method")]
 public sealed class ArchivedForms : TagHelper
@@ -18,16 +18,12 @@ public sealed class ArchivedForms : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
 
-    /// <summary>The form posts only to read (a translation): it works on an archived partnership too.</summary>
-    [HtmlAttributeName("joinery-reads-only")]
-    public bool ReadsOnly { get; set; }
-
     /// <summary>After the form tag helper, which writes the action from asp-page-handler.</summary>
     public override int Order => 1000;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (ReadsOnly
+        if (ViewContext.ViewData.Model?.GetType().IsDefined(typeof(ReadsOnlyAttribute), inherit: false) == true
             || ViewContext.ViewData["Partnership"] is not PartnershipView { IsArchived: true } partnership
             || !string.Equals(output.Attributes["method"]?.Value?.ToString(), "post", StringComparison.OrdinalIgnoreCase))
         {

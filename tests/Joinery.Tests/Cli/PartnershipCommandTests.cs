@@ -200,4 +200,17 @@ public class PartnershipCommandTests : IAsyncLifetime
         json.RootElement.GetProperty("champion").GetBoolean().ShouldBeTrue();
         (await WithDbAsync(db => db.Memberships.AnyAsync(m => m.Id == id))).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Member_add_to_an_archived_partnership_is_refused_with_one_line_and_adds_nobody()
+    {
+        var partnership = await WholeHealthAsync();
+        await WithDbAsync(db => db.Partnerships.Where(p => p.Id == partnership)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Phase, Phase.Close).SetProperty(x => x.ArchivedAt, DateTimeOffset.UtcNow)));
+
+        var error = (await AddMemberAsync("Whole Health", "grace@eastside.example")).ShouldFailWithOneLine();
+
+        error.ShouldBe($"error: {PartnershipArchivedException.Text}");
+        (await WithDbAsync(db => db.Memberships.IgnoreQueryFilters().CountAsync(m => m.PartnershipId == partnership))).ShouldBe(0);
+    }
 }

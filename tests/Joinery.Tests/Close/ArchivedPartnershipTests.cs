@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Joinery.Core.Close;
+using Joinery.Core.Formalize;
+using Joinery.Core.Partnerships;
+using Joinery.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Tests.Close;
+
+/// <summary>
+/// An archived partnership is read-only: every page handler and API route that would change it is
+/// refused with the same message and changes nothing, while every page and every read still
+/// answers. The routes come from the app, so a new one is covered (the walk is shared with the
+/// cross-tenant test).
+/// </summary>
+public sealed partial class ArchivedPartnershipTests(JoineryApp app) : IClassFixture<JoineryApp>
+{
+    /// <summary>Handlers that post only to read: translating a text changes nothing and works on an archive too.</summary>
+    private static readonly string[] Reads = ["POST /Glossary/Translate"];
+
+    [Fact]
+    public async Task Every_page_still_reads_and_every_change_is_refused_with_nothing_saved()
+    {
+        var (victim, records) = await ArchivedAsync();
+        var steward = await app.SignedInAsync(victim.Steward);
+        var handlers = (await Routes.PagesAsync(app)).Where(h => h.Template.StartsWith("partnerships/{id:guid}", StringComparison.Ordinal)).ToList();
+        handlers.Count.ShouldBeGreaterThan(100, "the walk must find the workspace's page handlers");
+
+        foreach (var handler in handlers.OrderBy(WorkspaceWalk.StewardOrder))
+        {
+            var before = await app.SnapshotAsync();
+            var response = await WorkspaceWalk.SendAsync(steward, handler, victim, records);
+            var body = await response.Content.ReadAsStringAsync();
+
+            if (handler.Method == "GET" || Reads.Contains(handler.ToString()))
+            {
+                // Reads answer (and downloads are audited, as everywhere).
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, handler.ToString());
+                (await response.ErrorSummaryAsync()).ShouldBeEmpty(handler.ToString());
+                continue;
+            }
+            response.StatusCode.ShouldBe(HttpStatusCode.Conflict, $"{handler}: {Forms.ErrorSummary(body).FirstOrDefault()}");
+            body.ShouldContain(PartnershipArchivedException.Text, customMessage: handler.ToString());
+            (await app.SnapshotAsync()).ShouldBe(before, handler.ToString());
+        }
+        await app.AuditChainShouldBeIntactAsync();
+    }
+
+    [Fact]
+    public async Task Every_api_read_answers_and_every_api_change_is_refused_409_with_nothing_saved()
+    {
+        var (victim, records) = await ArchivedAsync();
+        var api = await app.ApiAsync(victim.Steward);
+        var routes = Routes.Api(app).Where(r => r.Template.Contains("{id", StringComparison.Ordinal)).ToList();
+
+        foreach (var route in routes)
+        {
+            foreach (var method in route.Methods)
+            {
+                var before = await app.SnapshotAsync();
+                var response = await api.SendAsync(WorkspaceWalk.Request(method, route.Template, victim.Id, records));
+                if (method == "GET")
+                {
+                    response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{method} {route.Template}");
+                    continue;
+                }
+                if (route.Template.EndsWith("/translate", StringComparison.Ordinal))
+                {
+                    // A translation only reads: the empty body is refused as such, not because of the archive.
+                    response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, route.Template);
+                    continue;
+                }
+                var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
+                problem.Text("detail").ShouldBe(PartnershipArchivedException.Text, $"{method} {route.Template}");
+                (await app.SnapshotAsync()).ShouldBe(before, $"{method} {route.Template}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_pages_of_an_archive_say_so_and_show_their_forms_disabled_but_signing_out_still_works()
+    {
+        var (victim, _) = await ArchivedAsync();
+        var steward = await app.SignedInAsync(victim.Steward);
+
+        var glossary = await steward.GetStringAsync($"/partnerships/{victim.Id}/glossary");
+        var translate = await steward.GetStringAsync($"/partnerships/{victim.Id}/glossary/translate");
+        var close = await steward.GetStringAsync($"/partnerships/{victim.Id}/close");
+        var home = await steward.GetStringAsync("/");
+
+        glossary.ShouldContain("nothing can be changed");
+        var forms = FormPattern().Matches(glossary).Select(m => m.Value).ToList();
+        forms.Where(f => f.Contains("method=\"post\"", StringComparison.Ordinal) && !f.Contains("/account/sign-out", StringComparison.Ordinal))
+            .ShouldAllBe(f => f.Contains("<fieldset class=\"archived\" disabled>", StringComparison.Ordinal));
+        forms.Single(f => f.Contains("/account/sign-out", StringComparison.Ordinal)).ShouldNotContain("disabled");
+        FormPattern().Matches(translate).Select(m => m.Value).Where(f => f.Contains("Translate", StringComparison.Ordinal))
+            .ShouldAllBe(f => !f.Contains("disabled", StringComparison.Ordinal));
+        close.ShouldContain("Archived on");
+        close.ShouldNotContain("Archive the partnership");
+        home.ShouldContain("Archived ");
+    }
+
+    /// <summary>
+    /// A partnership with a record of every feature, closed: both services' transitions carried out,
+    /// every agreement terminated, then archived by its steward.
+    /// </summary>
+    private async Task<(SeededPartnership Victim, Dictionary<string, string> Records)> ArchivedAsync()
+    {
+        var victim = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Planner, MemberLevel.Manager, partner: 1).BuildAsync();
+        var invitation = await app.ActingAsAsync(victim.Steward, async services => (await services.GetRequiredService<Invitations>().InviteAsync(victim.Id,
+            new InvitationInput($"invitee{app.Unique()}@example.org", victim.Partners[0].ToString(), "viewer", "frontline"))).Value!.Id);
+        var records = await new WorkspaceWalk(app).RecordsAsync(victim);
+        records["invitationId"] = invitation.ToString();
+        await app.ActingAsAsync(victim.Steward, async services =>
+        {
+            // The walk's records leave the steward's expectations reopened; submitting shows both lists again.
+            (await services.GetRequiredService<Core.Expectations.ExpectationsWork>().SubmitAsync(victim.Id)).Succeeded.ShouldBeTrue();
+            var moved = await services.GetRequiredService<MovePhase>().RunAsync(victim.Id, new PhaseMove("close", "The grant ended."));
+            moved.Succeeded.ShouldBeTrue(moved.FirstError);
+            var close = services.GetRequiredService<CloseWork>();
+            foreach (var service in await services.GetRequiredService<ServicesWork>().ServicesAsync(victim.Id))
+            {
+                var saved = await close.SaveTransitionAsync(victim.Id, service.Id, new TransitionInput(victim.Partners[1].ToString(), null,
+                    "Letters, then a conversation at the next visit.", victim.Partners[1].ToString(), "Notes stay with the clinic for seven years.",
+                    CareHandedOverOn: "2026-01-10", PeopleToldOn: "2026-01-10", RecordsSettledOn: "2026-01-10"));
+                saved.Succeeded.ShouldBeTrue(saved.FirstError);
+            }
+            var db = services.GetRequiredService<Core.Data.JoineryDb>();
+            foreach (var agreement in await db.Set<Agreement>().Where(a => a.PartnershipId == victim.Id).ToListAsync())
+            {
+                agreement.Status = AgreementStatus.Terminated;
+            }
+            await db.SaveChangesAsync();
+            var archived = await close.ArchiveAsync(victim.Id, new ArchiveInput(Confirm: true));
+            archived.Succeeded.ShouldBeTrue(archived.FirstError);
+            return true;
+        });
+        return (victim, records);
+    }
+
+    [GeneratedRegex("<form[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormPattern();
+}
