@@ -101,6 +101,7 @@ public sealed partial class SeedDemo(JoineryDb db, CreateOrganization createOrga
         await SeedExpectationsAsync(partnership.Id, cancellationToken);
         await SeedLaunchAsync(partnership.Id, cancellationToken);
         await SeedFormalizeAsync(partnership.Id, cancellationToken);
+        await SeedClosingAsync(cancellationToken);
         if (partnership.Phase == Phase.Explore && !await db.PhaseChanges.AnyAsync(c => c.PartnershipId == partnership.Id, cancellationToken))
         {
             var steward = await db.Users.FirstAsync(u => u.Email == People[0].Email, cancellationToken);

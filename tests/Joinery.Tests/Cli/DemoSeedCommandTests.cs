@@ -25,15 +25,15 @@ public class DemoSeedCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Seed_creates_two_organizations_a_dozen_members_and_a_partnership_in_plan()
+    public async Task Seed_creates_the_walkthrough_partnership_with_a_dozen_members_and_a_small_closing_one()
     {
         var result = (await _cli.RunAsync("demo", "seed")).ShouldSucceed();
 
         var counts = await CountAsync();
-        counts.Organizations.ShouldBe(2);
-        counts.Memberships.ShouldBe(12);
-        counts.Users.ShouldBe(13, "twelve members and the site administrator");
-        counts.Partnerships.ShouldBe(1);
+        counts.Organizations.ShouldBe(3, "the two partners of the walkthrough and the practice of the closing partnership");
+        counts.Memberships.ShouldBe(14, "twelve in the walkthrough, two in the closing partnership");
+        counts.Users.ShouldBe(14, "twelve members, the closing practice's steward and the site administrator");
+        counts.Partnerships.ShouldBe(2);
         Guid.Parse(result.OutLines[^1]).ShouldNotBe(Guid.Empty);
         result.Out.ShouldContain("admin@joinery.example");
     }
@@ -45,7 +45,7 @@ public class DemoSeedCommandTests : IAsyncLifetime
 
         await using var scope = _cli.Host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
-        var partnership = await db.Partnerships.SingleAsync();
+        var partnership = await db.Partnerships.SingleAsync(p => p.Name == Joinery.Core.Demo.SeedDemo.PartnershipName);
         partnership.Id.ShouldBe(partnershipId);
         partnership.Phase.ShouldBe(Phase.Plan);
         var members = await db.ListMembersAsync(partnershipId);
@@ -94,7 +94,7 @@ public class DemoSeedCommandTests : IAsyncLifetime
         var id = json.RootElement.GetProperty("partnershipId").GetGuid();
         json.RootElement.GetProperty("accounts").GetArrayLength().ShouldBe(13);
         await using var scope = _cli.Host.Scope();
-        (await scope.ServiceProvider.GetRequiredService<JoineryDb>().Partnerships.SingleAsync()).Id.ShouldBe(id);
+        (await scope.ServiceProvider.GetRequiredService<JoineryDb>().Partnerships.SingleAsync(p => p.Name == Joinery.Core.Demo.SeedDemo.PartnershipName)).Id.ShouldBe(id);
     }
 
     [Fact]
