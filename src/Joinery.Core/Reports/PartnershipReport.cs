@@ -19,7 +19,7 @@ namespace Joinery.Core.Reports;
 /// </summary>
 public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, PartnershipHealth health, MissionWork mission,
     IntegrationLevels.IntegrationLevels levels, ExpectationsWork expectations, MeasuresWork measures, AgreementsWork agreements,
-    Launch.MilestonesWork milestones)
+    Launch.MilestonesWork milestones, Close.CloseWork close)
 {
     public async Task<PartnershipDocument?> BuildAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
@@ -37,6 +37,10 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
         blocks.AddRange(Measures(await measures.ChartsAsync(partnershipId, cancellationToken)));
         blocks.AddRange(Agreements((await agreements.RegisterAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Milestones((await milestones.GetAsync(partnershipId, cancellationToken))!));
+        if (await close.GetAsync(partnershipId, cancellationToken) is { Closing: true } closing)
+        {
+            blocks.AddRange(Closing(closing));
+        }
         blocks.AddRange(Health((await health.SignalsAsync(partnershipId, cancellationToken))!));
         db.Audit("report.generated", "partnership", partnershipId.ToString(), partnershipId);
         await db.SaveChangesAsync(cancellationToken);
@@ -199,6 +203,31 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
                 Paragraph.Of(Day(m.PlannedOn)),
                 new Paragraph([new Span(Day(m.AchievedOn), m.Late ? SpanKind.Strong : SpanKind.Plain)]),
                 Paragraph.Of(m.Celebrations.Count == 0 ? "" : string.Join("; ", m.Celebrations.Select(c => $"{Day(c.CelebratedOn)}: {c.How}"))),
+            ]).ToList());
+    }
+
+    /// <summary>A closing partnership: why, and how each service's people are carried over.</summary>
+    private static IEnumerable<Block> Closing(Close.CloseView view)
+    {
+        yield return new Heading("Closing the partnership");
+        var when = view.ClosingSince?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+        yield return Paragraph.Of(view.Archived
+            ? $"The partners decided to end the partnership on {when}; it was archived on {view.ArchivedAt!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}. {view.Reason}"
+            : $"The partners decided to end the partnership on {when}. {view.Reason}");
+        if (view.Transitions.Count == 0)
+        {
+            yield return Paragraph.Of("No services are in the catalog.");
+            yield break;
+        }
+        static Paragraph Cell(string text) => text.Length == 0 ? new Paragraph([new Span("Not planned yet", SpanKind.Gap)]) : Paragraph.Of(text);
+        yield return new Table("Transition plans by service", ["Service", "Care continues with", "How people are told", "Records kept by", "Progress"],
+            view.Transitions.Select(t => (IReadOnlyList<Paragraph>)
+            [
+                Paragraph.Of(t.Service),
+                Cell(t.ContinuedBy),
+                Cell(t.HowTold),
+                Cell(t.RecordsKeptBy.Length == 0 ? "" : $"{t.RecordsKeptBy}: {t.Records}"),
+                new Paragraph([new Span(t.Progress.Words(), t.Progress == Close.TransitionProgress.Complete ? SpanKind.Plain : SpanKind.Strong)]),
             ]).ToList());
     }
 

@@ -86,4 +86,17 @@ public sealed class ClosePageTests(JoineryApp app) : IClassFixture<JoineryApp>
         (await app.ReadAsync(db => db.Partnerships.AsNoTracking().SingleAsync(x => x.Id == p.Id))).ArchivedAt.ShouldNotBeNull();
         (await steward.GetStringAsync($"/partnerships/{p.Id}/close")).ShouldContain("Archived on");
     }
+
+    [Fact]
+    public async Task The_report_of_a_closing_partnership_says_why_and_shows_each_services_transition_with_gaps_marked()
+    {
+        var (p, _, steward) = await ClosingAsync();
+
+        var report = await steward.GetStringAsync($"/partnerships/{p.Id}/report");
+
+        report.ShouldContain("Closing the partnership");
+        report.ShouldContain("Funding ended.");
+        report.ShouldContain("Transition plans by service");
+        report.ShouldContain("Not planned yet");
+    }
 }
