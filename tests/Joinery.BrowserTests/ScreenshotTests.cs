@@ -49,6 +49,26 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
         await SaveAsync(page, "health.png");
     }
 
+    [Fact]
+    public async Task Demo_launch_and_close_pages_are_captured_for_the_readme()
+    {
+        DemoResult demo = null!;
+        await using var app = await JoineryServer.StartAsync(async a => demo = await a.DemoAsync());
+        var page = await browser.OpenPageAsync(app, width: 1280, height: 900);
+        await page.SignInAsync("dana.whitfield@riverbend.example", SeedDemo.Password);
+
+        await page.OpenAsync($"/partnerships/{demo.PartnershipId}/launch");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Launch", Level = 1 })).ToBeVisibleAsync();
+        await SaveAsync(page, "launch.png");
+
+        await page.OpenAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = SeedDemo.ClosingPartnershipName }).ClickToAsync();
+        await page.WorkspaceLink("Close").ClickToAsync();
+        await Expect(page.GetByRole(AriaRole.Article, new() { Name = "Adolescent substance use counseling" })).ToContainTextAsync("Past its due date");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Transition plans" }).ScrollIntoViewIfNeededAsync();
+        await SaveAsync(page, "close.png");
+    }
+
     private static async Task SaveAsync(IPage page, string name)
     {
         var folder = Environment.GetEnvironmentVariable("JOINERY_UPDATE_SCREENSHOTS") == "1"
