@@ -323,38 +323,82 @@ public sealed class AgreementsWork(JoineryDb db)
         return Outcome<Guid>.Ok(agreementId);
     }
 
-    public async Task<Outcome<Guid>> AddSignatoryAsync(Guid partnershipId, Guid agreementId, SignatoryInput input, CancellationToken cancellationToken = default)
+    public Task<Outcome<Guid>> AddSignatoryAsync(Guid partnershipId, Guid agreementId, SignatoryInput input, CancellationToken cancellationToken = default) =>
+        SaveSignatoryAsync(partnershipId, agreementId, null, input, cancellationToken);
+
+    /// <summary>
+    /// Adds a signatory (<paramref name="signatoryId"/> null) or changes one: most often the date
+    /// signed, once it is. A change keeps the name, title and partner that are not given again.
+    /// </summary>
+    public async Task<Outcome<Guid>> SaveSignatoryAsync(Guid partnershipId, Guid agreementId, Guid? signatoryId, SignatoryInput input,
+        CancellationToken cancellationToken = default)
     {
         var (agreement, refusal) = await FindForWriteAsync(partnershipId, agreementId, cancellationToken);
         if (agreement is null)
         {
             return refusal!;
         }
-        var check = new Validation();
-        var name = check.Text("name", "the signatory's name", input.Name, AgreementSignatory.NameMax);
-        var title = check.Text("title", "the signatory's title", input.Title, AgreementSignatory.NameMax, required: false);
-        var partners = await ServicesWork.PartnersAsync(db, partnershipId, cancellationToken);
-        if (!Guid.TryParse(input.Organization, out var organizationId) || partners.All(p => p.OrganizationId != organizationId))
+        AgreementSignatory? signatory = null;
+        if (signatoryId is { } id && (signatory = await db.Set<AgreementSignatory>()
+                .FirstOrDefaultAsync(s => s.Id == id && s.AgreementId == agreementId && s.PartnershipId == partnershipId, cancellationToken)) is null)
         {
-            check.Add("organization", "Choose the partner the signatory signs for.");
+            return Outcome<Guid>.NotFound("No such signatory.");
+        }
+        var check = new Validation();
+        var name = signatory is not null && string.IsNullOrWhiteSpace(input.Name)
+            ? signatory.Name
+            : check.Text("name", "the signatory's name", input.Name, AgreementSignatory.NameMax);
+        var title = signatory is not null && input.Title is null
+            ? signatory.Title
+            : check.Text("title", "the signatory's title", input.Title, AgreementSignatory.NameMax, required: false);
+        var organizationId = signatory?.OrganizationId ?? Guid.Empty;
+        if (signatory is null || !string.IsNullOrWhiteSpace(input.Organization))
+        {
+            var partners = await ServicesWork.PartnersAsync(db, partnershipId, cancellationToken);
+            if (!Guid.TryParse(input.Organization, out organizationId) || partners.All(p => p.OrganizationId != organizationId))
+            {
+                check.Add("organization", "Choose the partner the signatory signs for.");
+            }
         }
         var signedOn = check.Date("signedOn", "the date signed", input.SignedOn, required: false);
+        if (signedOn > DateOnly.FromDateTime(db.Now.UtcDateTime.AddDays(1)))
+        {
+            check.Add("signedOn", "The date signed cannot be in the future.");
+        }
         if (!check.IsValid)
         {
             return Outcome<Guid>.Invalid(check.Errors);
         }
-        var signatory = new AgreementSignatory
+        if (signatory is null)
         {
-            PartnershipId = partnershipId,
-            AgreementId = agreementId,
-            Name = name,
-            Title = title,
-            OrganizationId = organizationId,
-            SignedOn = signedOn,
-        };
-        db.Set<AgreementSignatory>().Add(signatory);
+            signatory = new AgreementSignatory { PartnershipId = partnershipId, AgreementId = agreementId, Name = name, OrganizationId = organizationId };
+            db.Set<AgreementSignatory>().Add(signatory);
+        }
+        signatory.Name = name;
+        signatory.Title = title;
+        signatory.OrganizationId = organizationId;
+        signatory.SignedOn = signedOn;
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Ok(signatory.Id);
+    }
+
+    /// <summary>Removes a signatory recorded by mistake.</summary>
+    public async Task<Outcome<Guid>> RemoveSignatoryAsync(Guid partnershipId, Guid agreementId, Guid signatoryId, CancellationToken cancellationToken = default)
+    {
+        var (agreement, refusal) = await FindForWriteAsync(partnershipId, agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return refusal!;
+        }
+        var signatory = await db.Set<AgreementSignatory>()
+            .FirstOrDefaultAsync(s => s.Id == signatoryId && s.AgreementId == agreementId && s.PartnershipId == partnershipId, cancellationToken);
+        if (signatory is null)
+        {
+            return Outcome<Guid>.NotFound("No such signatory.");
+        }
+        db.Remove(signatory);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<Guid>.Ok(signatoryId);
     }
 
     /// <summary>Ticks (or unticks) a required element with a note; the current member is recorded as the reviewer.</summary>

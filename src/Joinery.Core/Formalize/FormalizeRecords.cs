@@ -114,10 +114,10 @@ public sealed class AgreementSignatory : IAudited, IPartnershipOwned
     public Guid Id { get; init; } = Guid.NewGuid();
     public required Guid PartnershipId { get; init; }
     public required Guid AgreementId { get; init; }
-    public required string Name { get; init; }
-    public string Title { get; init; } = "";
-    public required Guid OrganizationId { get; init; }
-    public DateOnly? SignedOn { get; init; }
+    public required string Name { get; set; }
+    public string Title { get; set; } = "";
+    public required Guid OrganizationId { get; set; }
+    public DateOnly? SignedOn { get; set; }
 }
 
 /// <summary>A required element of an agreement (see <see cref="AgreementChecklists"/>) ticked by a reviewer.</summary>

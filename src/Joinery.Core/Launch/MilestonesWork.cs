@@ -257,6 +257,25 @@ public sealed class MilestonesWork(JoineryDb db)
         return Outcome<Guid>.Ok(milestoneId);
     }
 
+    /// <summary>Removes a celebration recorded by mistake.</summary>
+    public async Task<Outcome<Guid>> RemoveCelebrationAsync(Guid partnershipId, Guid milestoneId, Guid celebrationId, CancellationToken cancellationToken = default)
+    {
+        var celebration = await db.Set<Celebration>()
+            .FirstOrDefaultAsync(c => c.Id == celebrationId && c.MilestoneId == milestoneId && c.PartnershipId == partnershipId, cancellationToken);
+        if (celebration is null)
+        {
+            return Outcome<Guid>.NotFound("No such celebration.");
+        }
+        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        db.Set<Celebration>().Remove(celebration);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<Guid>.Ok(celebrationId);
+    }
+
     /// <summary>Records how a milestone was celebrated and who was thanked (no information about people served).</summary>
     public async Task<Outcome<Guid>> CelebrateAsync(Guid partnershipId, Guid milestoneId, CelebrationInput input, CancellationToken cancellationToken = default)
     {

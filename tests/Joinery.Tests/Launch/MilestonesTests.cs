@@ -112,6 +112,29 @@ public sealed class MilestonesApiTests(JoineryApp app) : IClassFixture<JoineryAp
     }
 
     [Fact]
+    public async Task A_celebration_recorded_by_mistake_is_removed_but_not_through_another_milestone_or_by_a_viewer()
+    {
+        var p = await PartnershipAsync();
+        var steward = await app.ApiAsync(p.Steward);
+        var id = (await steward.PostJsonAsync(Url(p), new { title = "Shared room opened", achievedOn = "2026-01-10" }, HttpStatusCode.Created)).Text("id");
+        var other = (await steward.PostJsonAsync(Url(p), new { title = "First case review", achievedOn = "2026-01-12" }, HttpStatusCode.Created)).Text("id");
+        var celebration = (await steward.PostJsonAsync(Url(p, $"/{id}/celebrations"), new { celebratedOn = "2026-01-11", how = "Cake." }, HttpStatusCode.Created)).Text("id");
+        var viewer = await app.ApiAsync(p.First(MemberRole.Viewer));
+        var before = await app.SnapshotAsync();
+
+        var elsewhere = await (await steward.DeleteAsync(Url(p, $"/{other}/celebrations/{celebration}"))).ReadProblemAsync(HttpStatusCode.NotFound);
+        var byViewer = await (await viewer.DeleteAsync(Url(p, $"/{id}/celebrations/{celebration}"))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        (await app.SnapshotAsync()).ShouldBe(before);
+        var removed = await steward.DeleteAsync(Url(p, $"/{id}/celebrations/{celebration}"));
+
+        elsewhere.Text("detail").ShouldBe("No such celebration.");
+        byViewer.Text("title").ShouldBe("Not allowed");
+        removed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await steward.GetJsonAsync(Url(p))).GetProperty("milestones").EnumerateArray().Single(m => m.Text("title") == "Shared room opened")
+            .GetProperty("celebrations").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Members_add_their_own_milestones_mark_them_achieved_by_hand_and_the_overview_shows_the_latest_celebration()
     {
         var p = await PartnershipAsync();

@@ -63,11 +63,13 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Launch/Index?handler=RemoveItem", "POST /Launch/Index?handler=RemoveTraining", "POST /Launch/Index?handler=RemoveSource",
             "GET /Milestones/Index", "POST /Milestones/Index?handler=Propose", "POST /Milestones/Index?handler=Add",
             "POST /Milestones/Index?handler=Update", "POST /Milestones/Index?handler=Celebrate", "POST /Milestones/Index?handler=Remove",
+            "POST /Milestones/Index?handler=RemoveCelebration",
             "GET /Formalize/Services", "POST /Formalize/Services", "POST /Formalize/Services?handler=Delete",
             "GET /Formalize/Finances", "POST /Formalize/Finances", "POST /Formalize/Finances?handler=Delete",
             "GET /Formalize/Agreements", "POST /Formalize/Agreements",
             "GET /Formalize/Agreement", "GET /Formalize/Agreement?handler=Document", "POST /Formalize/Agreement",
             "POST /Formalize/Agreement?handler=Signatory", "POST /Formalize/Agreement?handler=Element", "POST /Formalize/Agreement?handler=Document",
+            "POST /Formalize/Agreement?handler=UpdateSignatory", "POST /Formalize/Agreement?handler=RemoveSignatory",
         ], ignoreOrder: true, customMessage: "a new partnership page handler: check the form below fills it, then add it here");
         var browser = await app.SignedInAsync(outsider);
 

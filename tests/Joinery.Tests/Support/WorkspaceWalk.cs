@@ -37,8 +37,9 @@ public sealed class WorkspaceWalk(JoineryApp app)
         "Item" or "EditItem" => -4,
         "DeleteItem" => -3,
         "Submit" => -2,
-        "OpenRound" or "Acknowledge" => -1,
-        "Remove" or "Close" or "RemoveItem" or "RemoveTraining" or "RemoveSource" => 1,
+        "OpenRound" or "Acknowledge" or "UpdateSignatory" => -1,
+        "RemoveCelebration" => 0,
+        "Remove" or "Close" or "RemoveItem" or "RemoveTraining" or "RemoveSource" or "RemoveSignatory" => 1,
         "Open" => 2,
         "End" => 3,
         "Transition" => 4,
@@ -175,8 +176,10 @@ public sealed class WorkspaceWalk(JoineryApp app)
             var item = await launch.SaveItemAsync(victim.Id, null, new ChecklistItemInput("space", "A room for the consultant", null, "2026-02-01", null));
             var training = await launch.SaveTrainingAsync(victim.Id, null, new TrainingInput(null, "Front desk staff", "Warm handoffs", "2026-02-01", null));
             var source = await launch.SaveSourceAsync(victim.Id, null, new ReferralSourceInput("County crisis line", "external", "phone", null));
-            var milestone = await services.GetRequiredService<MilestonesWork>().SaveAsync(victim.Id, null, new MilestoneInput("First joint training day", "2026-01-20", "2026-01-20"));
-            foreach (var outcome in new[] { item, training, source, milestone })
+            var milestones = services.GetRequiredService<MilestonesWork>();
+            var milestone = await milestones.SaveAsync(victim.Id, null, new MilestoneInput("First joint training day", "2026-01-20", "2026-01-20"));
+            var celebration = await milestones.CelebrateAsync(victim.Id, milestone.Value, new CelebrationInput("2026-01-21", "Lunch together.", ""));
+            foreach (var outcome in new[] { item, training, source, milestone, celebration })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             }
@@ -186,6 +189,7 @@ public sealed class WorkspaceWalk(JoineryApp app)
                 ["trainingId"] = training.Value.ToString(),
                 ["sourceId"] = source.Value.ToString(),
                 ["milestoneId"] = milestone.Value.ToString(),
+                ["celebrationId"] = celebration.Value.ToString(),
             };
         });
 
@@ -202,7 +206,8 @@ public sealed class WorkspaceWalk(JoineryApp app)
             var agreements = services.GetRequiredService<AgreementsWork>();
             var mou = await agreements.CreateAsync(victim.Id, new AgreementInput("mou", "Memorandum of understanding", "draft"));
             var document = await agreements.UploadAsync(victim.Id, mou.Value, "mou.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray());
-            foreach (var outcome in new[] { service, kept, cost, mou, document })
+            var signatory = await agreements.AddSignatoryAsync(victim.Id, mou.Value, new SignatoryInput("Dana Example", "Director", victim.Partners[0].ToString(), null));
+            foreach (var outcome in new[] { service, kept, cost, mou, document, signatory })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             }
@@ -213,6 +218,7 @@ public sealed class WorkspaceWalk(JoineryApp app)
                 ["costItemId"] = cost.Value.ToString(),
                 ["agreementId"] = mou.Value.ToString(),
                 ["service"] = kept.Value.ToString(),
+                ["signatoryId"] = signatory.Value.ToString(),
             };
         });
 
@@ -452,6 +458,7 @@ public sealed class WorkspaceWalk(JoineryApp app)
             ["Element.Code"] = "parties",
             ["Element.Done"] = "true",
             ["Element.Note"] = "Covered in the recitals.",
+            ["SignedOn"] = "2026-01-15",
         },
         _ => [],
     };

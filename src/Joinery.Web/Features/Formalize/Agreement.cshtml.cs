@@ -20,6 +20,15 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
     [BindProperty]
     public ElementForm Element { get; set; } = new();
 
+    /// <summary>The date signed in a signatory's row.</summary>
+    [BindProperty]
+    public string? SignedOn { get; set; }
+
+    /// <summary>The signatory whose row failed to save: its date field carries the id the error summary links to.</summary>
+    public Guid? FailedSignatory { get; private set; }
+
+    public string SignedOnId(Guid signatoryId) => signatoryId == FailedSignatory ? "SignedOn" : $"SignedOn_{signatoryId:N}";
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, agreementId, cancellationToken))
@@ -62,6 +71,23 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
         var outcome = await work.AddSignatoryAsync(id, agreementId, new SignatoryInput(Signatory.Name, Signatory.Title, Signatory.Organization, Signatory.SignedOn), cancellationToken);
         return Respond(outcome, _ => "The signatory was added.", prefix: "Signatory");
     }
+
+    /// <summary>Records the date a signatory signed.</summary>
+    public async Task<IActionResult> OnPostUpdateSignatoryAsync(Guid id, Guid agreementId, Guid signatoryId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, agreementId, cancellationToken))
+        {
+            return NotFound();
+        }
+        FailedSignatory = signatoryId;
+        var outcome = await work.SaveSignatoryAsync(id, agreementId, signatoryId, new SignatoryInput(null, null, null, SignedOn), cancellationToken);
+        return Respond(outcome, _ => "The signatory was updated.", prefix: "");
+    }
+
+    public async Task<IActionResult> OnPostRemoveSignatoryAsync(Guid id, Guid agreementId, Guid signatoryId, CancellationToken cancellationToken) =>
+        await LoadAsync(id, agreementId, cancellationToken)
+            ? Respond(await work.RemoveSignatoryAsync(id, agreementId, signatoryId, cancellationToken), _ => "The signatory was removed.")
+            : NotFound();
 
     public async Task<IActionResult> OnPostElementAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
     {

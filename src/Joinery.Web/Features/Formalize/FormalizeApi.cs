@@ -48,6 +48,10 @@ internal static class FormalizeApi
         agreements.MapGet("/{agreementId:guid}", GetAgreementAsync).WithName("GetAgreement").WithSummary("An agreement with parties, signatories, checklist and document.");
         agreements.MapPut("/{agreementId:guid}", UpdateAgreementAsync).WithName("UpdateAgreement").WithSummary("Changes an agreement's title, status, dates, notes or parties.");
         agreements.MapPost("/{agreementId:guid}/signatories", AddSignatoryAsync).WithName("AddAgreementSignatory").WithSummary("Adds a signatory.");
+        agreements.MapPut("/{agreementId:guid}/signatories/{signatoryId:guid}", UpdateSignatoryAsync).WithName("UpdateAgreementSignatory")
+            .WithSummary("Records the date a signatory signed (and changes name, title or partner when given).");
+        agreements.MapDelete("/{agreementId:guid}/signatories/{signatoryId:guid}", RemoveSignatoryAsync).WithName("RemoveAgreementSignatory")
+            .WithSummary("Removes a signatory recorded by mistake.");
         agreements.MapPost("/{agreementId:guid}/elements", CheckElementAsync).WithName("CheckAgreementElement").WithSummary("Ticks a required element with a note.");
         agreements.MapPost("/{agreementId:guid}/document", UploadAsync).WithName("UploadAgreementDocument").DisableAntiforgery()
             .WithSummary("Attaches a PDF or DOCX (multipart field \"file\", at most 10 MB), replacing the previous document.");
@@ -115,6 +119,19 @@ internal static class FormalizeApi
     {
         var outcome = await work.AddSignatoryAsync(id, agreementId, new SignatoryInput(body?.Name, body?.Title, body?.Organization?.ToString(), body?.SignedOn), cancellationToken);
         return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/agreements/{agreementId}", new { id = outcome.Value }) : Problems.From(outcome);
+    }
+
+    private static async Task<IResult> UpdateSignatoryAsync(Guid id, Guid agreementId, Guid signatoryId, SignatoryDto? body, AgreementsWork work, CancellationToken cancellationToken)
+    {
+        var outcome = await work.SaveSignatoryAsync(id, agreementId, signatoryId,
+            new SignatoryInput(body?.Name, body?.Title, body?.Organization?.ToString(), body?.SignedOn), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new { id = outcome.Value }) : Problems.From(outcome);
+    }
+
+    private static async Task<IResult> RemoveSignatoryAsync(Guid id, Guid agreementId, Guid signatoryId, AgreementsWork work, CancellationToken cancellationToken)
+    {
+        var outcome = await work.RemoveSignatoryAsync(id, agreementId, signatoryId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.NoContent() : Problems.From(outcome);
     }
 
     private static async Task<IResult> CheckElementAsync(Guid id, Guid agreementId, ElementDto? body, AgreementsWork work, CancellationToken cancellationToken)

@@ -84,6 +84,8 @@ internal static class LaunchApi
         milestones.MapPost("/{milestoneId:guid}/celebrations", (Guid id, Guid milestoneId, CelebrationDto? body, MilestonesWork work, CancellationToken ct) =>
             CreatedAsync(id, "milestones", work.CelebrateAsync(id, milestoneId, (body ?? new CelebrationDto(null, null, null)).ToInput(), ct), "milestones"))
             .WithName("CelebrateMilestone").WithSummary("Records how a milestone was celebrated and who was thanked.");
+        milestones.MapDelete("/{milestoneId:guid}/celebrations/{celebrationId:guid}", (Guid id, Guid milestoneId, Guid celebrationId, MilestonesWork work, CancellationToken ct) =>
+            RemovedAsync(work.RemoveCelebrationAsync(id, milestoneId, celebrationId, ct))).WithName("RemoveCelebration").WithSummary("Removes a celebration recorded by mistake.");
     }
 
     private static async Task<Results<Ok<LaunchView>, ProblemHttpResult>> GetAsync(Guid id, LaunchWork work, CancellationToken cancellationToken) =>

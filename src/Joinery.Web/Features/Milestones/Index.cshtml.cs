@@ -51,6 +51,11 @@ public sealed class IndexModel(JoineryDb db, MilestonesWork milestones) : Partne
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid milestoneId, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Respond(await milestones.RemoveAsync(id, milestoneId, cancellationToken), _ => "The milestone is removed.") : NotFound();
 
+    public async Task<IActionResult> OnPostRemoveCelebrationAsync(Guid id, Guid milestoneId, Guid celebrationId, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken)
+            ? Respond(await milestones.RemoveCelebrationAsync(id, milestoneId, celebrationId, cancellationToken), _ => "The celebration is removed.")
+            : NotFound();
+
     public async Task<IActionResult> OnPostCelebrateAsync(Guid id, Guid milestoneId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
