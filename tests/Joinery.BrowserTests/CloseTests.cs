@@ -50,6 +50,12 @@ public sealed class CloseTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await steward.WorkspaceLink("Common language").ClickToAsync();
         await Expect(steward.GetByRole(AriaRole.Button, new() { Name = "Add the term" })).ToBeDisabledAsync();
         await Expect(steward.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeEnabledAsync();
+        // Someone who left can still be removed: that only takes access away.
+        await steward.WorkspaceLink("Members").ClickToAsync();
+        await Expect(steward.GetByRole(AriaRole.Button, new() { Name = "Create invitation" })).ToBeDisabledAsync();
+        await steward.GetByText($"Change {People.Planner.Name}").ClickAsync();
+        await Expect(steward.GetByRole(AriaRole.Button, new() { Name = $"Save {People.Planner.Name}" })).ToBeDisabledAsync();
+        await Expect(steward.GetByRole(AriaRole.Button, new() { Name = $"Remove {People.Planner.Name}" })).ToBeEnabledAsync();
         await steward.OpenAsync("/");
         await Expect(steward.GetByText("Archived " + today)).ToBeVisibleAsync();
     }

@@ -55,7 +55,7 @@ internal sealed class CloseConfiguration : IEntityTypeConfiguration<ServiceTrans
         builder.HasIndex(t => t.PartnershipId);
         builder.HasIndex(t => t.ServiceId).IsUnique();
         builder.HasOne<Partnership>().WithMany().HasForeignKey(t => t.PartnershipId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Service>().WithMany().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Service>().WithMany().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.ContinuingOrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.RecordsKeptByOrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.OwnerUserId).OnDelete(DeleteBehavior.SetNull);

@@ -18,11 +18,15 @@ public sealed record ArchiveInput(bool Confirm);
 
 public enum TransitionProgress { NotPlanned, Planned, Complete }
 
-/// <summary>One service of the catalog and how it ends; the plan fields are empty while <see cref="Progress"/> is NotPlanned.</summary>
+/// <summary>
+/// One service of the catalog and how it ends; the plan fields are empty while <see cref="Progress"/>
+/// is NotPlanned. A plan saved before the latest decision to close (the partners closed, carried on,
+/// and are closing again) is <see cref="FromEarlierClose"/>: shown, but not complete until saved again.
+/// </summary>
 public sealed record TransitionView(Guid ServiceId, string Service, string DeliveredBy, bool InvolvesPart2, TransitionProgress Progress,
     Guid? ContinuingOrganizationId, string ContinuedBy, string ContinuingProvider, string HowTold,
     Guid? RecordsKeptById, string RecordsKeptBy, string Records, int? PeopleServed, Guid? OwnerUserId, string? Owner, DateOnly? DueOn,
-    DateOnly? CareHandedOverOn, DateOnly? PeopleToldOn, DateOnly? RecordsSettledOn, bool Overdue);
+    DateOnly? CareHandedOverOn, DateOnly? PeopleToldOn, DateOnly? RecordsSettledOn, bool Overdue, bool FromEarlierClose = false);
 
 /// <summary>An agreement as the close sees it: ended once terminated or expired.</summary>
 public sealed record WindDownView(Guid AgreementId, AgreementType Type, string Title, AgreementStatus Status)
@@ -91,12 +95,13 @@ public sealed class CloseWork(JoineryDb db)
             .ToDictionaryAsync(t => t.ServiceId, cancellationToken);
         string Partner(Guid id) => partnerNames.GetValueOrDefault(id) ?? "A former partner";
 
+        bool Earlier(ServiceTransition t) => change is not null && t.UpdatedAt < change.ChangedAt;
         var transitions = services.Select(s => plans.TryGetValue(s.Id, out var t)
-            ? new TransitionView(s.Id, s.Name, s.DeliveredBy, s.InvolvesPart2, t.Complete ? TransitionProgress.Complete : TransitionProgress.Planned,
+            ? new TransitionView(s.Id, s.Name, s.DeliveredBy, s.InvolvesPart2, t.Complete && !Earlier(t) ? TransitionProgress.Complete : TransitionProgress.Planned,
                 t.ContinuingOrganizationId, t.ContinuingOrganizationId is { } c ? Partner(c) : t.ContinuingProvider, t.ContinuingProvider, t.HowTold,
                 t.RecordsKeptByOrganizationId, Partner(t.RecordsKeptByOrganizationId), t.Records, t.PeopleServed,
                 t.OwnerUserId, t.OwnerUserId is { } o ? names.GetValueOrDefault(o, "A former member") : null, t.DueOn,
-                t.CareHandedOverOn, t.PeopleToldOn, t.RecordsSettledOn, !t.Complete && t.DueOn < today)
+                t.CareHandedOverOn, t.PeopleToldOn, t.RecordsSettledOn, !t.Complete && t.DueOn < today, Earlier(t))
             : new TransitionView(s.Id, s.Name, s.DeliveredBy, s.InvolvesPart2, TransitionProgress.NotPlanned,
                 null, "", "", "", null, "", "", null, null, null, null, null, null, null, false)).ToList();
         var agreements = (await new AgreementsWork(db).AgreementsAsync(partnershipId, cancellationToken))
@@ -220,7 +225,15 @@ public sealed class CloseWork(JoineryDb db)
         transition.PeopleToldOn = told;
         transition.RecordsSettledOn = settled;
         transition.UpdatedAt = db.Now;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (db.Entry(transition).State == EntityState.Added)
+        {
+            // Two first saves of the same plan at once: the unique service index keeps one.
+            return Outcome<Guid>.Conflict("", "Someone saved a plan for this service at the same moment. Reload the page and check it.");
+        }
         return Outcome<Guid>.Ok(transition.Id);
     }
 

@@ -111,9 +111,9 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         ChangeTracker.DetectChanges();
         GuardWrites();
         var touched = TouchedPartnerships();
-        await RefuseArchivedAsync(touched, cancellationToken);
+        var guarded = TouchedPartnerships(exceptRemovedMemberships: true);
         touched.UnionWith(await PartnershipsOfChangedPeopleAsync(cancellationToken));
-        var saved = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await SaveAndAuditAsync(guarded, acceptAllChangesOnSuccess, cancellationToken);
         foreach (var id in touched)
         {
             PartnershipVersions.Changed(id);
@@ -121,18 +121,25 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         return saved;
     }
 
-    /// <summary>An archived partnership is read-only for every door; the archiving itself is the last change (the stored row is not archived yet).</summary>
-    private async Task RefuseArchivedAsync(HashSet<Guid> touched, CancellationToken cancellationToken)
+    /// <summary>
+    /// An archived partnership is read-only for every door; the archiving itself is the last change
+    /// (the stored row is not archived yet). Removing a membership stays possible: it only takes
+    /// access away from someone who left.
+    /// </summary>
+    private async Task RefuseArchivedAsync(HashSet<Guid> guarded, CancellationToken cancellationToken)
     {
-        if (touched.Count > 0 && await Partnerships.IgnoreQueryFilters().AsNoTracking()
-                .AnyAsync(p => touched.Contains(p.Id) && p.ArchivedAt != null, cancellationToken))
+        if (guarded.Count > 0 && await Partnerships.IgnoreQueryFilters().AsNoTracking()
+                .AnyAsync(p => guarded.Contains(p.Id) && p.ArchivedAt != null, cancellationToken))
         {
             throw new PartnershipArchivedException();
         }
     }
 
-    private HashSet<Guid> TouchedPartnerships() => ChangeTracker.Entries()
+
+    /// <summary>The partnerships whose rows this save changes; <paramref name="exceptRemovedMemberships"/> for the archive check.</summary>
+    private HashSet<Guid> TouchedPartnerships(bool exceptRemovedMemberships = false) => ChangeTracker.Entries()
         .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Where(e => !(exceptRemovedMemberships && e.Entity is Membership && e.State == EntityState.Deleted))
         .Select(e => e.Entity switch { IPartnershipOwned owned => owned.PartnershipId, Partnership p => p.Id, _ => Guid.Empty })
         .Where(id => id != Guid.Empty)
         .ToHashSet();
@@ -154,7 +161,7 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         return [.. viaMembers, .. viaPartners];
     }
 
-    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<int> SaveAndAuditAsync(HashSet<Guid> guarded, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
 
         // Entries for entity changes are derived afresh on every attempt, so a save retried after a
@@ -162,6 +169,7 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         var pending = _pendingAudit.Concat(RecordChanges()).ToList();
         if (pending.Count == 0)
         {
+            await RefuseArchivedAsync(guarded, cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
@@ -175,6 +183,8 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
             await Database.ExecuteSqlRawAsync("UPDATE audit_heads SET last_id = last_id WHERE id = 1", cancellationToken);
             var head = await AuditHeads.SingleAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
             await Entry(head).ReloadAsync(cancellationToken);
+            // Checked under the lock, so a write cannot slip in after an archive that commits first.
+            await RefuseArchivedAsync(guarded, cancellationToken);
             var now = Now;
             foreach (var entry in pending)
             {

@@ -117,6 +117,10 @@ public sealed class ServicesWork(JoineryDb db)
         {
             return refusal;
         }
+        if (await db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.Phase == Phase.Close, cancellationToken))
+        {
+            return Outcome<Guid>.Conflict("", "While the partnership closes, its services stay in the catalog, so that each one's transition is tracked to the end.");
+        }
         db.Set<Service>().Remove(service);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Ok(serviceId);

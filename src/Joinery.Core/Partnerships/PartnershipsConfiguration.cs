@@ -11,7 +11,7 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
     {
         builder.Property(p => p.Name).HasMaxLength(Partnership.NameMax);
         builder.HasIndex(p => p.Name).IsUnique();
-        builder.HasOne<User>().WithMany().HasForeignKey(p => p.ArchivedByUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<User>().WithMany().HasForeignKey(p => p.ArchivedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Partners).WithOne().HasForeignKey(p => p.PartnershipId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.PartnershipId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -8,8 +8,8 @@ namespace Joinery.Web.Infrastructure;
 /// <summary>
 /// On the pages of an archived partnership every form that would change it is shown disabled, so
 /// nobody fills one in to be refused. One place for every page; the data context refuses the write
-/// anyway (<see cref="ArchivedPartnerships"/>). Forms that post elsewhere (signing out), and the forms
-/// of pages that post only to read (<see cref="ReadsOnlyAttribute"/>: translating a text), stay.
+/// anyway (<see cref="ArchivedPartnerships"/>). Forms that post elsewhere (signing out), and forms
+/// whose page or handler is <see cref="OpenWhenArchivedAttribute"/> (translating, removing a member), stay.
 /// </summary>
 [HtmlTargetElement("form", Attributes = "method")]
 public sealed class ArchivedForms : TagHelper
@@ -23,7 +23,8 @@ public sealed class ArchivedForms : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (ViewContext.ViewData.Model?.GetType().IsDefined(typeof(ReadsOnlyAttribute), inherit: false) == true
+        if ((ViewContext.ViewData.Model is { } model
+                && OpenWhenArchivedAttribute.IsOpen(model.GetType(), context.AllAttributes["asp-page-handler"]?.Value?.ToString()))
             || ViewContext.ViewData["Partnership"] is not PartnershipView { IsArchived: true } partnership
             || !string.Equals(output.Attributes["method"]?.Value?.ToString(), "post", StringComparison.OrdinalIgnoreCase))
         {

@@ -294,4 +294,43 @@ public sealed class CloseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         await steward.PostJsonAsync(Url(p, "/archive"), new { confirm = true }, HttpStatusCode.OK);
         (await steward.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals")).GetArrayLength().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task While_closing_a_service_cannot_be_deleted_so_its_transition_stays_tracked()
+    {
+        var p = await PartnershipAsync();
+        var service = await ServiceAsync(p, "Care management");
+        var steward = await app.ApiAsync(p.Steward);
+        await EndAsync(steward, p);
+        await steward.PutJsonAsync(Url(p, $"/transitions/{service}"), Plan(p), HttpStatusCode.OK);
+        var before = await app.SnapshotAsync();
+
+        var deleted = await (await steward.DeleteAsync($"/api/v1/partnerships/{p.Id}/services/{service}")).ReadProblemAsync(HttpStatusCode.Conflict);
+
+        deleted.Text("detail").ShouldContain("services stay in the catalog");
+        (await app.SnapshotAsync()).ShouldBe(before);
+        (await steward.GetJsonAsync(Url(p))).GetProperty("transitions")[0].Text("progress").ShouldBe("planned");
+    }
+
+    [Fact]
+    public async Task Plans_carried_out_before_the_partners_carried_on_must_be_confirmed_when_they_close_again()
+    {
+        var p = await PartnershipAsync();
+        var service = await ServiceAsync(p, "Care management");
+        var steward = await app.ApiAsync(p.Steward);
+        await EndAsync(steward, p);
+        await steward.PutJsonAsync(Url(p, $"/transitions/{service}"), Plan(p, done: Day(0)), HttpStatusCode.OK);
+        await steward.PostJsonAsync($"/api/v1/partnerships/{p.Id}/phase", new { to = "explore", reason = "A new grant came through." }, HttpStatusCode.OK);
+        await EndAsync(steward, p);
+
+        var again = await steward.GetJsonAsync(Url(p));
+        await steward.PutJsonAsync(Url(p, $"/transitions/{service}"), Plan(p, done: Day(0)), HttpStatusCode.OK);
+        var confirmed = await steward.GetJsonAsync(Url(p));
+
+        again.GetProperty("transitions")[0].Text("progress").ShouldBe("planned");
+        again.GetProperty("transitions")[0].GetProperty("fromEarlierClose").GetBoolean().ShouldBeTrue();
+        again.GetProperty("criteria")[0].Text("status").ShouldBe("not-met");
+        confirmed.GetProperty("transitions")[0].Text("progress").ShouldBe("complete");
+        confirmed.GetProperty("transitions")[0].GetProperty("fromEarlierClose").GetBoolean().ShouldBeFalse();
+    }
 }

@@ -25,7 +25,7 @@ internal static class GlossaryApi
         group.MapGet("/{termId:guid}", GetAsync).WithName("GetTerm").WithSummary("A term with its discussion and history.");
         group.MapPut("/{termId:guid}", UpdateAsync).WithName("UpdateTerm").WithSummary("Changes a term; a new revision is kept.");
         group.MapPost("/{termId:guid}/comments", CommentAsync).WithName("CommentOnTerm").WithSummary("Adds to the discussion of a term.");
-        group.MapPost("/translate", TranslateAsync).WithName("TranslateText").WithMetadata(new ReadsOnlyAttribute())
+        group.MapPost("/translate", TranslateAsync).WithName("TranslateText").WithMetadata(new OpenWhenArchivedAttribute())
             .WithSummary("Finds the glossary's terms in a text: { text, audience: primary-care | behavioral-health } → { matches: [ { term, start, length, ... } ] }.");
         group.MapPost("/starter", StarterAsync).WithName("LoadStarterCrosswalk").WithSummary("Adds the starter crosswalk's terms the glossary lacks.");
         group.MapGet("/export.csv", ExportAsync).WithName("ExportGlossary").WithSummary("The glossary as CSV.");

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Joinery.Web.Features.Glossary;
 
 /// <summary>Translating reads the glossary and saves nothing, so it works on an archived partnership too.</summary>
-[ReadsOnly]
+[OpenWhenArchived]
 public sealed class TranslateModel(JoineryDb db, GlossaryWork glossary) : PartnershipPage(db)
 {
     [BindProperty]

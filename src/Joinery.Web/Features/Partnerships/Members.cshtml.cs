@@ -55,6 +55,8 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
         return RedirectToPage();
     }
 
+    /// <summary>Removing someone who left takes access away, so it stays open on an archived partnership.</summary>
+    [OpenWhenArchived]
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid membershipId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))

@@ -3,7 +3,7 @@
 
 ALTER TABLE partnerships ADD archived_at timestamp with time zone;
 ALTER TABLE partnerships ADD archived_by_user_id uuid;
-ALTER TABLE partnerships ADD CONSTRAINT fk_partnerships_users_archived_by_user_id FOREIGN KEY (archived_by_user_id) REFERENCES users (id) ON DELETE SET NULL;
+ALTER TABLE partnerships ADD CONSTRAINT fk_partnerships_users_archived_by_user_id FOREIGN KEY (archived_by_user_id) REFERENCES users (id) ON DELETE RESTRICT;
 CREATE INDEX ix_partnerships_archived_by_user_id ON partnerships (archived_by_user_id);
 
 CREATE TABLE service_transition (
@@ -27,7 +27,7 @@ CREATE TABLE service_transition (
     CONSTRAINT fk_service_transition_organizations_continuing_organization_id FOREIGN KEY (continuing_organization_id) REFERENCES organizations (id) ON DELETE RESTRICT,
     CONSTRAINT "fk_service_transition_organizations_records_kept_by_organizati~" FOREIGN KEY (records_kept_by_organization_id) REFERENCES organizations (id) ON DELETE RESTRICT,
     CONSTRAINT fk_service_transition_partnerships_partnership_id FOREIGN KEY (partnership_id) REFERENCES partnerships (id) ON DELETE CASCADE,
-    CONSTRAINT fk_service_transition_service_service_id FOREIGN KEY (service_id) REFERENCES service (id) ON DELETE CASCADE,
+    CONSTRAINT fk_service_transition_service_service_id FOREIGN KEY (service_id) REFERENCES service (id),
     CONSTRAINT fk_service_transition_users_owner_user_id FOREIGN KEY (owner_user_id) REFERENCES users (id) ON DELETE SET NULL
 );
 
