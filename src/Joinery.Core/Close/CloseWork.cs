@@ -168,9 +168,11 @@ public sealed class CloseWork(JoineryDb db)
         {
             return Outcome<Guid>.Conflict("", "Transition plans are kept once the partners have decided to end the partnership: a steward moves it to Close first.");
         }
-        var partners = (await ServicesWork.PartnersAsync(db, partnershipId, cancellationToken)).Select(p => p.OrganizationId).ToHashSet();
+        var partners = await ServicesWork.PartnersAsync(db, partnershipId, cancellationToken);
         var check = new Validation();
-        var continuedBy = Partner(check, "continuedBy", "the partner that continues care", input.ContinuedBy, partners, required: false);
+        var continuedBy = string.IsNullOrWhiteSpace(input.ContinuedBy)
+            ? null
+            : ServicesWork.Partner(check, partners, "continuedBy", "Choose the partner that continues care among the partners.", input.ContinuedBy);
         var provider = check.Text("continuingProvider", "the provider that continues care", input.ContinuingProvider, ServiceTransition.ProviderMax, required: false);
         if (continuedBy is null && provider.Length == 0 && !check.Errors.ContainsKey("continuedBy"))
         {
@@ -181,7 +183,7 @@ public sealed class CloseWork(JoineryDb db)
             check.Add("continuingProvider", "Choose a partner or name another provider, not both.");
         }
         var howTold = check.Prose("howTold", "how the people served are told", input.HowTold, ServiceTransition.TextMax, required: true);
-        var keptBy = Partner(check, "recordsKeptBy", "the partner that keeps the records", input.RecordsKeptBy, partners, required: true);
+        var keptBy = ServicesWork.Partner(check, partners, "recordsKeptBy", "Choose the partner that keeps the records.", input.RecordsKeptBy);
         var records = check.Prose("records", "which records are kept, and for how long", input.Records, ServiceTransition.TextMax, required: true);
         var people = string.IsNullOrWhiteSpace(input.PeopleServed)
             ? null
@@ -192,9 +194,9 @@ public sealed class CloseWork(JoineryDb db)
             check.Add("owner", "Choose a member of this partnership.");
         }
         var due = check.Date("dueOn", "the date it should be done by", input.DueOn, required: false);
-        var handedOver = Done(check, "careHandedOverOn", "the date care was handed over", input.CareHandedOverOn);
-        var told = Done(check, "peopleToldOn", "the date the people served were told", input.PeopleToldOn);
-        var settled = Done(check, "recordsSettledOn", "the date the records were settled", input.RecordsSettledOn);
+        var handedOver = check.DoneDate("careHandedOverOn", "the date care was handed over", input.CareHandedOverOn, db.Now);
+        var told = check.DoneDate("peopleToldOn", "the date the people served were told", input.PeopleToldOn, db.Now);
+        var settled = check.DoneDate("recordsSettledOn", "the date the records were settled", input.RecordsSettledOn, db.Now);
         if (!check.IsValid)
         {
             return Outcome<Guid>.Invalid(check.Errors);
@@ -280,33 +282,5 @@ public sealed class CloseWork(JoineryDb db)
         db.Audit("partnership.archived", nameof(Partnership), partnershipId.ToString(), partnershipId);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Ok(partnershipId);
-    }
-
-    private static Guid? Partner(Validation check, string field, string label, string? text, HashSet<Guid> partners, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                check.Add(field, $"Choose {label}.");
-            }
-            return null;
-        }
-        if (Guid.TryParse(text, out var id) && partners.Contains(id))
-        {
-            return id;
-        }
-        check.Add(field, $"Choose {label} among the partners.");
-        return null;
-    }
-
-    private DateOnly? Done(Validation check, string field, string label, string? text)
-    {
-        var date = check.Date(field, label, text, required: false);
-        if (date > DateOnly.FromDateTime(db.Now.UtcDateTime.AddDays(1)))
-        {
-            check.Add(field, "A date something was done cannot be in the future.");
-        }
-        return date;
     }
 }

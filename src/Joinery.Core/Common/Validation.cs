@@ -105,6 +105,20 @@ public sealed class Validation
         return null;
     }
 
+    /// <summary>
+    /// An optional date something was done: as <see cref="Date"/>, and not after <paramref name="now"/>
+    /// (a day's grace for time zones ahead of UTC).
+    /// </summary>
+    public DateOnly? DoneDate(string field, string label, string? value, DateTimeOffset now)
+    {
+        var date = Date(field, label, value, required: false);
+        if (date > DateOnly.FromDateTime(now.UtcDateTime.AddDays(1)))
+        {
+            Add(field, $"{Capitalise(label)} cannot be in the future.");
+        }
+        return date;
+    }
+
     /// <summary>A month written yyyy-mm (as API and CSV callers send periods), between 2000 and 2100; the first day of that month.</summary>
     public DateOnly? Month(string field, string label, string? value, bool required = true)
     {

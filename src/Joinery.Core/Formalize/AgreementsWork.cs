@@ -355,16 +355,9 @@ public sealed class AgreementsWork(JoineryDb db)
         if (signatory is null || !string.IsNullOrWhiteSpace(input.Organization))
         {
             var partners = await ServicesWork.PartnersAsync(db, partnershipId, cancellationToken);
-            if (!Guid.TryParse(input.Organization, out organizationId) || partners.All(p => p.OrganizationId != organizationId))
-            {
-                check.Add("organization", "Choose the partner the signatory signs for.");
-            }
+            organizationId = ServicesWork.Partner(check, partners, "organization", "Choose the partner the signatory signs for.", input.Organization) ?? Guid.Empty;
         }
-        var signedOn = check.Date("signedOn", "the date signed", input.SignedOn, required: false);
-        if (signedOn > DateOnly.FromDateTime(db.Now.UtcDateTime.AddDays(1)))
-        {
-            check.Add("signedOn", "The date signed cannot be in the future.");
-        }
+        var signedOn = check.DoneDate("signedOn", "the date signed", input.SignedOn, db.Now);
         if (!check.IsValid)
         {
             return Outcome<Guid>.Invalid(check.Errors);

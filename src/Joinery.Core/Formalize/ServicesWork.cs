@@ -186,7 +186,8 @@ public sealed class ServicesWork(JoineryDb db)
         return new Fields(name, description, deliveredBy, billedBy, site, payers.Distinct().Order().ToList(), scope, input.InvolvesPart2, function, associate);
     }
 
-    private static Guid? Partner(Validation check, List<PartnerName> partners, string field, string message, string? text)
+    /// <summary>The partner named by <paramref name="text"/> (an organization id), or null with <paramref name="message"/> on the field.</summary>
+    internal static Guid? Partner(Validation check, IReadOnlyList<PartnerName> partners, string field, string message, string? text)
     {
         if (Guid.TryParse(text, out var id) && partners.Any(p => p.OrganizationId == id))
         {

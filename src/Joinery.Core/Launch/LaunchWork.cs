@@ -266,8 +266,7 @@ public sealed class LaunchWork(JoineryDb db)
         var area = item is not null && string.IsNullOrWhiteSpace(input.Area) ? item.Area : check.Choice<ChecklistArea>("area", "the area", input.Area) ?? default;
         var owner = await OwnerAsync(check, "owner", partnershipId, input.Owner, cancellationToken);
         var due = check.Date("dueOn", "the due date", input.DueOn, required: false);
-        var done = check.Date("doneOn", "the date it was done", input.DoneOn, required: false);
-        NotInFuture(check, "doneOn", done);
+        var done = check.DoneDate("doneOn", "the date it was done", input.DoneOn, db.Now);
         if (item is null && await db.Set<ChecklistItem>().CountAsync(i => i.PartnershipId == partnershipId, cancellationToken) >= MaxRows)
         {
             check.Add("title", $"A checklist holds at most {MaxRows} items.");
@@ -317,8 +316,7 @@ public sealed class LaunchWork(JoineryDb db)
         }
         var course = record is not null && string.IsNullOrWhiteSpace(input.Course) ? record.Course : check.Text("course", "the course", input.Course, TrainingRecord.NameMax);
         var due = check.Date("dueOn", "the due date", input.DueOn, required: false);
-        var completed = check.Date("completedOn", "the completion date", input.CompletedOn, required: false);
-        NotInFuture(check, "completedOn", completed);
+        var completed = check.DoneDate("completedOn", "the completion date", input.CompletedOn, db.Now);
         if (record is null && await db.Set<TrainingRecord>().CountAsync(t => t.PartnershipId == partnershipId, cancellationToken) >= MaxRows)
         {
             check.Add("course", $"The roster holds at most {MaxRows} courses.");
@@ -359,8 +357,7 @@ public sealed class LaunchWork(JoineryDb db)
         var kind = source is not null && string.IsNullOrWhiteSpace(input.Kind) ? source.Kind : check.Choice<SourceKind>("kind", "internal or external", input.Kind) ?? default;
         var channel = source is not null && string.IsNullOrWhiteSpace(input.Channel) ? source.Channel
             : check.Choice<ReferralChannel>("channel", "how they are told", input.Channel) ?? default;
-        var told = check.Date("toldOn", "the date they were told", input.ToldOn, required: false);
-        NotInFuture(check, "toldOn", told);
+        var told = check.DoneDate("toldOn", "the date they were told", input.ToldOn, db.Now);
         if (source is null && await db.Set<ReferralSource>().CountAsync(s => s.PartnershipId == partnershipId, cancellationToken) >= MaxRows)
         {
             check.Add("name", $"The list holds at most {MaxRows} referral sources.");
@@ -447,14 +444,6 @@ public sealed class LaunchWork(JoineryDb db)
         db.Set<T>().Remove(record);
         await ChangedAsync(partnershipId, cancellationToken);
         return Outcome<Guid>.Ok(id);
-    }
-
-    private void NotInFuture(Validation check, string field, DateOnly? date)
-    {
-        if (date > DateOnly.FromDateTime(db.Now.UtcDateTime.AddDays(1)))
-        {
-            check.Add(field, "A date something was done cannot be in the future.");
-        }
     }
 
     private async Task<Guid?> OwnerAsync(Validation check, string field, Guid partnershipId, string? text, CancellationToken cancellationToken)

@@ -23,10 +23,11 @@ public sealed class ArchivedForms : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if ((ViewContext.ViewData.Model is { } model
-                && OpenWhenArchivedAttribute.IsOpen(model.GetType(), context.AllAttributes["asp-page-handler"]?.Value?.ToString()))
-            || ViewContext.ViewData["Partnership"] is not PartnershipView { IsArchived: true } partnership
-            || !string.Equals(output.Attributes["method"]?.Value?.ToString(), "post", StringComparison.OrdinalIgnoreCase))
+        // Cheapest first: most pages are not of an archived partnership, and then nothing else is looked at.
+        if (ViewContext.ViewData["Partnership"] is not PartnershipView { IsArchived: true } partnership
+            || !string.Equals(output.Attributes["method"]?.Value?.ToString(), "post", StringComparison.OrdinalIgnoreCase)
+            || (ViewContext.ViewData.Model is { } model
+                && OpenWhenArchivedAttribute.IsOpen(model.GetType(), context.AllAttributes["asp-page-handler"]?.Value?.ToString())))
         {
             return;
         }
