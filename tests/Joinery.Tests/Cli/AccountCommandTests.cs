@@ -169,7 +169,7 @@ public class AccountCommandTests : IAsyncLifetime
         secret.ShouldStartWith(PersonalAccessToken.Prefix);
         secret.ShouldNotContain(" ");
         var owner = await WithDbAsync((_, services) => services.GetRequiredService<PersonalAccessTokens>().AuthenticateAsync(secret));
-        owner.ShouldNotBeNull().Id.ShouldBe(userId);
+        owner.User.ShouldNotBeNull().Id.ShouldBe(userId);
     }
 
     [Fact]
