@@ -32,6 +32,9 @@ public static class CoreServices
         services.AddScoped<CreateUser>();
         services.AddScoped<SetUpFirstAdministrator>();
         services.AddScoped<PersonalAccessTokens>();
+        services.AddScoped<ChangePassword>();
+        services.AddSingleton<DecoyPassword>();
+        services.AddScoped<AccountActivation>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<CreatePartnership>();
         services.AddScoped<AddMember>();
@@ -65,6 +68,8 @@ public static class CoreServices
         return services.AddIdentityCore<User>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // "Confirmed" here means "active": a deactivated account cannot sign in (ActiveAccountsOnly).
+                options.SignIn.RequireConfirmedAccount = true;
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -76,6 +81,7 @@ public static class CoreServices
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<JoineryDb>()
-            .AddPasswordValidator<TrivialPasswordValidator>();
+            .AddPasswordValidator<TrivialPasswordValidator>()
+            .AddUserConfirmation<ActiveAccountsOnly>();
     }
 }

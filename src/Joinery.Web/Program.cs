@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Joinery.Core;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
@@ -34,8 +33,7 @@ builder.Services.AddJoineryCore(builder.Configuration)
     .AddSignInManager()
     .AddDefaultTokenProviders();
 
-// Sign-in: a cookie for the pages (ends after the idle timeout), bearer tokens for the API.
-var idleMinutes = Math.Clamp(builder.Configuration.GetValue("Auth:IdleTimeoutMinutes", 15), 1, 24 * 60);
+// Sign-in: a cookie for the pages (checked on every request, see SessionEvents), bearer tokens for the API.
 // The API door takes only bearer tokens (so no cookie can ride along on a forged request); pages take only the cookie.
 builder.Services.AddAuthentication(PersonalAccessTokenHandler.ByDoor)
     .AddPolicyScheme(PersonalAccessTokenHandler.ByDoor, "Cookie for pages, bearer token for the API", options =>
@@ -44,17 +42,8 @@ builder.Services.AddAuthentication(PersonalAccessTokenHandler.ByDoor)
             : IdentityConstants.ApplicationScheme)
     .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null)
     .AddIdentityCookies();
-builder.Services.ConfigureApplicationCookie(options =>
-{
-    options.Cookie.Name = "joinery";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SameSite = SameSiteMode.Lax;
-    options.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
-    options.SlidingExpiration = true;
-    options.LoginPath = "/account/sign-in";
-    options.LogoutPath = "/account/sign-out";
-    options.AccessDeniedPath = "/account/denied";
-});
+SessionEvents.AddTo(builder.Services, builder.Configuration);
+PersonalAccessTokenHandler.CountFailuresInsteadOfLogging(builder.Logging);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ApiAccess.Policy, policy => policy
         .AddAuthenticationSchemes(PersonalAccessTokenHandler.SchemeName)
@@ -85,17 +74,9 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton<InvitationMailer>();
 
-// Slow down password guessing and API floods.
-builder.Services.AddRateLimiter(options =>
-{
-    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.AddPolicy(RateLimits.SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
-    options.AddPolicy(RateLimits.Api, context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Request.Headers.Authorization.ToString() is { Length: > 0 } token ? token : context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:ApiPerMinute", 600), Window = TimeSpan.FromMinutes(1) }));
-});
+// Behind a TLS proxy; slow down password guessing and API floods.
+builder.Services.AddBehindProxy(builder.Configuration);
+builder.Services.AddJoineryRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -108,11 +89,13 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     SuppressDiagnosticsCallback = context => context.Exception is Joinery.Core.Partnerships.PartnershipArchivedException,
 });
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+app.UseBehindProxy();
 app.UseMiddleware<SecurityHeaders>();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
+// After authentication, so the API budget belongs to the person the token authenticated.
+app.UseRateLimiter();
 app.UseMiddleware<TenancyMiddleware>();
 app.UseAuthorization();
 

@@ -28,7 +28,34 @@ internal static class AccountCommands
                 id => new { id, email = parse.GetValue(email)!.Trim().ToLowerInvariant(), name = parse.GetValue(name)!.Trim(), admin = parse.GetValue(admin) },
                 id => id.ToString());
         });
-        return new Command("user", "People's accounts.") { create };
+        return new Command("user", "People's accounts.") { create, Activation(cli, deactivate: true), Activation(cli, deactivate: false) };
+    }
+
+    /// <summary><c>joinery user deactivate|reactivate --email</c>: someone leaves (their sessions end, tokens stop) or comes back.</summary>
+    private static Command Activation(CliContext cli, bool deactivate)
+    {
+        var email = new Option<string>("--email") { Description = "The person's email.", Required = true };
+        var command = new Command(deactivate ? "deactivate" : "reactivate",
+            deactivate ? "Deactivate an account: its sessions end, its tokens stop working and it cannot sign in." : "Reactivate a deactivated account.") { email };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await cli.OpenAsync(cancellationToken: ct);
+            var wanted = (parse.GetValue(email) ?? "").Trim().ToLowerInvariant();
+            var user = await scope.ServiceProvider.GetRequiredService<JoineryDb>().Users.FirstOrDefaultAsync(u => u.Email == wanted, ct);
+            if (user is null)
+            {
+                return await cli.FailAsync($"No account has the email {wanted}.");
+            }
+            var activation = scope.ServiceProvider.GetRequiredService<AccountActivation>();
+            var outcome = deactivate ? await activation.DeactivateAsync(user.Id, ct) : await activation.ReactivateAsync(user.Id, ct);
+            if (!outcome.Succeeded)
+            {
+                return await cli.FailAsync(outcome.FirstError);
+            }
+            await cli.Out.WriteLineAsync(deactivate ? $"{wanted} is deactivated." : $"{wanted} is active again.");
+            return 0;
+        });
+        return command;
     }
 
     public static Command CreateOrganization(CliContext cli)

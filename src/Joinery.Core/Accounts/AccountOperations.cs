@@ -9,7 +9,7 @@ namespace Joinery.Core.Accounts;
 
 public sealed record UserInput(string? Email, string? Name, string? Organization, string? Password, bool IsSiteAdmin = false);
 
-public sealed record UserView(Guid Id, string Email, string Name, Guid OrganizationId, string OrganizationName, bool IsSiteAdmin, bool MfaEnabled, bool LockedOut);
+public sealed record UserView(Guid Id, string Email, string Name, Guid OrganizationId, string OrganizationName, bool IsSiteAdmin, bool MfaEnabled, bool LockedOut, bool Deactivated);
 
 /// <summary>Creates a person's account in their organization (site administrators, the CLI, invitations).</summary>
 public sealed class CreateUser(JoineryDb db, UserManager<User> users)
@@ -127,11 +127,24 @@ public sealed record NewToken(Guid Id, string Secret, DateTimeOffset ExpiresAt);
 
 public sealed record TokenView(Guid Id, string Name, string Hint, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
 
-/// <summary>Personal access tokens for the API: created by their owner (or the CLI), stored as a hash, revocable, expiring.</summary>
-public sealed class PersonalAccessTokens(JoineryDb db)
+/// <summary>The outcome of presenting a token: its owner, or why it was refused (null: not a valid token).</summary>
+public sealed record TokenCheck(User? User, string? Problem = null)
+{
+    public static readonly TokenCheck Invalid = new((User?)null);
+}
+
+/// <summary>
+/// Personal access tokens for the API: created by their owner (or the CLI), stored as a hash, revocable, expiring.
+/// A token is a credential of its own: locking the password out does not stop it; deactivating the
+/// person does, and so does a site rule requiring two-step sign-in until the person has enrolled.
+/// </summary>
+public sealed class PersonalAccessTokens(JoineryDb db, SiteSettingsStore settings)
 {
     public const int DefaultDays = 90;
     public const int MaxDays = 366;
+
+    public const string EnrolFirst =
+        "This site requires two-step sign-in. Set up an authenticator app on your profile page first; then you can create and use API tokens.";
 
     public async Task<Outcome<NewToken>> CreateAsync(Guid userId, string? name, int? days, CancellationToken cancellationToken = default)
     {
@@ -146,9 +159,19 @@ public sealed class PersonalAccessTokens(JoineryDb db)
         {
             return Outcome<NewToken>.Invalid(check.Errors);
         }
-        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.TwoFactorEnabled, u.DeactivatedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (owner is null)
         {
             return Outcome<NewToken>.NotFound("No such person.");
+        }
+        if (owner.DeactivatedAt is not null)
+        {
+            return Outcome<NewToken>.Forbidden("This account is deactivated.");
+        }
+        if (!owner.TwoFactorEnabled && (await settings.GetAsync(cancellationToken)).RequireMfa)
+        {
+            return Outcome<NewToken>.Forbidden(EnrolFirst);
         }
         var secret = PersonalAccessToken.NewSecret();
         var now = db.Now;
@@ -183,31 +206,39 @@ public sealed class PersonalAccessTokens(JoineryDb db)
             .Select(t => new TokenView(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))
             .ToListAsync(cancellationToken);
 
-    /// <summary>The owner of an active token, or null. Notes the time of use at most once a minute.</summary>
-    public async Task<User?> AuthenticateAsync(string secret, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The owner of an active token of an active person, or why the token is refused. A password
+    /// lockout does not stop a token (otherwise anyone could keep an integration down by guessing).
+    /// Notes the time of use at most once a minute.
+    /// </summary>
+    public async Task<TokenCheck> AuthenticateAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(PersonalAccessToken.Prefix, StringComparison.Ordinal) || secret.Length > 100)
         {
-            return null;
+            return TokenCheck.Invalid;
         }
         var hash = PersonalAccessToken.Hash(secret);
         var now = db.Now;
         var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         if (token is null || !token.IsActive(now))
         {
-            return null;
+            return TokenCheck.Invalid;
         }
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == token.UserId, cancellationToken);
-        if (user is null || (user.LockoutEnd is { } end && end > now))
+        if (user is null || !user.IsActive)
         {
-            return null;
+            return TokenCheck.Invalid;
+        }
+        if (!user.TwoFactorEnabled && (await settings.GetAsync(cancellationToken)).RequireMfa)
+        {
+            return new TokenCheck(null, EnrolFirst);
         }
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             await db.PersonalAccessTokens.Where(t => t.Id == token.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
-        return user;
+        return new TokenCheck(user);
     }
 }
 
@@ -249,6 +280,6 @@ public static class UserQueries
         (from u in db.Users.AsNoTracking()
          join o in db.Organizations on u.OrganizationId equals o.Id
          orderby u.DisplayName
-         select new UserView(u.Id, u.Email!, u.DisplayName, o.Id, o.Name, u.IsSiteAdmin, u.TwoFactorEnabled, u.LockoutEnd != null && u.LockoutEnd > now))
+         select new UserView(u.Id, u.Email!, u.DisplayName, o.Id, o.Name, u.IsSiteAdmin, u.TwoFactorEnabled, u.LockoutEnd != null && u.LockoutEnd > now, u.DeactivatedAt != null))
         .ToListAsync(cancellationToken);
 }

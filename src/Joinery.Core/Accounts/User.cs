@@ -14,4 +14,21 @@ public sealed class User : IdentityUser<Guid>, IAudited
     public required Guid OrganizationId { get; set; }
     public bool IsSiteAdmin { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When a site administrator deactivated the account: no sign-in, no token, no session.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>Ends every session and makes every token useless until the account is reactivated.</summary>
+    public void Deactivate(DateTimeOffset now)
+    {
+        DeactivatedAt ??= now;
+        EndSessions();
+    }
+
+    public void Reactivate() => DeactivatedAt = null;
+
+    /// <summary>A new security stamp: every sign-in cookie issued before it stops working on its next request.</summary>
+    public void EndSessions() => SecurityStamp = Guid.NewGuid().ToString("N");
 }

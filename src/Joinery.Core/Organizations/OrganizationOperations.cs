@@ -1,5 +1,6 @@
 using Joinery.Core.Common;
 using Joinery.Core.Data;
+using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Core.Organizations;
@@ -33,19 +34,29 @@ public sealed class CreateOrganization(JoineryDb db)
     }
 }
 
-/// <summary>People of the organization, and site administrators, keep its mission and vision current.</summary>
+/// <summary>
+/// The organization's stewards (its people who steward a partnership) and site administrators keep
+/// its name, kind, mission and vision current. The profile shows in every partnership the
+/// organization is in, so the change is audited into each of their trails.
+/// </summary>
 public sealed class UpdateOrganizationProfile(JoineryDb db)
 {
-    public async Task<Outcome<Guid>> RunAsync(Guid organizationId, OrganizationInput input, bool actorIsSiteAdmin, CancellationToken cancellationToken = default)
+    /// <summary>Whether the current person may change the organization's profile.</summary>
+    public async Task<bool> CanEditAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        db.Tenancy.IsSiteAdmin || db.Tenancy.Unrestricted
+        || (db.Tenancy.OrganizationId == organizationId && db.Tenancy.UserId is { } userId
+            && await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId && m.Role == MemberRole.Steward, cancellationToken));
+
+    public async Task<Outcome<Guid>> RunAsync(Guid organizationId, OrganizationInput input, CancellationToken cancellationToken = default)
     {
         var organization = await db.Organizations.FindAsync([organizationId], cancellationToken);
         if (organization is null)
         {
             return Outcome<Guid>.NotFound("No such organization.");
         }
-        if (!actorIsSiteAdmin && db.Tenancy.OrganizationId != organizationId && !db.Tenancy.Unrestricted)
+        if (!await CanEditAsync(organizationId, cancellationToken))
         {
-            return Outcome<Guid>.Forbidden("Only people of this organization can change its profile.");
+            return Outcome<Guid>.Forbidden("Only the organization's stewards and site administrators can change its profile.");
         }
         var check = new Validation();
         var name = check.Text("name", "the organization's name", input.Name, Organization.NameMax);
@@ -64,6 +75,15 @@ public sealed class UpdateOrganizationProfile(JoineryDb db)
         organization.Kind = kind!.Value;
         organization.Mission = mission;
         organization.Vision = vision;
+        var changed = db.Entry(organization).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        if (changed.Count > 0)
+        {
+            foreach (var partnershipId in await db.PartnerOrganizations.IgnoreQueryFilters()
+                         .Where(p => p.OrganizationId == organizationId).Select(p => p.PartnershipId).Distinct().ToListAsync(cancellationToken))
+            {
+                db.Audit("organization.profile-changed", "organization", organizationId.ToString(), partnershipId, string.Join(", ", changed));
+            }
+        }
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Ok(organization.Id);
     }

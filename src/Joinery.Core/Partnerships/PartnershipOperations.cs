@@ -148,6 +148,12 @@ public sealed class ManageMember(JoineryDb db)
             return Outcome<Guid>.Invalid("member", "A partnership needs at least one steward; make someone else a steward first.");
         }
         db.Memberships.Remove(membership);
+        // Someone who no longer belongs to any partnership keeps no open session either.
+        if (!await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == membership.UserId && m.Id != membership.Id, cancellationToken)
+            && await db.Users.FirstOrDefaultAsync(u => u.Id == membership.UserId, cancellationToken) is { } person)
+        {
+            person.EndSessions();
+        }
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Ok(membership.Id);
     }

@@ -29,12 +29,6 @@ internal static class Startup
     }
 }
 
-internal static class RateLimits
-{
-    public const string SignIn = "sign-in";
-    public const string Api = "api";
-}
-
 internal static class ApiAccess
 {
     public const string Policy = "api";

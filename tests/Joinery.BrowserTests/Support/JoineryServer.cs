@@ -132,7 +132,9 @@ public sealed class JoineryServer : IAsyncDisposable
             "--contentRoot", RepositoryPaths.WebProject,
             "--Database:Provider=Sqlite",
             $"--ConnectionStrings:Joinery={connectionString}",
+            $"--Site:PublicUrl={baseUrl}",
             "--RateLimits:SignInPerMinute=1000",
+            "--RateLimits:SignInPerAddressPerMinute=10000",
         })
         {
             start.ArgumentList.Add(argument);

@@ -2,7 +2,6 @@ using System.Net;
 using Joinery.Core.Accounts;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -121,20 +120,32 @@ public sealed class ApiTokenTests(JoineryApp app) : IClassFixture<JoineryApp>
     }
 
     [Fact]
-    public async Task The_token_of_a_locked_out_account_gets_401_problem()
+    public async Task Guessing_a_persons_password_until_it_locks_does_not_stop_their_tokens()
     {
         var p = await app.APartnership().BuildAsync();
         var secret = await app.CreateTokenAsync(p.Steward.UserId);
-        await app.WithCoreAsync(async services =>
+        var guesser = app.Browser();
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
-            var users = services.GetRequiredService<UserManager<User>>();
-            var user = await users.FindByIdAsync(p.Steward.UserId.ToString());
-            (await users.SetLockoutEndDateAsync(user!, DateTimeOffset.UtcNow.AddMinutes(15))).Succeeded.ShouldBeTrue();
-        });
+            await guesser.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = p.Steward.Email, ["Input.Password"] = $"Wrong guess number {attempt}" });
+        }
+        (await app.ReadAsync(db => db.Users.SingleAsync(u => u.Id == p.Steward.UserId))).LockoutEnd.ShouldNotBeNull("the password is locked out");
 
         var response = await app.Api(secret).GetAsync("/api/v1/me");
 
-        await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_token_of_a_deactivated_person_gets_401_problem()
+    {
+        var p = await app.APartnership().BuildAsync();
+        var secret = await app.CreateTokenAsync(p.Steward.UserId);
+        (await app.WithCoreAsync(services => services.GetRequiredService<AccountActivation>().DeactivateAsync(p.Steward.UserId))).Succeeded.ShouldBeTrue();
+
+        var response = await app.Api(secret).GetAsync("/api/v1/me");
+
+        (await response.ReadProblemAsync(HttpStatusCode.Unauthorized)).Text("title").ShouldBe("Sign-in required");
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public class AuditChainTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
             var organization = await db.Organizations.SingleAsync(o => o.Name == "Eastside Health Center");
             var outcome = await scope.ServiceProvider.GetRequiredService<UpdateOrganizationProfile>().RunAsync(organization.Id,
-                new OrganizationInput("Eastside Health Center", "primary-care", "Care for every Eastside family.", ""), actorIsSiteAdmin: true);
+                new OrganizationInput("Eastside Health Center", "primary-care", "Care for every Eastside family.", ""));
             outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
         }
 

@@ -51,6 +51,24 @@ public class AccountCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task User_deactivate_refuses_the_persons_tokens_and_reactivate_restores_them()
+    {
+        var id = (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
+        var secret = (await _cli.RunAsync("token", "create", "--email", "dana.whitfield@riverbend.example", "--name", "sync")).ShouldSucceed().OutLines[^1];
+
+        var deactivated = await _cli.RunAsync("user", "deactivate", "--email", "Dana.Whitfield@Riverbend.example");
+        var whileDeactivated = await WithDbAsync((_, services) => services.GetRequiredService<PersonalAccessTokens>().AuthenticateAsync(secret));
+        var reactivated = await _cli.RunAsync("user", "reactivate", "--email", "dana.whitfield@riverbend.example");
+        var afterwards = await WithDbAsync((_, services) => services.GetRequiredService<PersonalAccessTokens>().AuthenticateAsync(secret));
+
+        deactivated.ShouldSucceed().OutLines.ShouldBe(["dana.whitfield@riverbend.example is deactivated."]);
+        whileDeactivated.User.ShouldBeNull();
+        reactivated.ShouldSucceed();
+        afterwards.User.ShouldNotBeNull().Id.ShouldBe(id);
+        (await _cli.RunAsync("user", "deactivate", "--email", "nobody@riverbend.example")).ShouldFailWithOneLine().ShouldContain("No account has the email");
+    }
+
+    [Fact]
     public async Task User_create_with_admin_makes_a_site_administrator_in_an_organization_given_by_id()
     {
         var id = (await _cli.RunWithInputAsync(CoreArrange.Password, "user", "create", "--email", "admin@riverbend.example", "--name", "Site Admin",
@@ -169,7 +187,7 @@ public class AccountCommandTests : IAsyncLifetime
         secret.ShouldStartWith(PersonalAccessToken.Prefix);
         secret.ShouldNotContain(" ");
         var owner = await WithDbAsync((_, services) => services.GetRequiredService<PersonalAccessTokens>().AuthenticateAsync(secret));
-        owner.ShouldNotBeNull().Id.ShouldBe(userId);
+        owner.User.ShouldNotBeNull().Id.ShouldBe(userId);
     }
 
     [Fact]

@@ -90,7 +90,10 @@ public sealed partial class ArchivedPartnershipTests(JoineryApp app) : IClassFix
         var removed = await steward.SubmitFormAsync($"/partnerships/{victim.Id}/members?handler=Remove", new() { ["membershipId"] = records["membershipId"] });
 
         removed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await planner.GetAsync($"/partnerships/{victim.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var sameSession = await planner.GetAsync($"/partnerships/{victim.Id}");
+        sameSession.StatusCode.ShouldBe(HttpStatusCode.Redirect, "it was their last membership, so their session ended");
+        new Uri(new Uri("http://localhost"), sameSession.Headers.Location!).AbsolutePath.ShouldBe("/account/sign-in");
+        (await (await app.SignedInAsync(victim.First(MemberRole.Planner))).GetAsync($"/partnerships/{victim.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public class MigrationUpgradeTests : IAsyncLifetime
             (GraceMembershipId, MemberRole.Planner, MemberLevel.Frontline, false, ""),
         ], ignoreOrder: true);
 
-        (await services.GetRequiredService<PersonalAccessTokens>().AuthenticateAsync(TokenSecret)).ShouldNotBeNull().Id.ShouldBe(DanaId);
+        (await services.GetRequiredService<PersonalAccessTokens>().AuthenticateAsync(TokenSecret)).User.ShouldNotBeNull().Id.ShouldBe(DanaId);
         (await services.GetRequiredService<SiteSettingsStore>().GetAsync()).RequireMfa.ShouldBeFalse();
 
         var audit = await services.GetRequiredService<AuditTrail>().VerifyAsync();

@@ -71,10 +71,12 @@ public sealed class MembersTests(JoineryApp app) : IClassFixture<JoineryApp>
     }
 
     [Fact]
-    public async Task A_removed_member_loses_access_at_once()
+    public async Task A_member_removed_from_one_of_two_partnerships_loses_access_to_it_at_once_and_keeps_the_other()
     {
         var p = await app.APartnership().With(MemberRole.Steward).With(MemberRole.Clinician, partner: 1).BuildAsync();
         var clinician = p.First(MemberRole.Clinician);
+        var other = await app.APartnership().Between(p.Partners).BuildAsync();
+        await PartnershipBuilder.AddMemberAsync(app, other.Id, clinician, MemberRole.Viewer);
         var clinicianBrowser = await app.SignedInAsync(clinician);
         var steward = await app.SignedInAsync(p.Steward);
         (await clinicianBrowser.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -84,6 +86,25 @@ public sealed class MembersTests(JoineryApp app) : IClassFixture<JoineryApp>
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await MembershipAsync(clinician.MembershipId!.Value)).ShouldBeNull();
         (await clinicianBrowser.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await clinicianBrowser.GetAsync($"/partnerships/{other.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Removing_a_persons_last_membership_ends_their_sessions()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward).With(MemberRole.Clinician, partner: 1).BuildAsync();
+        var clinician = p.First(MemberRole.Clinician);
+        var clinicianBrowser = await app.SignedInAsync(clinician);
+        var steward = await app.SignedInAsync(p.Steward);
+        (await clinicianBrowser.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await steward.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Remove", new() { ["membershipId"] = clinician.MembershipId.ToString()! });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var home = await clinicianBrowser.GetAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        new Uri(new Uri("http://localhost"), home.Headers.Location!).AbsolutePath.ShouldBe("/account/sign-in");
+        (await steward.GetAsync($"/partnerships/{p.Id}/members")).StatusCode.ShouldBe(HttpStatusCode.OK, "the steward's own session goes on");
     }
 
     [Fact]

@@ -135,22 +135,6 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
     }
 
     [Fact]
-    public async Task Sign_in_attempts_are_rate_limited()
-    {
-        await app.APartnership().BuildAsync();
-        using var strict = app.WithWebHostBuilder(b => b.UseSetting("RateLimits:SignInPerMinute", "3"));
-        var browser = strict.CreateClient(new() { AllowAutoRedirect = false });
-
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++)
-        {
-            statuses.Add((await browser.GetAsync("/account/sign-in")).StatusCode);
-        }
-
-        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
-    }
-
-    [Fact]
     public async Task Api_calls_are_rate_limited_per_token()
     {
         var p = await app.APartnership().BuildAsync();

@@ -33,7 +33,10 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPerAddressPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiUnauthenticatedPerMinute", "100000");
+        builder.UseSetting("Site:PublicUrl", "http://localhost");
         builder.UseSetting("Smtp:Host", "");
         // As deployed: Development would, for one, throw on malformed API query values instead of answering 400.
         builder.UseEnvironment("Production");

@@ -54,6 +54,8 @@ public sealed class MfaModel(UserManager<User> users, SignInManager<User> signIn
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp, which would end this session too.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         FormattedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

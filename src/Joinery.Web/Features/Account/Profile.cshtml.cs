@@ -2,6 +2,7 @@ using Joinery.Core.Accounts;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Organizations;
+using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Web.Features.Account;
 
-public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User> users, PersonalAccessTokens tokens, SiteSettingsStore settings) : PageModel
+public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User> users, SignInManager<User> signIn, PersonalAccessTokens tokens,
+    SiteSettingsStore settings, ChangePassword changePassword) : PageModel
 {
     public User Me { get; private set; } = null!;
     public Organization Organization { get; private set; } = null!;
@@ -19,6 +21,9 @@ public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User
 
     [BindProperty]
     public string? TokenName { get; set; }
+
+    [BindProperty]
+    public PasswordForm Password { get; set; } = new();
 
     [BindProperty]
     public int? TokenDays { get; set; } = PersonalAccessTokens.DefaultDays;
@@ -51,6 +56,22 @@ public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await changePassword.RunAsync(tenancy.UserId!.Value, new PasswordChange(Password.CurrentPassword, Password.NewPassword), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            ModelState.Clear();
+            ModelState.AddOutcome(outcome, nameof(Password));
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        // Every other session ended with the new security stamp; this one carries on with a fresh cookie.
+        await signIn.RefreshSignInAsync((await users.FindByIdAsync(outcome.Value.ToString()))!);
+        TempData["Status"] = "Your password was changed. You were signed out everywhere else.";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostRevokeTokenAsync(Guid tokenId, CancellationToken cancellationToken)
     {
         var outcome = await tokens.RevokeAsync(tenancy.UserId!.Value, tokenId, cancellationToken);
@@ -72,6 +93,7 @@ public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User
         var user = await users.FindByIdAsync(tenancy.UserId!.Value.ToString());
         await users.SetTwoFactorEnabledAsync(user!, false);
         await users.ResetAuthenticatorKeyAsync(user!);
+        await signIn.RefreshSignInAsync(user!);
         TempData["Status"] = "Two-step sign-in is off.";
         return RedirectToPage();
     }
@@ -82,5 +104,11 @@ public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User
         Organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == Me.OrganizationId, cancellationToken);
         Tokens = await tokens.ListAsync(Me.Id, cancellationToken);
         MfaRequired = (await settings.GetAsync(cancellationToken)).RequireMfa;
+    }
+
+    public sealed class PasswordForm
+    {
+        public string? CurrentPassword { get; set; }
+        public string? NewPassword { get; set; }
     }
 }

@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Joinery.Web.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<User> signIn, JoineryDb db, SetUpFirstAdministrator setup) : PageModel
+public sealed class SignInModel(SignInManager<User> signIn, JoineryDb db, SetUpFirstAdministrator setup, SignInAttempts attempts, DecoyPassword decoy) : PageModel
 {
+    /// <summary>The one answer to every failed attempt, whether the account exists, is locked or is deactivated.</summary>
+    public const string NotRight = "The email address or password is not right.";
+
     [BindProperty]
     public SignInForm Input { get; set; } = new();
 
@@ -28,10 +31,14 @@ public sealed class SignInModel(SignInManager<User> signIn, JoineryDb db, SetUpF
             ModelState.AddModelError("Input.Email", "Enter your email address and password.");
             return Page();
         }
+        if (!attempts.TryAttempt(HttpContext, email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError("Input.Email", SignInAttempts.TooMany);
+            return Page();
+        }
         var user = await signIn.UserManager.FindByEmailAsync(email);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await SignInAsync(user, Input.Password);
         db.ChangeTracker.Clear();
         if (result.Succeeded || result.RequiresTwoFactor)
         {
@@ -41,12 +48,28 @@ public sealed class SignInModel(SignInManager<User> signIn, JoineryDb db, SetUpF
                 ? LocalRedirect(SafeReturn(ReturnUrl))
                 : RedirectToPage("/Account/TwoFactor", new { returnUrl = SafeReturn(ReturnUrl) });
         }
-        db.Audit(result.IsLockedOut ? "sign-in.locked-out" : "sign-in.failed", "user", user?.Id.ToString() ?? "", userId: user?.Id, organizationId: user?.OrganizationId);
+        db.Audit(result.IsLockedOut ? "sign-in.locked-out" : result.IsNotAllowed ? "sign-in.deactivated" : "sign-in.failed",
+            "user", user?.Id.ToString() ?? "", userId: user?.Id, organizationId: user?.OrganizationId);
         await db.SaveChangesAsync(cancellationToken);
-        ModelState.AddModelError("Input.Email", result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "The email address or password is not right.");
+        ModelState.AddModelError("Input.Email", NotRight);
         return Page();
+    }
+
+    /// <summary>
+    /// Exactly one password hash per attempt, whatever the account's state: an unknown address, a
+    /// locked or a deactivated account would otherwise answer in a fraction of the time and so
+    /// tell a guesser which addresses are real.
+    /// </summary>
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(User? user, string password)
+    {
+        if (user is not null && await signIn.CanSignInAsync(user) && !await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            return await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        }
+        decoy.Check(signIn.UserManager.PasswordHasher, password);
+        return user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.UserManager.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
+            : Microsoft.AspNetCore.Identity.SignInResult.NotAllowed;
     }
 
     internal static string SafeReturn(string? returnUrl) =>

@@ -3,6 +3,7 @@ using Joinery.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Web.Features.Account;
 
@@ -14,8 +15,10 @@ public sealed class SignOutModel(SignInManager<User> signIn, JoineryDb db) : Pag
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (db.Tenancy.UserId is { } userId)
+        // A new security stamp ends every session of this person, including any copy of this cookie.
+        if (db.Tenancy.UserId is { } userId && await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) is { } user)
         {
+            user.EndSessions();
             db.Audit("sign-out", "user", userId.ToString());
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Joinery.Web.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class TwoFactorModel(SignInManager<User> signIn, JoineryDb db) : PageModel
+public sealed class TwoFactorModel(SignInManager<User> signIn, JoineryDb db, SignInAttempts attempts) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -26,6 +26,12 @@ public sealed class TwoFactorModel(SignInManager<User> signIn, JoineryDb db) : P
         if (user is null)
         {
             return Redirect("/account/sign-in");
+        }
+        if (!attempts.TryAttempt(HttpContext, user.Id.ToString()))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(nameof(Code), SignInAttempts.TooMany);
+            return Page();
         }
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length is < 6 or > 8 || !code.All(char.IsDigit))

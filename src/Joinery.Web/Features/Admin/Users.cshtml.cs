@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Joinery.Web.Features.Admin;
 
-public sealed class UsersModel(JoineryDb db, CreateUser create) : PageModel
+public sealed class UsersModel(JoineryDb db, CreateUser create, AccountActivation activation) : PageModel
 {
     public List<UserView> Users { get; private set; } = [];
     public List<OrganizationView> Organizations { get; private set; } = [];
@@ -27,6 +27,29 @@ public sealed class UsersModel(JoineryDb db, CreateUser create) : PageModel
             return Page();
         }
         TempData["Status"] = "The account was created.";
+        return RedirectToPage();
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(Guid userId, CancellationToken cancellationToken) =>
+        ChangeAccessAsync(activation.DeactivateAsync(userId, cancellationToken), "The account is deactivated; its sessions and tokens stopped working.", cancellationToken);
+
+    public Task<IActionResult> OnPostReactivateAsync(Guid userId, CancellationToken cancellationToken) =>
+        ChangeAccessAsync(activation.ReactivateAsync(userId, cancellationToken), "The account is active again.", cancellationToken);
+
+    private async Task<IActionResult> ChangeAccessAsync(Task<Joinery.Core.Common.Outcome<Guid>> change, string done, CancellationToken cancellationToken)
+    {
+        var outcome = await change;
+        if (outcome.Status == Joinery.Core.Common.OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError("", outcome.FirstError);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        TempData["Status"] = done;
         return RedirectToPage();
     }
 

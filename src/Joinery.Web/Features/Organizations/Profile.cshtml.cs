@@ -9,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Joinery.Web.Features.Organizations;
 
 /// <summary>
-/// An organization's profile: its own mission and vision. People of the organization and site
-/// administrators edit it; members of a partnership with it read it.
+/// An organization's profile: its own mission and vision. The organization's stewards and site
+/// administrators edit it; its people and members of a partnership with it read it.
 /// </summary>
 public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UpdateOrganizationProfile update) : PageModel
 {
     public OrganizationView Organization { get; private set; } = null!;
-    public bool CanEdit => tenancy.IsSiteAdmin || tenancy.OrganizationId == Organization.Id;
+    public bool CanEdit { get; private set; }
 
     [BindProperty]
     public ProfileForm Input { get; set; } = new();
@@ -40,7 +40,7 @@ public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UpdateOrganizati
         {
             return Forbid();
         }
-        var outcome = await update.RunAsync(id, new OrganizationInput(Input.Name, Input.Kind, Input.Mission, Input.Vision), tenancy.IsSiteAdmin, cancellationToken);
+        var outcome = await update.RunAsync(id, new OrganizationInput(Input.Name, Input.Kind, Input.Mission, Input.Vision), cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddOutcome(outcome);
@@ -61,6 +61,7 @@ public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UpdateOrganizati
             return false;
         }
         Organization = new OrganizationView(organization.Id, organization.Name, organization.Kind, organization.Mission, organization.Vision);
+        CanEdit = await update.CanEditAsync(id, cancellationToken);
         return true;
     }
 

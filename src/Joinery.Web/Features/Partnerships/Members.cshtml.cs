@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Joinery.Web.Features.Partnerships;
 
-public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMember manage, InvitationMailer mailer) : PartnershipPage(db)
+public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMember manage, InvitationMailer mailer, PublicUrl publicUrl) : PartnershipPage(db)
 {
     public List<OpenInvitationView> OpenInvitations { get; private set; } = [];
 
@@ -34,7 +34,7 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
         {
             return Refuse(outcome, "Invite");
         }
-        var link = $"{Request.Scheme}://{Request.Host}/account/invitation?token={outcome.Value!.Secret}";
+        var link = publicUrl.Link($"account/invitation?token={outcome.Value!.Secret}");
         TempData["InvitationLink"] = link;
         TempData["InvitationMailed"] = await mailer.SendAsync(Invite.Email!.Trim(), Partnership.Name, link, cancellationToken);
         return RedirectToPage();
