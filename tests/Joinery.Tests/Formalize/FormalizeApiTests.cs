@@ -288,6 +288,27 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
     }
 
     [Fact]
+    public async Task A_zip_bomb_dressed_as_a_docx_and_a_pdf_with_script_or_embedded_files_are_refused_with_415_saying_why()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var id = await CreateAgreementAsync(api, p, "mou", "draft");
+
+        var bomb = await UploadAsync(api, p, id, Documents.ZipBomb(megabytes: 60), "mou.docx");
+        var lyingBomb = await UploadAsync(api, p, id, Documents.ZipBomb(megabytes: 60, lie: true), "mou.docx");
+        var script = await UploadAsync(api, p, id, Documents.PdfWith("<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"), "mou.pdf");
+        var embedded = await UploadAsync(api, p, id, Documents.PdfWith("<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>"), "mou.pdf");
+        var launch = await UploadAsync(api, p, id, Documents.PdfWith("<< /Type /Catalog /OpenAction << /S /Launch /F (calc.exe) >> >>"), "mou.pdf");
+
+        (await bomb.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("50 MB");
+        (await lyingBomb.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("Word document");
+        (await script.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("JavaScript");
+        (await embedded.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("embedded files");
+        (await launch.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("starts another program");
+        (await CountAsync(db => db.Set<AgreementDocument>().CountAsync(d => d.PartnershipId == p.Id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Uploads_that_are_not_a_pdf_or_a_macro_free_docx_are_refused_with_415_and_empty_or_huge_ones_with_400()
     {
         var p = await PartnershipAsync();

@@ -174,6 +174,30 @@ public sealed class FormalizePageTests(JoineryApp app) : IClassFixture<JoineryAp
     }
 
     [Fact]
+    public async Task A_zip_bomb_dressed_as_a_docx_is_refused_on_the_page_with_the_reason_next_to_the_file_field()
+    {
+        var p = await PartnershipAsync();
+        var browser = await app.SignedInAsync(p.Steward);
+        var created = await browser.SubmitFormAsync(Page(p, "agreements"), Page(p, "agreements"),
+            new Dictionary<string, string> { ["Input.Type"] = "mou", ["Input.Title"] = "MOU", ["Input.Status"] = "draft" });
+        var details = created.Headers.Location!.OriginalString;
+        var token = await browser.AntiforgeryTokenAsync(details);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Documents.ZipBomb(megabytes: 60)), "file", "mou.docx" },
+        };
+
+        var response = await browser.PostAsync(details + "?handler=Document", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var error = (await response.ErrorSummaryAsync()).ShouldHaveSingleItem();
+        error.Field.ShouldBe("file");
+        error.Message.ShouldContain("more than 50 MB");
+        (await app.ReadAsync(db => db.Set<AgreementDocument>().CountAsync(d => d.PartnershipId == p.Id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Viewers_see_the_pages_without_forms_and_are_refused_when_they_post()
     {
         var p = await PartnershipAsync();
