@@ -83,7 +83,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         var empty = await api.PostJsonAsync(Url(p, "services"), new { }, HttpStatusCode.BadRequest);
         var wrong = await api.PostJsonAsync(Url(p, "services"), new
         {
-            name = "<script>alert(1)</script>",
+            name = "Consults\u202Etxt.exe",
             description = new string('x', 2001),
             deliveredBy = other.Partners[0],
             billedBy = Guid.NewGuid(),
@@ -154,7 +154,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         var wrong = await api.PostJsonAsync(Url(p, "finances"), new
         {
             category = "yachts",
-            description = "<b>bold</b>",
+            description = "Desk\u2066s",
             organization = other.Partners[0],
             amount = -5,
             period = "weekly",
@@ -205,7 +205,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         var api = await app.ApiAsync(p.Steward);
 
         var empty = await api.PostJsonAsync(Url(p, "agreements"), new { }, HttpStatusCode.BadRequest);
-        var wrong = await api.PostJsonAsync(Url(p, "agreements"), new { type = "handshake", title = "<i>x</i>", status = "pending", effectiveOn = "2026-05-01", expiresOn = "2026-04-01", parties = new[] { other.Partners[0] } }, HttpStatusCode.BadRequest);
+        var wrong = await api.PostJsonAsync(Url(p, "agreements"), new { type = "handshake", title = "MOU\u200F", status = "pending", effectiveOn = "2026-05-01", expiresOn = "2026-04-01", parties = new[] { other.Partners[0] } }, HttpStatusCode.BadRequest);
         var id = await CreateAgreementAsync(api, p, "mou", "draft");
         var element = await api.PostJsonAsync(Url(p, $"agreements/{id}/elements"), new { code = "permitted-uses", done = true }, HttpStatusCode.BadRequest);
         var signatory = await api.PostJsonAsync(Url(p, $"agreements/{id}/signatories"), new { name = "", organization = other.Partners[0], signedOn = "yesterday" }, HttpStatusCode.BadRequest);

@@ -55,7 +55,7 @@ public sealed class FormalizePageTests(JoineryApp app) : IClassFixture<JoineryAp
         var p = await PartnershipAsync();
         var browser = await app.SignedInAsync(p.Steward);
 
-        var response = await browser.SubmitFormAsync(Page(p, "services"), Page(p, "services"), new Dictionary<string, string> { ["Input.Name"] = "<b>x</b>" });
+        var response = await browser.SubmitFormAsync(Page(p, "services"), Page(p, "services"), new Dictionary<string, string> { ["Input.Name"] = "Consults\u202Etxt.exe" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.ErrorSummaryAsync()).Select(e => e.Field).ShouldBe(["Input_Name", "Input_DeliveredBy", "Input_BilledBy", "Input_Scope"], ignoreOrder: true);
