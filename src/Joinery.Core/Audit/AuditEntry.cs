@@ -13,8 +13,9 @@ public interface IAudited
 
 /// <summary>
 /// An audited entity whose creator may choose to stay unknown (anonymous feedback). When
-/// <see cref="IsAnonymous"/> is true, the entry for its creation records that it was created, by
-/// whom not: no person, no organization. Later changes by others are audited as usual.
+/// <see cref="IsAnonymous"/> is true, its creation is not audited: an entry without a person would
+/// still give away the writer by its time and its place in the chain, right after their sign-in
+/// (decision 0004). Later changes by others are audited as usual.
 /// </summary>
 public interface IAnonymousCreation : IAudited
 {

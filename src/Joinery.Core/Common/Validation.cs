@@ -26,7 +26,11 @@ public sealed class Validation
         list.Add(message);
     }
 
-    /// <summary>Plain text: required, at most <paramref name="max"/> characters, no markup, no control characters.</summary>
+    /// <summary>
+    /// Plain text (names, titles): required, at most <paramref name="max"/> characters, no control
+    /// characters and no invisible formatting (<see cref="IsInvisibleFormatting"/>). &lt; and &gt; are
+    /// ordinary characters ("A1c > 9"): text is HTML-encoded wherever it is shown.
+    /// </summary>
     public string Text(string field, string label, string? value, int max, bool required = true)
     {
         var text = (value ?? "").Trim();
@@ -42,16 +46,25 @@ public sealed class Validation
         {
             Add(field, $"{Capitalise(label)} must be {max.ToString(CultureInfo.InvariantCulture)} characters or fewer.");
         }
-        else if (text.IndexOfAny(['<', '>']) >= 0)
-        {
-            Add(field, $"{Capitalise(label)} cannot contain < or >.");
-        }
         else if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
         {
             Add(field, $"{Capitalise(label)} contains characters that are not allowed.");
         }
+        else if (text.Any(IsInvisibleFormatting))
+        {
+            Add(field, $"{Capitalise(label)} contains invisible formatting characters (right-to-left or zero-width marks); remove them.");
+        }
         return text;
     }
+
+    /// <summary>
+    /// Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and zero-width
+    /// characters (U+200B–U+200D, U+2060, U+FEFF): they make a name or title read otherwise than it
+    /// is ("Invoice\u202Efdp.exe" shows as "Invoiceexe.pdf") or two names look alike that differ.
+    /// </summary>
+    public static bool IsInvisibleFormatting(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C'
+            or (>= '\u200B' and <= '\u200D') or '\u2060' or '\uFEFF';
 
     /// <summary>Longer prose (mission, notes): like <see cref="Text"/> but markup characters are allowed,
     /// because such text is always HTML-encoded when shown.</summary>

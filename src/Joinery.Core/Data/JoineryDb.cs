@@ -53,9 +53,9 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         string detail = "", Guid? userId = null, Guid? organizationId = null) =>
         _pendingAudit.Add(NewEntry(action, entityType, entityId, partnershipId, detail, userId, organizationId));
 
-    /// <summary>An entry by the current person, or, <c>withoutActor</c>, an anonymous act: then neither person nor organization is named.</summary>
+    /// <summary>An entry by the current person unless another is named.</summary>
     private AuditEntry NewEntry(string action, string entityType = "", string entityId = "", Guid? partnershipId = null,
-        string detail = "", Guid? userId = null, Guid? organizationId = null, bool withoutActor = false) =>
+        string detail = "", Guid? userId = null, Guid? organizationId = null) =>
         new()
         {
             Action = action,
@@ -63,8 +63,8 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
             EntityId = entityId,
             PartnershipId = partnershipId,
             Detail = detail.Length > AuditEntry.DetailMax ? detail[..AuditEntry.DetailMax] : detail,
-            UserId = withoutActor ? null : userId ?? tenancy.UserId,
-            OrganizationId = withoutActor ? null : organizationId ?? tenancy.OrganizationId,
+            UserId = userId ?? tenancy.UserId,
+            OrganizationId = organizationId ?? tenancy.OrganizationId,
             Door = tenancy.Door,
         };
 
@@ -167,7 +167,9 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
         // Entries for entity changes are derived afresh on every attempt, so a save retried after a
         // failure records each change once; explicit entries stay pending until a save succeeds.
         var pending = _pendingAudit.Concat(RecordChanges()).ToList();
-        if (pending.Count == 0)
+        // A write to a partnership takes the head lock even without entries (an anonymous post), so
+        // the archive check below still runs under it.
+        if (pending.Count == 0 && guarded.Count == 0)
         {
             await RefuseArchivedAsync(guarded, cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -265,11 +267,14 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
             {
                 continue;
             }
-            // An anonymous writer's post is recorded as made, not by whom.
-            var anonymous = entry.State == EntityState.Added && entry.Entity is IAnonymousCreation { IsAnonymous: true };
+            // Even without a person, an entry's time and place in the chain would follow the
+            // writer's own entries (their sign-in); an anonymous creation is not recorded at all.
+            if (entry.State == EntityState.Added && entry.Entity is IAnonymousCreation { IsAnonymous: true })
+            {
+                continue;
+            }
             var type = EnumText.Kebab(entry.Entity.GetType().Name);
-            entries.Add(NewEntry($"{type}.{verb}", type, entry.Entity.Id.ToString(), PartnershipOf(entry.Entity),
-                anonymous ? "anonymous" : detail, withoutActor: anonymous));
+            entries.Add(NewEntry($"{type}.{verb}", type, entry.Entity.Id.ToString(), PartnershipOf(entry.Entity), detail));
         }
         return entries;
     }

@@ -23,8 +23,9 @@ public static class FeedbackLabels
 
 /// <summary>
 /// A piece of positive or negative feedback, or an idea, from any member. An anonymous item has no
-/// author at all: no person, organization or level is stored with it, and its creation is audited
-/// without an actor (<see cref="IAnonymousCreation"/>), so nobody, Joinery included, can say who wrote it.
+/// author at all: no person, organization or level is stored with it, it keeps only the day it was
+/// posted, its id is random, and its creation is not audited (<see cref="IAnonymousCreation"/>), so
+/// nothing Joinery keeps ties it to its writer by name, time or order (decision 0004).
 /// </summary>
 public sealed class FeedbackItem : IAnonymousCreation, IPartnershipOwned
 {
@@ -32,6 +33,7 @@ public sealed class FeedbackItem : IAnonymousCreation, IPartnershipOwned
     public const int BodyMax = 4000;
     public const int AnswerMax = 4000;
 
+    /// <summary>Random (Guid v4): a time-ordered id would say when an anonymous item was posted.</summary>
     public Guid Id { get; init; } = Guid.NewGuid();
     public required Guid PartnershipId { get; init; }
     public required FeedbackKind Kind { get; init; }
@@ -53,12 +55,19 @@ public sealed class FeedbackItem : IAnonymousCreation, IPartnershipOwned
     public string Answer { get; set; } = "";
     public Guid? AnsweredByUserId { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>When a named item was posted; for an anonymous one, midnight UTC of that day only.</summary>
     public DateTimeOffset PostedAt { get; init; }
 
-    /// <summary>A named item carries its writer; pass null for an anonymous one.</summary>
+    /// <summary>
+    /// A named item carries its writer; pass null for an anonymous one, which keeps only the day:
+    /// the moment would line up with the writer's sign-in. Waiting times are counted in days anyway.
+    /// </summary>
     public static FeedbackItem Post(Guid partnershipId, FeedbackKind kind, string title, string body, DateTimeOffset at,
-        (Guid UserId, Guid OrganizationId, MemberLevel Level)? author) =>
-        new()
+        (Guid UserId, Guid OrganizationId, MemberLevel Level)? author)
+    {
+        var posted = author is null ? new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero) : at;
+        return new()
         {
             PartnershipId = partnershipId,
             Kind = kind,
@@ -67,9 +76,10 @@ public sealed class FeedbackItem : IAnonymousCreation, IPartnershipOwned
             AuthorUserId = author?.UserId,
             AuthorOrganizationId = author?.OrganizationId,
             AuthorLevel = author?.Level,
-            PostedAt = at,
-            StatusChangedAt = at,
+            PostedAt = posted,
+            StatusChangedAt = posted,
         };
+    }
 }
 
 /// <summary>One move of an item's status, by whom and why; the history everyone can read.</summary>

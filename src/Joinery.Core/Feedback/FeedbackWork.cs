@@ -72,7 +72,9 @@ public sealed class FeedbackWork(JoineryDb db)
         var supporters = await db.Set<FeedbackSupport>().AsNoTracking().Where(x => x.PartnershipId == partnershipId)
             .GroupBy(x => x.ItemId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var today = Today;
-        return Outcome<List<FeedbackSummary>>.Ok(items.OrderByDescending(i => i.PostedAt)
+        // Anonymous items of one day share a time; their random ids, not the order the rows were
+        // written in, decide between them, so the list does not give away who posted first.
+        return Outcome<List<FeedbackSummary>>.Ok(items.OrderByDescending(i => i.PostedAt).ThenBy(i => i.Id)
             .Select(i => new FeedbackSummary(i.Id, i.Kind, i.Title, i.Status, i.IsAnonymous, AuthorOf(i, authors), i.Answer, i.PostedAt, i.AnsweredAt,
                 DaysSince(i.PostedAt, today), Waiting(i, today), supporters.GetValueOrDefault(i.Id)))
             .ToList());
@@ -104,7 +106,8 @@ public sealed class FeedbackWork(JoineryDb db)
 
     /// <summary>
     /// Any member may post, viewers included. When <see cref="FeedbackInput.Anonymous"/> is set,
-    /// nothing about the writer is stored: not in the item, not in the audit trail.
+    /// nothing about the writer is stored: not in the item, not in the audit trail, and nothing
+    /// whose time or order would point to them (see <see cref="FeedbackItem.Post"/>).
     /// </summary>
     public async Task<Outcome<Guid>> PostAsync(Guid partnershipId, FeedbackInput input, CancellationToken cancellationToken = default)
     {
@@ -243,7 +246,7 @@ public sealed class FeedbackWork(JoineryDb db)
         var today = Today;
         return negative.Where(f => Waiting(f, today) is not null)
             .Select(f => new WaitingFeedback(f.Id, f.Title, f.PostedAt, Waiting(f, today)!.Value))
-            .OrderByDescending(f => f.DaysWaiting).ThenBy(f => f.PostedAt).ToList();
+            .OrderByDescending(f => f.DaysWaiting).ThenBy(f => f.PostedAt).ThenBy(f => f.Id).ToList();
     }
 
     /// <summary>For the health view: when the last negative item was posted, or null if there never was one. Long silence may mean people do not feel safe to speak.</summary>

@@ -37,58 +37,6 @@ public sealed record AgreementDetails(AgreementSummary Summary, int? NoticeDays,
 
 public sealed record DocumentFile(string FileName, string ContentType, byte[] Content);
 
-/// <summary>What the content of an upload is: a PDF, a Word document, or neither.</summary>
-public static class DocumentSniffer
-{
-    public const string Pdf = "application/pdf";
-    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-    /// <summary>The content type decided from the bytes, or null when they are not a PDF or a macro-free Word document.</summary>
-    public static string? Sniff(byte[] content)
-    {
-        if (content.Length >= 5 && content.AsSpan(0, 5).SequenceEqual("%PDF-"u8))
-        {
-            return Pdf;
-        }
-        if (content.Length < 4 || content[0] != 'P' || content[1] != 'K')
-        {
-            return null;
-        }
-        try
-        {
-            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content), System.IO.Compression.ZipArchiveMode.Read);
-            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (!names.Contains("[Content_Types].xml") || !names.Contains("word/document.xml") || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
-            {
-                return null;
-            }
-            using var reader = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open());
-            var types = reader.ReadToEnd();
-            return types.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) ? null : Docx;
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>A file name safe to show and to send back: letters, digits, dot, dash, underscore and space; the extension follows the content.</summary>
-    public static string SafeName(string? name, string contentType)
-    {
-        var stem = Path.GetFileNameWithoutExtension(Path.GetFileName((name ?? "").Replace('\\', '/')));
-        var clean = new string(stem.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ' ' or '.' ? c : '_').ToArray()).Trim(' ', '.');
-        if (clean.Length == 0)
-        {
-            clean = "agreement";
-        }
-        if (clean.Length > 100)
-        {
-            clean = clean[..100];
-        }
-        return clean + (contentType == Pdf ? ".pdf" : ".docx");
-    }
-}
-
 /// <summary>
 /// Formalize: the register of agreements (MOU, BAA, QSOA, DSA, ...) with parties, signatories, dates,
 /// required-element checklists and an attached document; which agreements the partnership needs follows
@@ -443,9 +391,10 @@ public sealed class AgreementsWork(JoineryDb db)
         {
             return Outcome<Guid>.Invalid("file", "The file is larger than 10 MB.");
         }
-        if (DocumentSniffer.Sniff(content) is not { } contentType)
+        var inspected = DocumentSniffer.Inspect(content);
+        if (inspected.Value is not { } contentType)
         {
-            return Outcome<Guid>.Invalid("file", "Only PDF and Word (.docx) documents can be attached; macro-enabled and other files cannot.");
+            return inspected.As<Guid>();
         }
         var previous = await db.Set<AgreementDocument>().Where(d => d.AgreementId == agreementId).ToListAsync(cancellationToken);
         db.Set<AgreementDocument>().RemoveRange(previous);

@@ -168,12 +168,22 @@ public class AccountCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Org_create_with_markup_in_the_name_fails_and_saves_nothing()
+    public async Task Org_create_with_invisible_formatting_in_the_name_fails_and_saves_nothing()
     {
-        var error = (await _cli.RunAsync("org", "create", "--name", "<script>alert(1)</script>", "--kind", "other")).ShouldFailWithOneLine();
+        var error = (await _cli.RunAsync("org", "create", "--name", "Riverbend\u202EhtlaeH", "--kind", "other")).ShouldFailWithOneLine();
 
-        error.ShouldBe("error: The organization's name cannot contain < or >.");
+        error.ShouldBe("error: The organization's name contains invisible formatting characters (right-to-left or zero-width marks); remove them.");
         (await WithDbAsync((db, _) => db.Organizations.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task User_create_with_a_zero_width_character_in_the_name_fails_and_saves_nothing()
+    {
+        var error = (await _cli.RunWithInputAsync(CoreArrange.Password + "\n",
+            ["user", "create", "--email", "dana@riverbend.example", "--name", "Dana\u200BWhitfield", "--org", "Riverbend Behavioral Health", "--password-stdin"])).ShouldFailWithOneLine();
+
+        error.ShouldBe("error: The person's name contains invisible formatting characters (right-to-left or zero-width marks); remove them.");
+        (await WithDbAsync((db, _) => db.Users.CountAsync())).ShouldBe(0);
     }
 
     [Fact]

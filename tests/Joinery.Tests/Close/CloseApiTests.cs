@@ -170,9 +170,9 @@ public sealed class CloseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
             careHandedOverOn = Day(30),
             peopleToldOn = "31/12/2026",
         })).ReadProblemAsync(HttpStatusCode.BadRequest);
-        var markup = await (await steward.PutAsJsonAsync(Url(p, $"/transitions/{service}"), new
+        var invisible = await (await steward.PutAsJsonAsync(Url(p, $"/transitions/{service}"), new
         {
-            continuingProvider = "<script>alert(1)</script>",
+            continuingProvider = "Riverbend\u202EhtlaeH",
             howTold = "Letters.",
             recordsKeptBy = p.Partners[0],
             records = "Notes.",
@@ -181,7 +181,7 @@ public sealed class CloseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 
         empty.ErrorFields().ShouldBe(["continuedBy", "howTold", "recordsKeptBy", "records"], ignoreOrder: true);
         wrong.ErrorFields().ShouldBe(["continuedBy", "howTold", "recordsKeptBy", "peopleServed", "owner", "careHandedOverOn", "peopleToldOn"], ignoreOrder: true);
-        markup.ErrorFields().ShouldBe(["continuingProvider"]);
+        invisible.ErrorFields().ShouldBe(["continuingProvider"]);
         otherService.Text("detail").ShouldBe("No such service.");
         (await app.SnapshotAsync()).ShouldBe(before);
     }

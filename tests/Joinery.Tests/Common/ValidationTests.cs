@@ -50,17 +50,43 @@ public class ValidationTests
     }
 
     [Theory]
+    [InlineData("A1c > 9")]
+    [InlineData("Screen ages < 18 first")]
     [InlineData("<script>alert(1)</script>")]
-    [InlineData("Riverbend <b>Health</b>")]
-    [InlineData("a > b")]
-    [InlineData("<img src=x onerror=alert(1)>")]
-    public void Markup_in_plain_text_is_refused(string value)
+    public void Less_than_and_greater_than_are_plain_text_because_text_is_always_encoded_when_shown(string value)
+    {
+        var check = new Validation();
+
+        check.Text("title", "the title", value, 200).ShouldBe(value);
+
+        check.IsValid.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("Invoice\u202Efdp.exe")]
+    [InlineData("\u202AEmbedded")]
+    [InlineData("\u202BEmbedded")]
+    [InlineData("Pop\u202C")]
+    [InlineData("\u202DOverride")]
+    [InlineData("\u2066Isolate")]
+    [InlineData("\u2067Isolate")]
+    [InlineData("\u2068Isolate")]
+    [InlineData("Isolate\u2069")]
+    [InlineData("Mark\u200E")]
+    [InlineData("Mark\u200F")]
+    [InlineData("Arabic\u061Cmark")]
+    [InlineData("Dana\u200BWhitfield")]
+    [InlineData("Dana\u200CWhitfield")]
+    [InlineData("Dana\u200DWhitfield")]
+    [InlineData("Dana\u2060Whitfield")]
+    [InlineData("\uFEFFRiverbend")]
+    public void Invisible_bidirectional_and_zero_width_characters_in_plain_text_are_refused(string value)
     {
         var check = new Validation();
 
         check.Text("name", "the name", value, 200);
 
-        check.Errors["name"].ShouldBe(["The name cannot contain < or >."]);
+        check.Errors["name"].ShouldBe(["The name contains invisible formatting characters (right-to-left or zero-width marks); remove them."]);
     }
 
     [Theory]

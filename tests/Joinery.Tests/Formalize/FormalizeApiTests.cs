@@ -83,7 +83,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         var empty = await api.PostJsonAsync(Url(p, "services"), new { }, HttpStatusCode.BadRequest);
         var wrong = await api.PostJsonAsync(Url(p, "services"), new
         {
-            name = "<script>alert(1)</script>",
+            name = "Consults\u202Etxt.exe",
             description = new string('x', 2001),
             deliveredBy = other.Partners[0],
             billedBy = Guid.NewGuid(),
@@ -154,7 +154,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         var wrong = await api.PostJsonAsync(Url(p, "finances"), new
         {
             category = "yachts",
-            description = "<b>bold</b>",
+            description = "Desk\u2066s",
             organization = other.Partners[0],
             amount = -5,
             period = "weekly",
@@ -205,7 +205,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         var api = await app.ApiAsync(p.Steward);
 
         var empty = await api.PostJsonAsync(Url(p, "agreements"), new { }, HttpStatusCode.BadRequest);
-        var wrong = await api.PostJsonAsync(Url(p, "agreements"), new { type = "handshake", title = "<i>x</i>", status = "pending", effectiveOn = "2026-05-01", expiresOn = "2026-04-01", parties = new[] { other.Partners[0] } }, HttpStatusCode.BadRequest);
+        var wrong = await api.PostJsonAsync(Url(p, "agreements"), new { type = "handshake", title = "MOU\u200F", status = "pending", effectiveOn = "2026-05-01", expiresOn = "2026-04-01", parties = new[] { other.Partners[0] } }, HttpStatusCode.BadRequest);
         var id = await CreateAgreementAsync(api, p, "mou", "draft");
         var element = await api.PostJsonAsync(Url(p, $"agreements/{id}/elements"), new { code = "permitted-uses", done = true }, HttpStatusCode.BadRequest);
         var signatory = await api.PostJsonAsync(Url(p, $"agreements/{id}/signatories"), new { name = "", organization = other.Partners[0], signedOn = "yesterday" }, HttpStatusCode.BadRequest);
@@ -285,6 +285,27 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         download.Content.Headers.ContentType!.MediaType.ShouldBe(DocumentSniffer.Docx);
         download.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("second.docx");
         (await CountAsync(db => db.Set<AgreementDocument>().CountAsync(d => d.AgreementId == Guid.Parse(id)))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_dressed_as_a_docx_and_a_pdf_with_script_or_embedded_files_are_refused_with_415_saying_why()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var id = await CreateAgreementAsync(api, p, "mou", "draft");
+
+        var bomb = await UploadAsync(api, p, id, Documents.ZipBomb(megabytes: 60), "mou.docx");
+        var lyingBomb = await UploadAsync(api, p, id, Documents.ZipBomb(megabytes: 60, lie: true), "mou.docx");
+        var script = await UploadAsync(api, p, id, Documents.PdfWith("<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"), "mou.pdf");
+        var embedded = await UploadAsync(api, p, id, Documents.PdfWith("<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>"), "mou.pdf");
+        var launch = await UploadAsync(api, p, id, Documents.PdfWith("<< /Type /Catalog /OpenAction << /S /Launch /F (calc.exe) >> >>"), "mou.pdf");
+
+        (await bomb.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("50 MB");
+        (await lyingBomb.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("Word document");
+        (await script.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("JavaScript");
+        (await embedded.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("embedded files");
+        (await launch.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail").ShouldContain("starts another program");
+        (await CountAsync(db => db.Set<AgreementDocument>().CountAsync(d => d.PartnershipId == p.Id))).ShouldBe(0);
     }
 
     [Fact]

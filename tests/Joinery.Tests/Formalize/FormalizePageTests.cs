@@ -55,7 +55,7 @@ public sealed class FormalizePageTests(JoineryApp app) : IClassFixture<JoineryAp
         var p = await PartnershipAsync();
         var browser = await app.SignedInAsync(p.Steward);
 
-        var response = await browser.SubmitFormAsync(Page(p, "services"), Page(p, "services"), new Dictionary<string, string> { ["Input.Name"] = "<b>x</b>" });
+        var response = await browser.SubmitFormAsync(Page(p, "services"), Page(p, "services"), new Dictionary<string, string> { ["Input.Name"] = "Consults\u202Etxt.exe" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.ErrorSummaryAsync()).Select(e => e.Field).ShouldBe(["Input_Name", "Input_DeliveredBy", "Input_BilledBy", "Input_Scope"], ignoreOrder: true);
@@ -170,6 +170,30 @@ public sealed class FormalizePageTests(JoineryApp app) : IClassFixture<JoineryAp
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.ErrorSummaryAsync()).ShouldBe([new FieldError("file", "Only PDF and Word (.docx) documents can be attached; macro-enabled and other files cannot.")]);
+        (await app.ReadAsync(db => db.Set<AgreementDocument>().CountAsync(d => d.PartnershipId == p.Id))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_dressed_as_a_docx_is_refused_on_the_page_with_the_reason_next_to_the_file_field()
+    {
+        var p = await PartnershipAsync();
+        var browser = await app.SignedInAsync(p.Steward);
+        var created = await browser.SubmitFormAsync(Page(p, "agreements"), Page(p, "agreements"),
+            new Dictionary<string, string> { ["Input.Type"] = "mou", ["Input.Title"] = "MOU", ["Input.Status"] = "draft" });
+        var details = created.Headers.Location!.OriginalString;
+        var token = await browser.AntiforgeryTokenAsync(details);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Documents.ZipBomb(megabytes: 60)), "file", "mou.docx" },
+        };
+
+        var response = await browser.PostAsync(details + "?handler=Document", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var error = (await response.ErrorSummaryAsync()).ShouldHaveSingleItem();
+        error.Field.ShouldBe("file");
+        error.Message.ShouldContain("more than 50 MB");
         (await app.ReadAsync(db => db.Set<AgreementDocument>().CountAsync(d => d.PartnershipId == p.Id))).ShouldBe(0);
     }
 

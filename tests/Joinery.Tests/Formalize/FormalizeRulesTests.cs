@@ -24,6 +24,58 @@ public sealed class FormalizeRulesTests
     }
 
     [Fact]
+    public void A_word_document_that_unpacks_to_more_than_50_MB_is_refused_whether_its_index_says_so_or_lies()
+    {
+        var honest = Documents.ZipBomb(megabytes: 60);
+        var lying = Documents.ZipBomb(megabytes: 60, lie: true);
+
+        honest.Length.ShouldBeLessThan(200_000, "the bomb is small on the wire");
+        DocumentSniffer.Sniff(honest).ShouldBeNull();
+        DocumentSniffer.Sniff(lying).ShouldBeNull();
+        DocumentSniffer.Sniff(Documents.ZipBomb(megabytes: 1, lie: true)).ShouldBeNull();
+        DocumentSniffer.Sniff(Documents.ZipBomb(megabytes: 40)).ShouldBe(DocumentSniffer.Docx);
+    }
+
+    [Fact]
+    public void A_word_document_with_more_parts_than_a_document_needs_is_refused()
+    {
+        DocumentSniffer.Sniff(Documents.Docx(extraParts: 1_200)).ShouldBeNull();
+        DocumentSniffer.Sniff(Documents.Docx(extraParts: 200)).ShouldBe(DocumentSniffer.Docx);
+    }
+
+    [Theory]
+    [InlineData("<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>")]
+    [InlineData("<< /Type /Catalog /Names << /JavaScript 2 0 R >> >>")]
+    [InlineData("<< /Type /Catalog /AA << /WC << /JS 2 0 R >> >> >>")]
+    [InlineData("<< /Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >> >>")]
+    [InlineData("<< /Type /Catalog /AcroForm << /XFA 2 0 R >> >>")]
+    [InlineData("<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>")]
+    [InlineData("<< /Type /Catalog /OpenAction << /S /Launch /F (calc.exe) >> >>")]
+    [InlineData("<< /Type /Catalog /OpenAction 2 0 R >>", "<< /Type /EmbeddedFile /Subtype /application#2Fx-msdownload >>")]
+    [InlineData("<< /Type /Catalog >> (", "<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>")]
+    [InlineData("<< /Type /Catalog >>", "<< /Length 60 >>\nstream\n5 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj\nendstream")]
+    public void A_pdf_with_javascript_embedded_files_or_launch_actions_is_refused(string catalog, string more = "<< /Type /Pages >>")
+    {
+        DocumentSniffer.Sniff(Documents.PdfWith(catalog, more)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_pdf_hiding_javascript_in_a_compressed_object_stream_is_refused()
+    {
+        DocumentSniffer.Sniff(Documents.PdfWithObjectStream("<< /S /JavaScript /JS (app.alert(1)) >>")).ShouldBeNull();
+        DocumentSniffer.Sniff(Documents.PdfWithObjectStream("<< /Type /Page /Contents 4 0 R >>")).ShouldBe(DocumentSniffer.Pdf);
+        DocumentSniffer.Sniff(Documents.PdfWith("<< /Type /Catalog >>",
+            "<< /Type /ObjStm /N 1 /First 4 /Filter /ASCIIHexDecode /Length 15 >>\nstream\n3C3C2F4A533E3E>\nendstream")).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_pdf_whose_text_mentions_javascript_or_whose_names_only_begin_like_it_is_accepted()
+    {
+        DocumentSniffer.Sniff(Documents.PdfWith("<< /Type /Catalog /Title (How JavaScript and Launch work) /JSON 2 0 R /Launcher 3 0 R >>"))
+            .ShouldBe(DocumentSniffer.Pdf);
+    }
+
+    [Fact]
     public void A_file_name_loses_its_path_and_markup_and_takes_the_extension_of_its_content()
     {
         DocumentSniffer.SafeName("C:\\Users\\x\\..\\MOU <final>.exe", DocumentSniffer.Pdf).ShouldBe("MOU _final_.pdf");

@@ -50,7 +50,7 @@ public sealed class MeasuresApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         var api = await app.ApiAsync(p.Steward);
         var url = $"/api/v1/partnerships/{p.Id}/measures";
 
-        var problem = await api.PostJsonAsync(url, new { name = "<b>x</b>", kind = "ratio", betterDirection = "sideways", owner = Guid.NewGuid() }, HttpStatusCode.BadRequest);
+        var problem = await api.PostJsonAsync(url, new { name = "Wait\u200Btime", kind = "ratio", betterDirection = "sideways", owner = Guid.NewGuid() }, HttpStatusCode.BadRequest);
         var percent = await api.PostJsonAsync(url, new { name = "Share", kind = "proportion", betterDirection = "up", target = 140 }, HttpStatusCode.BadRequest);
         var unitless = await api.PostJsonAsync(url, new { name = "Wait", kind = "value", betterDirection = "down" }, HttpStatusCode.BadRequest);
 

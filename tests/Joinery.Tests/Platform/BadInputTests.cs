@@ -15,6 +15,8 @@ namespace Joinery.Tests.Platform;
 public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private const string Markup = "<script>alert(1)</script>";
+    // Names and titles may hold < and > (they are encoded when shown), not a right-to-left override.
+    private const string Invisible = "Invoice\u202Efdp.exe";
     private static readonly string Huge = new('x', 10_000);
     private const string Control = "bad\u0001value";
 
@@ -57,7 +59,7 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         var member = p.First(MemberRole.Planner).MembershipId;
         await RefusesAsync(form, "Change.Role", $"role-{member}", "", "emperor", Markup);
         await RefusesAsync(form, "Change.Level", $"level-{member}", "", Huge);
-        await RefusesAsync(form, "Change.ChampionFor", $"champion-for-{member}", Huge, new string('x', Membership.ChampionForMax + 1), Markup, Control);
+        await RefusesAsync(form, "Change.ChampionFor", $"champion-for-{member}", Huge, new string('x', Membership.ChampionForMax + 1), Invisible, Control);
         await AcceptsAsync(form);
     }
 
@@ -68,7 +70,7 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         var steward = await app.SignedInAsync(p.Steward);
         var form = new Form(steward, $"/partnerships/{p.Id}/phase", new() { ["Input.To"] = "plan", ["Input.Reason"] = "The partners agreed to start." });
 
-        await RefusesAsync(form, "Input.Reason", "Input_Reason", "", "   ", Huge, new string('x', PhaseChange.ReasonMax + 1), Markup, Control);
+        await RefusesAsync(form, "Input.Reason", "Input_Reason", "", "   ", Huge, new string('x', PhaseChange.ReasonMax + 1), Invisible, Control);
         await RefusesAsync(form, "Input.To", "Input_To", "", Huge, Markup, "7");
         await AcceptsAsync(form);
     }
@@ -80,7 +82,7 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         var browser = await app.SignedInAsync(p.Steward);
         var form = new Form(browser, "/account/profile?handler=CreateToken", new() { ["TokenName"] = "nightly export", ["TokenDays"] = "30" });
 
-        await RefusesAsync(form, "TokenName", "TokenName", "", Huge, Markup, Control);
+        await RefusesAsync(form, "TokenName", "TokenName", "", Huge, Invisible, Control);
         await RefusesAsync(form, "TokenDays", "TokenDays", "0", "367", "-5", "abc", "99999999999999", "1.5");
         await AcceptsAsync(form);
     }
@@ -99,7 +101,7 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Input.Vision"] = "",
         });
 
-        await RefusesAsync(form, "Input.Name", "Input_Name", "", Huge, Markup, Control);
+        await RefusesAsync(form, "Input.Name", "Input_Name", "", Huge, Invisible, Control);
         await RefusesAsync(form, "Input.Kind", "Input_Kind", "", "hospital");
         await RefusesAsync(form, "Input.Mission", "Input_Mission", Huge, new string('x', Organization.StatementMax + 1), Control);
         await RefusesAsync(form, "Input.Vision", "Input_Vision", Huge, Control);
@@ -142,9 +144,9 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
             ["Input.Password"] = PartnershipBuilder.Password,
         });
 
-        await RefusesAsync(organization, "Input.Name", "Input_Name", "", Huge, Markup, Control);
+        await RefusesAsync(organization, "Input.Name", "Input_Name", "", Huge, Invisible, Control);
         await RefusesAsync(organization, "Input.Kind", "Input_Kind", "", "hospital", Markup);
-        await RefusesAsync(user, "Input.Name", "Input_Name", "", Huge, Markup);
+        await RefusesAsync(user, "Input.Name", "Input_Name", "", Huge, Invisible);
         await RefusesAsync(user, "Input.Email", "Input_Email", "", Huge, Markup, "robin", p.Steward.Email);
         await RefusesAsync(user, "Input.Organization", "Input_Organization", "", "not-a-guid", Guid.NewGuid().ToString());
         await RefusesAsync(user, "Input.Password", "Input_Password", "", "short", "password1234", "aaaaaaaaaaaaaaaa", "Robin Reyes 2024!");
@@ -163,7 +165,7 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         {
             (Fields("", p.Partners[0].ToString(), p.Partners[1].ToString()), "Input_Name"),
             (Fields(Huge, p.Partners[0].ToString(), p.Partners[1].ToString()), "Input_Name"),
-            (Fields(Markup, p.Partners[0].ToString(), p.Partners[1].ToString()), "Input_Name"),
+            (Fields(Invisible, p.Partners[0].ToString(), p.Partners[1].ToString()), "Input_Name"),
             (Fields(p.Name, p.Partners[0].ToString(), p.Partners[1].ToString()), "Input_Name"),
             (Fields("Solo act"), "Input_Organizations"),
             (Fields("Solo act", p.Partners[0].ToString()), "Input_Organizations"),
@@ -196,7 +198,7 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         var link = $"/account/invitation?token={secret}";
         var form = new Form(app.Browser(), link, new() { ["Input.Name"] = "Avery Accepting", ["Input.Password"] = PartnershipBuilder.Password }, TokenPage: link);
 
-        await RefusesAsync(form, "Input.Name", "Input_Name", "", Huge, Markup, Control);
+        await RefusesAsync(form, "Input.Name", "Input_Name", "", Huge, Invisible, Control);
         await RefusesAsync(form, "Input.Password", "Input_Password", "", "short", Huge, "password1234");
         await AcceptsAsync(form);
     }

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Joinery.Core.Documents;
+using Joinery.Core.Formalize;
 using Joinery.Core.Measures;
 using UglyToad.PdfPig;
 using Paragraph = Joinery.Core.Documents.Paragraph;
@@ -102,6 +103,13 @@ public sealed class DocumentWriterTests
         tables.Count.ShouldBe(2, "the partners table and the chart's data table");
         tables[1].Descendants<TableRow>().Count().ShouldBe(15, "a header and one row per month of the chart");
         word.PackageProperties.Title.ShouldBe("Riverbend and Eastside: partnership report");
+    }
+
+    [Fact]
+    public void The_pdf_and_the_word_document_joinery_writes_pass_the_upload_checks_so_a_draft_can_be_attached()
+    {
+        DocumentSniffer.Sniff(PdfWriter.Write(Sample(paragraphs: 120), Now)).ShouldBe(DocumentSniffer.Pdf);
+        DocumentSniffer.Sniff(DocxWriter.Write(Sample(paragraphs: 120))).ShouldBe(DocumentSniffer.Docx);
     }
 
     [Fact]

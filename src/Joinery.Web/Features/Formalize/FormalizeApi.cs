@@ -54,7 +54,7 @@ internal static class FormalizeApi
             .WithSummary("Removes a signatory recorded by mistake.");
         agreements.MapPost("/{agreementId:guid}/elements", CheckElementAsync).WithName("CheckAgreementElement").WithSummary("Ticks a required element with a note.");
         agreements.MapPost("/{agreementId:guid}/document", UploadAsync).WithName("UploadAgreementDocument").DisableAntiforgery()
-            .WithSummary("Attaches a PDF or DOCX (multipart field \"file\", at most 10 MB), replacing the previous document.");
+            .WithSummary("Attaches a PDF or DOCX (multipart field \"file\", at most 10 MB, a DOCX unpacking to at most 50 MB, a PDF without script or embedded files), replacing the previous document.");
         agreements.MapGet("/{agreementId:guid}/document", DownloadAsync).WithName("DownloadAgreementDocument").WithSummary("The attached document, as an attachment.");
     }
 
@@ -143,7 +143,8 @@ internal static class FormalizeApi
     /// <summary>
     /// Tenancy first (404 for a partnership or agreement that is not the caller's), then the form: a
     /// missing or empty file is 400, more than 10 MB is 413 (400 for a declared length), and content that
-    /// is not a PDF or a macro-free DOCX is 415. The type comes from the bytes, never from the name.
+    /// is not a PDF or a macro-free DOCX, a DOCX that unpacks to more than 50 MB, or a PDF with script,
+    /// embedded files or launch actions is 415, saying why. The type comes from the bytes, never from the name.
     /// </summary>
     private static async Task<IResult> UploadAsync(Guid id, Guid agreementId, HttpRequest request, JoineryDb db, AgreementsWork work, CancellationToken cancellationToken)
     {
@@ -182,10 +183,9 @@ internal static class FormalizeApi
         {
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
-        if (DocumentSniffer.Sniff(content) is null)
+        if (DocumentSniffer.Inspect(content) is { Succeeded: false } refused)
         {
-            return TypedResults.Problem("Only PDF and Word (.docx) documents can be attached; the content of this file is neither (macro-enabled documents are refused).",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+            return TypedResults.Problem(refused.FirstError, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }
         var outcome = await work.UploadAsync(id, agreementId, file.FileName, content, cancellationToken);
         return outcome.Succeeded
