@@ -10,6 +10,7 @@ namespace Joinery.Web.Features.Admin;
 public sealed class UsersModel(JoineryDb db, CreateUser create, AccountActivation activation) : PageModel
 {
     public List<UserView> Users { get; private set; } = [];
+    public Guid? MyId => db.Tenancy.UserId;
     public List<OrganizationView> Organizations { get; private set; } = [];
 
     [BindProperty]
