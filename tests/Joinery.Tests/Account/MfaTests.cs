@@ -18,9 +18,7 @@ public sealed partial class MfaTests(JoineryApp app) : IClassFixture<JoineryApp>
         var key = Key().Match(await browser.ReadPageAsync("/account/mfa")).Groups[1].Value;
         key.ShouldNotBeEmpty();
 
-        var wrongCode = Totp.Code(key) == "000000" ? "111111" : "000000";
-
-        var wrong = await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = wrongCode });
+        var wrong = await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.WrongCode(key) });
         (await wrong.ErrorSummaryAsync()).ShouldHaveSingleItem().Field.ShouldBe("Code");
         (await app.ReadAsync(db => db.Users.SingleAsync(u => u.Id == p.Steward.UserId))).TwoFactorEnabled.ShouldBeFalse();
         var enabled = await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key) });
@@ -32,15 +30,18 @@ public sealed partial class MfaTests(JoineryApp app) : IClassFixture<JoineryApp>
         var password = await later.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = p.Steward.Email, ["Input.Password"] = p.Steward.Password });
         password.Headers.Location!.OriginalString.ShouldStartWith("/account/two-factor");
         (await later.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a password alone does not sign in");
-        var badCode = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = "12345x" });
-        (await badCode.ErrorSummaryAsync()).ShouldHaveSingleItem().Field.ShouldBe("Code");
+        var wrongCode = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.WrongCode(key) });
+        var refusal = (await wrongCode.ErrorSummaryAsync()).ShouldHaveSingleItem();
+        refusal.Field.ShouldBe("Code");
+        refusal.Message.ShouldContain("not right", customMessage: "a well-formed code is checked, not refused for its form");
+        (await later.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a wrong code does not sign in");
         var code = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.Code(key), ["returnUrl"] = "/" });
 
         code.Headers.Location!.OriginalString.ShouldBe("/");
         (await later.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var signIns = (await app.AuditSinceAsync(checkpoint)).Where(a => a.Action.StartsWith("sign-in", StringComparison.Ordinal)).ToList();
-        signIns.Select(a => a.Action).ShouldBe(["sign-in.password-accepted", "sign-in.succeeded"]);
-        signIns[1].Detail.ShouldBe("authenticator");
+        signIns.Select(a => a.Action).ShouldBe(["sign-in.password-accepted", "sign-in.failed", "sign-in.succeeded"]);
+        signIns.Skip(1).ShouldAllBe(a => a.Detail == "authenticator");
         signIns.ShouldAllBe(a => a.UserId == p.Steward.UserId && a.Door == Door.Web);
     }
 

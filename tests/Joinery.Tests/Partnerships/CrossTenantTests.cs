@@ -89,7 +89,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
         foreach (var handler in handlers.OrderBy(WorkspaceWalk.StewardOrder).Where(h => h.Name != "Archive"))
         {
             var response = await WorkspaceWalk.SendAsync(steward, handler, victim, records);
-            response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.Redirect], $"the steward's own {handler}");
+            WorkspaceWalk.ShouldSucceed(response, handler, victim.Id);
             if (response.StatusCode == HttpStatusCode.OK && handler.Method == "POST")
             {
                 (await response.ErrorSummaryAsync()).ShouldBeEmpty(handler.ToString());
@@ -103,7 +103,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
     {
         var (victim, outsider) = await ArrangeAsync();
         var records = await new WorkspaceWalk(app).RecordsAsync(victim);
-        var routes = Routes.Api(app).Where(r => r.Template.Contains("{id", StringComparison.Ordinal)).ToList();
+        var routes = WorkspaceWalk.PartnershipApiRoutes(app);
         routes.Count.ShouldBeGreaterThanOrEqualTo(4, "the walk must find the partnership routes");
         var outsiderApi = await app.ApiAsync(outsider);
         var stewardApi = await app.ApiAsync(victim.Steward);
@@ -123,6 +123,89 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
         foreach (var route in routes.Where(r => r.Methods.Contains("GET")))
         {
             (await stewardApi.SendAsync(WorkspaceWalk.Request("GET", route.Template, victim.Id, records))).StatusCode.ShouldBe(HttpStatusCode.OK, $"the steward's own {route}");
+        }
+    }
+
+    [Fact]
+    public async Task A_member_of_two_partnerships_gets_404_from_one_partnerships_pages_for_the_other_partnerships_records()
+    {
+        var (first, second, both) = await TwoPartnershipsAsync();
+        var handlers = (await WorkspaceWalk.PartnershipHandlersAsync(app)).Where(h => WorkspaceWalk.NamesRecords(h, first.Records)).ToList();
+        handlers.Count.ShouldBeGreaterThan(60, "the walk must find the handlers that name a record");
+        var browser = await app.SignedInAsync(both);
+
+        var refusedWrongly = new List<string>();
+        foreach (var (route, other) in new[] { (first, second), (second, first) })
+        {
+            // The route names one partnership, every other id a record of the other partnership.
+            var foreign = new Dictionary<string, string>(other.Records) { ["id"] = route.Partnership.Id.ToString() };
+            foreach (var handler in handlers)
+            {
+                var before = await app.SnapshotAsync();
+
+                var response = await WorkspaceWalk.SendAsync(browser, handler, route.Partnership, foreign);
+
+                var body = await response.Content.ReadAsStringAsync();
+                var wrote = await app.SnapshotAsync() != before;
+                var refused = handler.ToString() switch
+                {
+                    // An optional hint naming another partnership's record is ignored; a form field naming one is a form error.
+                    var h when WorkspaceWalk.OptionalHints.TryGetValue(h, out var hint) =>
+                        response.StatusCode == HttpStatusCode.OK && !body.Contains(foreign[hint], StringComparison.OrdinalIgnoreCase),
+                    var h when WorkspaceWalk.RecordIdsInForm.Contains(h) => response.StatusCode == HttpStatusCode.OK && Forms.ErrorSummary(body).Count > 0,
+                    _ => response.StatusCode == HttpStatusCode.NotFound,
+                };
+                if (!refused || wrote)
+                {
+                    refusedWrongly.Add($"{handler} of {route.Partnership.Name}: {(int)response.StatusCode}{(wrote ? ", wrote" : "")} {Forms.ErrorSummary(body).FirstOrDefault()}");
+                }
+            }
+        }
+        refusedWrongly.ShouldBeEmpty("the other partnership's records must be refused with 404 (a form field's as a form error, a hint's ignored), with nothing written");
+
+        // The same person reads each partnership's own records: the ids are real, the 404s came from the mismatch.
+        foreach (var (own, handler) in new[] { first, second }.SelectMany(p => handlers.Where(h => h.Method == "GET").Select(h => (p, h))))
+        {
+            WorkspaceWalk.ShouldSucceed(await WorkspaceWalk.SendAsync(browser, handler, own.Partnership, own.Records), handler, own.Partnership.Id);
+        }
+    }
+
+    [Fact]
+    public async Task A_member_of_two_partnerships_gets_404_problem_from_one_partnerships_api_for_the_other_partnerships_records()
+    {
+        var (first, second, both) = await TwoPartnershipsAsync();
+        var routes = WorkspaceWalk.PartnershipApiRoutes(app).Where(WorkspaceWalk.NamesRecords).ToList();
+        routes.Count.ShouldBeGreaterThan(30, "the walk must find the routes that name a record");
+        var api = await app.ApiAsync(both);
+
+        var refusedWrongly = new List<string>();
+        foreach (var (route, other) in new[] { (first, second), (second, first) })
+        {
+            foreach (var (template, method) in routes.SelectMany(r => r.Methods.Select(m => (r.Template, m))))
+            {
+                var before = await app.SnapshotAsync();
+
+                var response = await api.SendAsync(WorkspaceWalk.Request(method, template, route.Partnership.Id, other.Records));
+
+                var body = await response.Content.ReadAsStringAsync();
+                var wrote = await app.SnapshotAsync() != before;
+                if (response.StatusCode != HttpStatusCode.NotFound || wrote)
+                {
+                    refusedWrongly.Add($"{method} {template} of {route.Partnership.Name}: {(int)response.StatusCode}{(wrote ? ", wrote" : "")} {(body.Length > 200 ? body[..200] : body)}");
+                    continue;
+                }
+                await response.ReadProblemAsync(HttpStatusCode.NotFound);
+            }
+        }
+        refusedWrongly.ShouldBeEmpty("the other partnership's records must be refused with 404, with nothing written");
+
+        foreach (var own in new[] { first, second })
+        {
+            foreach (var route in routes.Where(r => r.Methods.Contains("GET")))
+            {
+                (await api.SendAsync(WorkspaceWalk.Request("GET", route.Template, own.Partnership.Id, own.Records)))
+                    .StatusCode.ShouldBe(HttpStatusCode.OK, $"{route} with {own.Partnership.Name}'s own records");
+            }
         }
     }
 
@@ -164,6 +247,28 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
         edit.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.SnapshotAsync()).ShouldBe(before);
     }
+
+    private sealed record Walked(SeededPartnership Partnership, Dictionary<string, string> Records);
+
+    /// <summary>
+    /// Two partnerships between the same two organizations, each with a record of every feature, and
+    /// one person who is a steward of both; arranged once for the class (the walks only read).
+    /// </summary>
+    private Task<(Walked First, Walked Second, Person Both)> TwoPartnershipsAsync() =>
+        app.ArrangedOnceAsync(nameof(TwoPartnershipsAsync), async () =>
+        {
+            var first = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Planner, partner: 1).BuildAsync();
+            var second = await app.APartnership().Between(first.Partners).With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Planner, partner: 1).BuildAsync();
+            var both = await PartnershipBuilder.AddMemberAsync(app, second.Id, first.Steward, MemberRole.Steward, MemberLevel.Executive);
+            var walked = new List<Walked>();
+            foreach (var partnership in new[] { first, second })
+            {
+                var records = await new WorkspaceWalk(app).ReadOnlyRecordsAsync(partnership);
+                records["invitationId"] = (await OpenInvitationAsync(partnership)).ToString();
+                walked.Add(new Walked(partnership, records));
+            }
+            return (walked[0], walked[1], both);
+        });
 
     /// <summary>
     /// The victim partnership has a steward and a planner in its second partner. The outsider works

@@ -41,7 +41,7 @@ public sealed class EndpointAuthorizationTests(JoineryApp app) : IClassFixture<J
                 }
                 var response = await anonymous.SendAsync(request);
                 response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, route.ToString());
-                response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", route.ToString());
+                response.Content.Headers.ContentType.ShouldNotBeNull($"{route}: no Content-Type").MediaType.ShouldBe("application/problem+json", route.ToString());
             }
         }
     }

@@ -60,6 +60,27 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
 
     public PartnershipBuilder APartnership() => new(this);
 
+    private readonly Dictionary<string, Task<object>> _arranged = [];
+
+    /// <summary>
+    /// Arranges once per test class: a later call with the same key gets the first call's result.
+    /// Only for arrangements that the tests using them read and never change (the walks).
+    /// </summary>
+    public async Task<T> ArrangedOnceAsync<T>(string key, Func<Task<T>> arrange) where T : notnull
+    {
+        Task<object>? arranged;
+        lock (_arranged)
+        {
+            if (!_arranged.TryGetValue(key, out arranged))
+            {
+                arranged = _arranged[key] = Box(arrange);
+            }
+        }
+        return (T)await arranged;
+
+        static async Task<object> Box(Func<Task<T>> arrange) => await arrange();
+    }
+
     /// <summary>Runs arrange or assert code with the Core services, acting across partnerships like the CLI.</summary>
     public async Task<T> WithCoreAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
@@ -135,7 +156,11 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
 
     public async Task<HttpClient> ApiAsync(Person person) => Api(await CreateTokenAsync(person.UserId));
 
-    /// <summary>Everything that a stray write would change: row counts, the audit chain's end, and the state of members, invitations and phases.</summary>
+    /// <summary>
+    /// Everything that a stray write would change: the row count of every table in the model, the
+    /// content of every table the audit trail does not cover, the audit chain's end, and the state of
+    /// members, invitations and phases. Tables are read from the EF model, so a new one is covered.
+    /// </summary>
     public Task<string> SnapshotAsync() =>
         ReadAsync(async db =>
         {
@@ -148,17 +173,75 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
                 .Select(p => $"{p.Id}:{p.Name}:{p.Phase}").ToListAsync();
             var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Id)
                 .Select(o => $"{o.Id}:{o.Name}:{o.Kind}:{o.Mission.Length}:{o.Vision.Length}").ToListAsync();
-            return string.Join('\n',
+            return string.Join('\n', [
                 $"audit {head.LastId} {await db.AuditEntries.CountAsync()}",
-                $"users {await db.Users.CountAsync()}",
                 $"tokens {await db.PersonalAccessTokens.CountAsync(t => t.RevokedAt == null)}/{await db.PersonalAccessTokens.CountAsync()}",
-                $"phase changes {await db.PhaseChanges.CountAsync()}",
-                $"partners {await db.PartnerOrganizations.CountAsync()}",
                 "memberships " + string.Join(' ', memberships),
                 "invitations " + string.Join(' ', invitations),
                 "partnerships " + string.Join(' ', partnerships),
-                "organizations " + string.Join(' ', organizations));
+                "organizations " + string.Join(' ', organizations),
+                .. await TablesAsync(db),
+            ]);
         });
+
+    /// <summary>
+    /// One line per table of the model: its row count, and for a table whose rows are never audited
+    /// (pulse answers, meeting attendance, glossary revisions…) a digest of its content, so an update
+    /// shows too. The audit tables are left to the audit line above.
+    /// </summary>
+    private static async Task<List<string>> TablesAsync(JoineryDb db)
+    {
+        var tables = db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null)
+            .GroupBy(e => e.GetTableName()!)
+            .Select(g => (Name: g.Key, Unaudited: g.All(e => !typeof(IAudited).IsAssignableFrom(e.ClrType)
+                && e.ClrType != typeof(AuditEntry) && e.ClrType != typeof(AuditHead))))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var counts = new Dictionary<string, long>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = string.Join(" UNION ALL ", tables.Select(t => $"SELECT '{t.Name}', COUNT(*) FROM {t.Name}"));
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            var lines = new List<string>();
+            foreach (var (name, unaudited) in tables)
+            {
+                lines.Add(unaudited ? $"{name} {counts[name]} {await DigestAsync(connection, name)}" : $"{name} {counts[name]}");
+            }
+            return lines;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<string> DigestAsync(System.Data.Common.DbConnection connection, string table)
+    {
+        var rows = new List<string>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {table}";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('\u001f', Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) switch
+            {
+                byte[] bytes => Convert.ToHexString(bytes),
+                IFormattable value => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                var value => value.ToString(),
+            })));
+        }
+        rows.Sort(StringComparer.Ordinal);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\u001e', rows))))[..16];
+    }
 
     /// <summary>The id of the last audit entry; entries written later have larger ids.</summary>
     public Task<long> AuditCheckpointAsync() =>

@@ -9,7 +9,8 @@ public static class Json
     {
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(expected, text.Length > 500 ? text[..500] : text);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe(expected == HttpStatusCode.OK ? "application/json" : "application/problem+json");
+        response.Content.Headers.ContentType.ShouldNotBeNull("the response has no Content-Type").MediaType
+            .ShouldBe(expected == HttpStatusCode.OK ? "application/json" : "application/problem+json");
         return JsonSerializer.Deserialize<JsonElement>(text);
     }
 

@@ -20,6 +20,17 @@ public static class Totp
         return (binary % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// A well-formed six-digit code that is not right: none of the codes of the steps around now (a
+    /// verifier allows some drift, and a step may pass while the test runs) is it.
+    /// </summary>
+    public static string WrongCode(string base32Key)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var near = Enumerable.Range(-4, 9).Select(step => Code(base32Key, now.AddSeconds(30 * step))).ToHashSet();
+        return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6", CultureInfo.InvariantCulture)).First(c => !near.Contains(c));
+    }
+
     private static byte[] FromBase32(string text)
     {
         const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
@@ -46,6 +47,118 @@ public sealed class WorkspaceWalk(JoineryApp app)
         "Archive" => 5,
         _ => 0,
     };
+
+    /// <summary>
+    /// API routes outside any partnership (no <c>{id}</c>): the walks cannot try them against a
+    /// partnership, so each is named here on purpose and tested on its own.
+    /// </summary>
+    public static readonly string[] ApiRoutesOutsidePartnerships = ["GET /api/v1/me", "GET /api/v1/partnerships/"];
+
+    /// <summary>
+    /// Handlers that name records by id in their form fields rather than in the route or a handler
+    /// parameter: a record that is not the partnership's own is refused as a form error on its field.
+    /// </summary>
+    public static readonly string[] RecordIdsInForm = ["POST /Expectations/Index?handler=Pair", "POST /Expectations/Index?handler=Agree"];
+
+    /// <summary>The partnership's API routes; fails on a route outside <c>/partnerships/{id}</c> not named in <see cref="ApiRoutesOutsidePartnerships"/>.</summary>
+    public static IReadOnlyList<ApiRoute> PartnershipApiRoutes(JoineryApp app)
+    {
+        var routes = Routes.Api(app);
+        routes.Where(r => !r.Template.Contains("{id", StringComparison.Ordinal)).Select(r => r.ToString())
+            .ShouldBe(ApiRoutesOutsidePartnerships, ignoreOrder: true, "an API route the partnership walks skip: give it an {id} or name it (and test it) here");
+        var inside = routes.Where(r => r.Template.Contains("{id", StringComparison.Ordinal)).ToList();
+        inside.ShouldAllBe(r => r.Template.StartsWith("/api/v1/partnerships/{id:guid}", StringComparison.Ordinal));
+        return inside;
+    }
+
+    /// <summary>The partnership's page handlers, all under <c>partnerships/{id}</c>.</summary>
+    public static async Task<List<PageHandler>> PartnershipHandlersAsync(JoineryApp app) =>
+        (await Routes.PagesAsync(app)).Where(h => h.Template.StartsWith("partnerships/{id:guid}", StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// Reads that take a record's id only as an optional hint, and ignore one that is not the
+    /// partnership's own (the page shows as without it): which records they take.
+    /// </summary>
+    public static readonly Dictionary<string, string> OptionalHints = new()
+    {
+        // "Agree on this pair" ticks the pair's items in the agreement form, when the pair is one of the partnership's own.
+        ["GET /Expectations/Index"] = "agreeOn",
+        // "Edit" opens a service's form in place, when the service is one of the partnership's own.
+        ["GET /Formalize/Services"] = "edit",
+    };
+
+    /// <summary>True when the handler names a record of the partnership besides the partnership itself (in its route, a parameter or its form).</summary>
+    public static bool NamesRecords(PageHandler handler, Dictionary<string, string> records) =>
+        RouteParameters(handler.Template).Any(p => p != "id")
+        || handler.Parameters.Except(RouteParameters(handler.Template)).Any(p => records.TryGetValue(p, out var value) && Guid.TryParse(value, out _))
+        || RecordIdsInForm.Contains(handler.ToString());
+
+    /// <summary>True when the API route names a record of the partnership besides the partnership itself.</summary>
+    public static bool NamesRecords(ApiRoute route) => RouteParameters(route.Template).Any(p => p != "id");
+
+    private static IEnumerable<string> RouteParameters(string template) =>
+        Regex.Matches(template, "\\{(\\w+)").Select(m => m.Groups[1].Value);
+
+    /// <summary>The handler's URL with the route filled from the records (no query parameters).</summary>
+    public static string Url(PageHandler handler, Dictionary<string, string> records)
+    {
+        var path = "/" + Regex.Replace(handler.Template, "\\{(\\w+)(:[^}]*)?\\}", m => records[m.Groups[1].Value]);
+        return handler.Name.Length == 0 ? path : $"{path}?handler={handler.Name}";
+    }
+
+    /// <summary>
+    /// A successful answer to a request of the partnership's own member: 200, or a redirect within the
+    /// partnership (post/redirect/get), never to sign-in, the refusal page or elsewhere. A redirect goes
+    /// back to the handler's own section of the workspace unless <see cref="RedirectsElsewhere"/> says where.
+    /// </summary>
+    public static void ShouldSucceed(HttpResponseMessage response, PageHandler handler, Guid partnershipId)
+    {
+        response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.Redirect], handler.ToString());
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            return;
+        }
+        var location = response.Headers.Location.ShouldNotBeNull($"{handler}: a redirect without a Location");
+        (!location.IsAbsoluteUri || location.Host == "localhost").ShouldBeTrue($"{handler} redirected to another site: {location}");
+        var path = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?', '#')[0];
+        path.ShouldNotStartWith("/account", Case.Insensitive, $"{handler} redirected to {location}");
+        var section = RedirectsElsewhere.GetValueOrDefault(handler.ToString()) ?? Section(handler.Template);
+        var expected = $"/partnerships/{partnershipId}{section}";
+        (path == expected || (section.Length > 0 && path.StartsWith(expected + "/", StringComparison.Ordinal)))
+            .ShouldBeTrue($"{handler} redirected to {location}, not within {expected}");
+    }
+
+    /// <summary>The section of the workspace a page belongs to: "/glossary" for "partnerships/{id:guid}/glossary/{termId:guid}", "" for the overview.</summary>
+    private static string Section(string template)
+    {
+        var rest = template["partnerships/{id:guid}".Length..];
+        var segment = rest.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return segment is null ? "" : "/" + segment;
+    }
+
+    /// <summary>Handlers whose success leads to another section of the workspace, and which one ("" is the overview).</summary>
+    private static readonly Dictionary<string, string> RedirectsElsewhere = new()
+    {
+        // A phase move shows the partnership's overview with its new phase; ending it leads to closing it.
+        ["POST /Partnerships/Phase"] = "",
+        ["POST /Partnerships/Phase?handler=End"] = "/close",
+    };
+
+    /// <summary>
+    /// Records for walks that only read: as <see cref="RecordsAsync"/>, then the steward's list
+    /// submitted again, so both lists show and the agreed expectations and pilot reviews open.
+    /// </summary>
+    public async Task<Dictionary<string, string>> ReadOnlyRecordsAsync(SeededPartnership victim)
+    {
+        var records = await RecordsAsync(victim);
+        await app.ActingAsAsync(victim.Steward, async services =>
+        {
+            var submitted = await services.GetRequiredService<ExpectationsWork>().SubmitAsync(victim.Id);
+            submitted.Succeeded.ShouldBeTrue(submitted.FirstError);
+            return submitted.Value;
+        });
+        return records;
+    }
 
     /// <summary>Records of every workspace feature in the victim partnership, so routes with their ids can be tried.</summary>
     public async Task<Dictionary<string, string>> RecordsAsync(SeededPartnership victim)
