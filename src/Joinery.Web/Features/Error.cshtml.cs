@@ -1,3 +1,4 @@
+using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +35,9 @@ public sealed class ErrorModel : PageModel
             : HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
             ?? status
             // Opened directly, with no error to describe, this is just a page that is not there.
-            ?? (error is null ? StatusCodes.Status404NotFound : StatusCodes.Status500InternalServerError);
+            ?? (error is null ? StatusCodes.Status404NotFound
+                // A body too large (read past the limit without a Content-Length) or malformed is the client's.
+                : error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         (Title, Message) = code switch
         {
             409 when archived => ("Archived", Core.Partnerships.PartnershipArchivedException.Text),
@@ -42,6 +45,8 @@ public sealed class ErrorModel : PageModel
             403 => ("Not allowed", "Your account may not do this."),
             405 => ("Not allowed here", "This page does not take that request. Go back and use the page's own buttons and forms."),
             400 => ("Bad request", "The request could not be understood. Go back and check what you entered."),
+            413 => ("Too large", RequestLimits.TooLarge(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.Endpoint
+                ?? HttpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint)),
             429 => ("Too many requests", "Please wait a minute and try again."),
             _ => (Title, Message),
         };

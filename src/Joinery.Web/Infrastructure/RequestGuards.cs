@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Joinery.Web.Infrastructure;
 
@@ -7,7 +8,13 @@ internal static class RequestGuards
 {
     public static IServiceCollection AddRequestGuards(this IServiceCollection services)
     {
-        services.Configure<MvcOptions>(options => options.Filters.Add(new MissingHandlers()));
+        // Raised per page or route by UploadLimitAttribute, which endpoint routing applies.
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = RequestLimits.Default);
+        services.Configure<MvcOptions>(options =>
+        {
+            options.Filters.Add(new FormLimits());
+            options.Filters.Add(new MissingHandlers());
+        });
         return services;
     }
 }
