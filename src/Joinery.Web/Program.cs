@@ -69,6 +69,8 @@ builder.Services.AddRazorPages(options =>
     options.Filters.Add<ArchivedPartnerships>();
 });
 builder.Services.AddProblemDetails();
+// Bodies over the limit, and posts no page handler takes, get a plain 4xx (Infrastructure/RequestGuards).
+builder.Services.AddRequestGuards();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();

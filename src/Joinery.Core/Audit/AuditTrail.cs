@@ -51,7 +51,8 @@ public sealed class AuditTrail(JoineryDb db)
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(a => a.At >= start);
         }
-        if (filter.To is { } to)
+        // The last day of the calendar has no day after it: that end of the trail stays open.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(a => a.At < end);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,13 @@ public enum DatabaseProvider { Sqlite, Postgres }
 public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
 {
     public const string DefaultSqlite = "Data Source=data/joinery.db";
+
+    /// <summary>
+    /// How long a SQLite statement waits for another connection's write to finish before it fails
+    /// (Microsoft.Data.Sqlite retries a busy statement until then), unless the connection string sets
+    /// its own Default Timeout. Writes are short, so a wait this long means something is stuck.
+    /// </summary>
+    public const int SqliteBusyTimeoutSeconds = 10;
 
     public static DatabaseOptions From(IConfiguration configuration)
     {
@@ -43,10 +51,27 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             {
                 return null;
             }
-            var source = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            return source.Length == 0 || source == ":memory:" || source.StartsWith("file::memory:", StringComparison.Ordinal)
+            var sqlite = new SqliteConnectionStringBuilder(ConnectionString);
+            var source = sqlite.DataSource;
+            return sqlite.Mode == SqliteOpenMode.Memory || source.Length == 0 || source == ":memory:"
+                || source.StartsWith("file::memory:", StringComparison.Ordinal) || source.Contains("mode=memory", StringComparison.OrdinalIgnoreCase)
                 ? null
                 : Path.GetFullPath(source);
+        }
+    }
+
+    /// <summary>The SQLite connection string as opened: with <see cref="SqliteBusyTimeoutSeconds"/> as its Default Timeout unless it names one.</summary>
+    public string SqliteConnectionString
+    {
+        get
+        {
+            var given = new DbConnectionStringBuilder { ConnectionString = ConnectionString };
+            var sqlite = new SqliteConnectionStringBuilder(ConnectionString);
+            if (!given.ContainsKey("Default Timeout") && !given.ContainsKey("DefaultTimeout") && !given.ContainsKey("Command Timeout"))
+            {
+                sqlite.DefaultTimeout = SqliteBusyTimeoutSeconds;
+            }
+            return sqlite.ToString();
         }
     }
 
@@ -72,6 +97,6 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         }
-        builder.UseSqlite(ConnectionString);
+        builder.UseSqlite(SqliteConnectionString);
     }
 }

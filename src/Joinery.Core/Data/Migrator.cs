@@ -10,7 +10,7 @@ namespace Joinery.Core.Data;
 /// own transaction, and records them in schema_versions. Hand-written SQL because EF's design-time
 /// tools are not available here (docs/decisions/0002-migrations.md).
 /// </summary>
-public sealed class Migrator(JoineryDb db, ILogger<Migrator> logger)
+public sealed class Migrator(JoineryDb db, DatabaseOptions options, ILogger<Migrator> logger)
 {
     public static IReadOnlyList<string> Versions(DatabaseProvider provider)
     {
@@ -31,6 +31,7 @@ public sealed class Migrator(JoineryDb db, ILogger<Migrator> logger)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            await UseWriteAheadLogAsync(connection, cancellationToken);
             await ExecuteAsync(connection, null,
                 "CREATE TABLE IF NOT EXISTS schema_versions (version VARCHAR(100) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)",
                 cancellationToken);
@@ -60,6 +61,26 @@ public sealed class Migrator(JoineryDb db, ILogger<Migrator> logger)
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// A SQLite file is kept in write-ahead-log mode: readers (pages, a backup) and the one writer no
+    /// longer wait for each other. The mode is stored in the file, so setting it here, where the web
+    /// app and the CLI both open the database, is enough; in-memory databases keep their own mode.
+    /// </summary>
+    private async Task UseWriteAheadLogAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (Provider != DatabaseProvider.Sqlite || options.SqliteFile is null)
+        {
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        var mode = await command.ExecuteScalarAsync(cancellationToken) as string;
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("The SQLite database stays in {JournalMode} journal mode; write-ahead logging could not be turned on", mode);
         }
     }
 

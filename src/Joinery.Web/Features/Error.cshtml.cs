@@ -1,3 +1,4 @@
+using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,14 +27,26 @@ public sealed class ErrorModel : PageModel
     private IActionResult Respond(int? status)
     {
         // A write that reached an archived partnership is refused, not a failure.
-        var archived = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is Core.Partnerships.PartnershipArchivedException;
-        var code = archived ? StatusCodes.Status409Conflict : status ?? StatusCodes.Status500InternalServerError;
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var archived = error is Core.Partnerships.PartnershipArchivedException;
+        // The status a failed request ended with comes from the re-execute feature, not the query: a
+        // post whose form cannot be read (a NUL in a field) would bind no parameter here either.
+        var code = archived ? StatusCodes.Status409Conflict
+            : HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+            ?? status
+            // Opened directly, with no error to describe, this is just a page that is not there.
+            ?? (error is null ? StatusCodes.Status404NotFound
+                // A body too large (read past the limit without a Content-Length) or malformed is the client's.
+                : error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         (Title, Message) = code switch
         {
             409 when archived => ("Archived", Core.Partnerships.PartnershipArchivedException.Text),
             404 => ("Page not found", "There is nothing here, or it is not yours to see."),
             403 => ("Not allowed", "Your account may not do this."),
+            405 => ("Not allowed here", "This page does not take that request. Go back and use the page's own buttons and forms."),
             400 => ("Bad request", "The request could not be understood. Go back and check what you entered."),
+            413 => ("Too large", RequestLimits.TooLarge(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.Endpoint
+                ?? HttpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint)),
             429 => ("Too many requests", "Please wait a minute and try again."),
             _ => (Title, Message),
         };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,17 +15,21 @@ internal static class TextUpload
         }
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var buffer = new char[maxBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
-        return read > maxBytes ? null : new string(buffer, 0, read);
+        try
+        {
+            var read = await reader.ReadBlockAsync(buffer, cancellationToken);
+            return read > maxBytes ? null : new string(buffer, 0, read);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Sent without a length, it ran past the route's limit (UploadLimitAttribute) while being read.
+            return null;
+        }
     }
 
     public static ProblemHttpResult TooLarge(int maxBytes) =>
-        TypedResults.Problem($"The file is larger than {Size(maxBytes)}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        TypedResults.Problem($"The file is larger than {RequestLimits.Size(maxBytes)}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
 
     public static ValidationProblem Unreadable(string error) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error] }, title: "The file cannot be read.");
-
-    private static string Size(int bytes) => bytes >= 1024 * 1024
-        ? (bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB"
-        : (bytes / 1024).ToString(CultureInfo.InvariantCulture) + " KB";
 }

@@ -45,6 +45,27 @@ public sealed partial class MfaTests(JoineryApp app) : IClassFixture<JoineryApp>
         signIns.ShouldAllBe(a => a.UserId == p.Steward.UserId && a.Door == Door.Web);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("https://evil.example/")]
+    public async Task Two_step_sign_in_never_redirects_off_the_site(string returnUrl)
+    {
+        var p = await app.APartnership().BuildAsync();
+        var browser = await app.SignedInAsync(p.Steward);
+        var key = Key().Match(await browser.ReadPageAsync("/account/mfa")).Groups[1].Value;
+        (await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var later = app.Browser();
+        var password = await later.SubmitFormAsync("/account/sign-in", "/account/sign-in",
+            new() { ["Input.Email"] = p.Steward.Email, ["Input.Password"] = p.Steward.Password, ["returnUrl"] = returnUrl });
+        password.Headers.Location!.OriginalString.ShouldBe("/account/two-factor?returnUrl=%2F");
+
+        var code = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.Code(key), ["returnUrl"] = returnUrl });
+
+        code.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        code.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+
     [Fact]
     public async Task When_the_site_requires_two_step_sign_in_people_without_it_set_it_up_first()
     {

@@ -117,6 +117,8 @@ public sealed class SignInTests(JoineryApp app) : IClassFixture<JoineryApp>
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
     [InlineData("/\\evil.example")]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("/\r\n/evil.example/")]
     public async Task Sign_in_never_redirects_off_the_site(string returnUrl)
     {
         var p = await app.APartnership().BuildAsync();

@@ -1,7 +1,11 @@
+using Joinery.Core;
 using Joinery.Core.Data;
+using Joinery.Tests.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Joinery.Tests.Cli;
 
@@ -49,6 +53,20 @@ public class BackupCommandTests : IAsyncLifetime
         return values;
     }
 
+    private static async Task<long> CountAsync(string file, string sql) =>
+        long.Parse((await ReadColumnAsync(file, $"SELECT CAST(({sql}) AS TEXT)")).Single(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Every table's row count, by table name.</summary>
+    private static async Task<Dictionary<string, long>> RowCountsAsync(string file)
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var table in await ReadColumnAsync(file, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))
+        {
+            counts[table] = await CountAsync(file, $"SELECT count(*) FROM \"{table}\"");
+        }
+        return counts;
+    }
+
     private async Task<string> BackupAsync(string name = "joinery-backup.db")
     {
         var file = PathOf(name);
@@ -69,6 +87,105 @@ public class BackupCommandTests : IAsyncLifetime
         (await ReadColumnAsync(file, "SELECT name FROM organizations ORDER BY name"))
             .ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
         (await ReadColumnAsync(file, "SELECT version FROM schema_versions")).ShouldBe(Migrator.Versions(DatabaseProvider.Sqlite), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Backups_taken_while_organizations_are_created_are_consistent_and_restore_to_the_same_rows()
+    {
+        await using var load = WriteLoad.Start(_cli.Host);
+        await load.WrittenAsync(3);
+        var files = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            files.Add(await BackupAsync($"under-load-{i}.db"));
+        }
+        // The writers went on after the last backup too, so every backup ran while they wrote.
+        await load.WrittenAsync(load.Written + 3);
+        await load.StopAsync();
+
+        var organizationCounts = new List<long>();
+        foreach (var file in files)
+        {
+            (await ReadColumnAsync(file, "PRAGMA integrity_check")).ShouldBe(["ok"], file);
+            (await ReadColumnAsync(file, "PRAGMA journal_mode")).ShouldBe(["delete"], $"{file} is one self-contained file");
+            // A consistent snapshot: each organization was saved in one transaction with its audit entry.
+            var organizations = await CountAsync(file, "SELECT count(*) FROM organizations");
+            (await CountAsync(file, "SELECT count(*) FROM audit_entries WHERE action = 'organization.created'")).ShouldBe(organizations, file);
+            var entries = await CountAsync(file, "SELECT count(*) FROM audit_entries");
+            (await CountAsync(file, "SELECT last_id FROM audit_heads")).ShouldBe(entries, file);
+            organizationCounts.Add(organizations);
+
+            await using var fresh = await CliSession.StartAsync(DatabaseProvider.Sqlite);
+            (await fresh.RunAsync("db", "restore", "--from", file)).ShouldSucceed();
+            (await RowCountsAsync(fresh.Host.Database.Options.SqliteFile!)).ShouldBe(await RowCountsAsync(file), file);
+            (await fresh.RunAsync("audit", "verify")).ShouldSucceed().OutLines.ShouldBe([$"Audit trail intact: {entries} entries."], file);
+        }
+        organizationCounts.Distinct().Count().ShouldBeGreaterThan(1, "the backups should have seen the organizations being created");
+    }
+
+    [Fact]
+    public async Task A_backup_that_finds_the_database_locked_leaves_no_file_and_the_next_run_succeeds()
+    {
+        var file = PathOf("locked.db");
+        await using (await ExclusiveLockAsync())
+        {
+            var error = (await _cli.RunAsync("db", "backup", "--out", file)).ShouldFailWithOneLine();
+
+            error.ShouldBe("error: The database stayed busy, so no backup was written; try again.");
+            Directory.GetFiles(_folder).ShouldBeEmpty();
+        }
+
+        (await _cli.RunAsync("db", "backup", "--out", file)).ShouldSucceed();
+        (await ReadColumnAsync(file, "SELECT name FROM organizations ORDER BY name")).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
+        Directory.GetFiles(_folder).ShouldBe([file]);
+    }
+
+    [Fact]
+    public async Task A_backup_tries_again_when_the_database_is_busy_and_succeeds_once_the_lock_is_released()
+    {
+        var blocker = await ExclusiveLockAsync();
+        var retries = 0;
+        // The first retry releases the lock, so the next attempt must succeed: no timing involved.
+        var logged = new WarningsLogged(() =>
+        {
+            retries++;
+            blocker.Dispose();
+        });
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_cli.Host.Database.Settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logged));
+        services.AddJoineryCore(configuration);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var file = PathOf("after-retry.db");
+
+        var written = await scope.ServiceProvider.GetRequiredService<Backups>().BackupAsync(file);
+
+        written.ShouldBe(file);
+        retries.ShouldBe(1);
+        (await ReadColumnAsync(file, "SELECT name FROM organizations ORDER BY name")).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
+        Directory.GetFiles(_folder).ShouldBe([file]);
+    }
+
+    [Fact]
+    public async Task Restore_replaces_a_database_in_write_ahead_log_mode_that_another_connection_holds_open()
+    {
+        var file = await BackupAsync();
+        await _cli.OrganizationAsync("Northside Clinic");
+        var target = _cli.Host.Database.Options.SqliteFile!;
+        // Like a running web app: an open connection, whose writes may still sit in the -wal file.
+        await using var open = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+        await open.OpenAsync();
+        (await ScalarAsync(open, "PRAGMA journal_mode")).ShouldBe("wal");
+        (await ScalarAsync(open, "SELECT count(*) FROM organizations")).ShouldBe(3L);
+
+        (await _cli.RunAsync("db", "restore", "--from", file, "--force")).ShouldSucceed();
+
+        (await ScalarAsync(open, "SELECT count(*) FROM organizations")).ShouldBe(2L);
+        (await ScalarAsync(open, "PRAGMA integrity_check")).ShouldBe("ok");
+        (await ScalarAsync(open, "PRAGMA journal_mode")).ShouldBe("wal");
+        (await OrganizationNamesAsync(_cli)).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
+        (await _cli.RunAsync("audit", "verify")).ShouldSucceed().OutLines.ShouldBe(["Audit trail intact: 2 entries."]);
     }
 
     [Fact]
@@ -157,5 +274,109 @@ public class BackupCommandTests : IAsyncLifetime
         var error = (await _cli.RunAsync("db", "restore", "--from", file)).ShouldFailWithOneLine();
 
         error.ShouldBe($"error: There is no file {file}.");
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>
+    /// Another connection that holds the database exclusively (exclusive locking mode and an open write
+    /// transaction), so that no other connection can read it until the lock is disposed. In
+    /// write-ahead-log mode it can take that lock only while no other connection has the file open.
+    /// </summary>
+    private async Task<SqliteConnection> ExclusiveLockAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = _cli.Host.Database.Options.SqliteFile!,
+            Pooling = false,
+            DefaultTimeout = 1,
+        }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE audit_heads SET last_id = last_id WHERE id = 1;";
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    /// <summary>Creates organizations through the core operation in a loop, on two writers, until stopped.</summary>
+    private sealed class WriteLoad : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task[] _writers;
+        private int _written;
+
+        private WriteLoad(CoreHost host) =>
+            _writers = [Task.Run(() => WriteAsync(host, "a")), Task.Run(() => WriteAsync(host, "b"))];
+
+        public int Written => Volatile.Read(ref _written);
+
+        public static WriteLoad Start(CoreHost host) => new(host);
+
+        /// <summary>Waits until at least <paramref name="count"/> organizations were created (or a writer failed).</summary>
+        public async Task WrittenAsync(int count)
+        {
+            while (Written < count)
+            {
+                if (_writers.FirstOrDefault(w => w.IsFaulted) is { } failed)
+                {
+                    await failed;
+                }
+                await Task.Delay(10);
+            }
+        }
+
+        public async Task StopAsync()
+        {
+            await _stop.CancelAsync();
+            await Task.WhenAll(_writers);
+        }
+
+        private async Task WriteAsync(CoreHost host, string writer)
+        {
+            for (var i = 0; !_stop.IsCancellationRequested; i++)
+            {
+                await using var scope = host.Scope();
+                await scope.ServiceProvider.OrganizationAsync($"Load {writer}{i}");
+                Interlocked.Increment(ref _written);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_stop.IsCancellationRequested)
+            {
+                await StopAsync();
+            }
+            _stop.Dispose();
+        }
+    }
+
+    /// <summary>Calls back on every warning that backups log, on the thread that logs it.</summary>
+    private sealed class WarningsLogged(Action onWarning) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName == typeof(Backups).FullName ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                onWarning();
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

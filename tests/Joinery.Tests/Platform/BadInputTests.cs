@@ -228,6 +228,25 @@ public sealed class BadInputTests(JoineryApp app) : IClassFixture<JoineryApp>
         (await app.SnapshotAsync()).ShouldBe(before);
     }
 
+    [Fact]
+    public async Task A_form_the_server_cannot_read_is_refused_with_400_not_500()
+    {
+        var p = await app.APartnership().BuildAsync();
+        var steward = await app.SignedInAsync(p.Steward);
+        var before = await app.SnapshotAsync();
+
+        // A NUL character makes the form unreadable, so antiforgery refuses it before any page runs.
+        var phase = await steward.SubmitFormAsync($"/partnerships/{p.Id}/phase", new() { ["Input.To"] = "plan", ["Input.Reason"] = "Ready\0" });
+        var signIn = await app.Browser().SubmitFormAsync("/account/sign-in", "/account/sign-in",
+            new() { ["Input.Email"] = p.Steward.Email, ["Input.Password"] = p.Steward.Password, ["returnUrl"] = "/\0/evil.example/" });
+
+        phase.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await phase.Content.ReadAsStringAsync()).ShouldContain("The request could not be understood.");
+        signIn.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        signIn.Headers.Location.ShouldBeNull();
+        (await app.SnapshotAsync()).ShouldBe(before);
+    }
+
     [Theory]
     [InlineData("from=not-a-date")]
     [InlineData("to=2025-13-45")]

@@ -20,8 +20,15 @@ namespace Joinery.Tests.Support;
 /// </summary>
 public sealed class JoineryApp : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
     private int _sequence;
+
+    public JoineryApp() : this(TestDatabase.Selected)
+    {
+    }
+
+    /// <summary>A host on the given provider whatever is selected, for tests about one database (SQLite's journal).</summary>
+    internal JoineryApp(DatabaseProvider provider) => _database = new TestDatabase(provider);
 
     public DatabaseProvider Provider => _database.Provider;
 

@@ -72,8 +72,14 @@ public sealed class SignInModel(SignInManager<User> signIn, JoineryDb db, SetUpF
             : Microsoft.AspNetCore.Identity.SignInResult.NotAllowed;
     }
 
+    /// <summary>
+    /// Where to go after signing in: a path on this site by Url.IsLocalUrl's rules ("/" not followed by
+    /// "/" or "\", and no control characters, which browsers drop: "/\t/evil.example" is "//evil.example"
+    /// to them), or else the home page. LocalRedirect refuses anything else with an exception.
+    /// </summary>
     internal static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'))
+            && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 

@@ -3,10 +3,13 @@ using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Formalize;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Formalize;
 
+/// <summary>Takes the agreement's document, so its posts may be as large as the file plus the form around it.</summary>
+[UploadLimit(AgreementDocument.MaxBytes)]
 public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : PartnershipPage(db)
 {
     public AgreementDetails Details { get; private set; } = null!;

@@ -54,6 +54,7 @@ internal static class FormalizeApi
             .WithSummary("Removes a signatory recorded by mistake.");
         agreements.MapPost("/{agreementId:guid}/elements", CheckElementAsync).WithName("CheckAgreementElement").WithSummary("Ticks a required element with a note.");
         agreements.MapPost("/{agreementId:guid}/document", UploadAsync).WithName("UploadAgreementDocument").DisableAntiforgery()
+            .WithMetadata(new UploadLimitAttribute(AgreementDocument.MaxBytes))
             .WithSummary("Attaches a PDF or DOCX (multipart field \"file\", at most 10 MB, a DOCX unpacking to at most 50 MB, a PDF without script or embedded files), replacing the previous document.");
         agreements.MapGet("/{agreementId:guid}/document", DownloadAsync).WithName("DownloadAgreementDocument").WithSummary("The attached document, as an attachment.");
     }
@@ -157,7 +158,7 @@ internal static class FormalizeApi
             return TypedResults.Problem("Send the document as multipart/form-data in a field named \"file\".",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }
-        if (request.ContentLength > AgreementDocument.MaxBytes + 64 * 1024)
+        if (request.ContentLength > AgreementDocument.MaxBytes + RequestLimits.UploadOverhead)
         {
             return FileProblem("The file is larger than 10 MB.");
         }
@@ -194,7 +195,7 @@ internal static class FormalizeApi
     }
 
     /// <summary>Reading the form stops a little past the document limit, so a huge upload is never buffered whole.</summary>
-    private static readonly Microsoft.AspNetCore.Http.Features.FormOptions UploadLimits = new() { MultipartBodyLengthLimit = AgreementDocument.MaxBytes + 64 * 1024 };
+    private static readonly Microsoft.AspNetCore.Http.Features.FormOptions UploadLimits = new() { MultipartBodyLengthLimit = AgreementDocument.MaxBytes + RequestLimits.UploadOverhead };
 
     private static ValidationProblem FileProblem(string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] }, title: "The file cannot be attached.");

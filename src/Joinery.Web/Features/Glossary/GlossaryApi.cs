@@ -29,7 +29,7 @@ internal static class GlossaryApi
             .WithSummary("Finds the glossary's terms in a text: { text, audience: primary-care | behavioral-health } → { matches: [ { term, start, length, ... } ] }.");
         group.MapPost("/starter", StarterAsync).WithName("LoadStarterCrosswalk").WithSummary("Adds the starter crosswalk's terms the glossary lacks.");
         group.MapGet("/export.csv", ExportAsync).WithName("ExportGlossary").WithSummary("The glossary as CSV.");
-        group.MapPost("/import", ImportAsync).WithName("ImportGlossary")
+        group.MapPost("/import", ImportAsync).WithName("ImportGlossary").WithMetadata(new UploadLimitAttribute(GlossaryCsv.MaxBytes))
             .WithSummary("Imports CSV sent as the request body (text/csv); nothing is imported when any row is bad (400 lists the rows).");
     }
 

@@ -4,10 +4,13 @@ using Joinery.Core.Data;
 using Joinery.Core.Glossary;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Glossary;
 
+/// <summary>Takes a CSV import, so its posts may be as large as the file plus the form around it.</summary>
+[UploadLimit(GlossaryCsv.MaxBytes)]
 public sealed class IndexModel(JoineryDb db, GlossaryWork glossary) : PartnershipPage(db)
 {
     public List<TermView> Terms { get; private set; } = [];

@@ -4,10 +4,13 @@ using Joinery.Core.Data;
 using Joinery.Core.Measures;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Measures;
 
+/// <summary>Takes a CSV import of points, so its posts may be as large as the file plus the form around it.</summary>
+[UploadLimit(MeasuresCsv.MaxBytes)]
 public sealed class DetailsModel(JoineryDb db, MeasuresWork measures) : PartnershipPage(db)
 {
     public MeasureDetails Details { get; private set; } = null!;

@@ -44,6 +44,7 @@ internal static class MeasuresApi
         group.MapPost("/{measureId:guid}/points", PointAsync).WithName("RecordMeasurePoint")
             .WithSummary("Records one month (period yyyy-mm): 201 when new, 200 when it corrects that month's data.");
         group.MapPost("/{measureId:guid}/points/import", ImportAsync).WithName("ImportMeasurePoints")
+            .WithMetadata(new UploadLimitAttribute(MeasuresCsv.MaxBytes))
             .WithSummary("Imports CSV sent as the request body (text/csv; columns period,numerator,denominator,value,note): all rows or none, with row-numbered errors.");
         group.MapGet("/{measureId:guid}/points.csv", ExportAsync).WithName("ExportMeasurePoints").WithSummary("The measure's data as CSV.");
         group.MapPost("/{measureId:guid}/flags", FlagAsync).WithName("FlagMeasurePoint").WithSummary("Flags (or unflags) a month's point as astronomical.");
