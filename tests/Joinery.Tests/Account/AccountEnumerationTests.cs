@@ -3,7 +3,6 @@ using Joinery.Core.Accounts;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -53,7 +52,7 @@ public sealed class AccountEnumerationTests(JoineryApp app) : IClassFixture<Join
         var deactivated = p.First(MemberRole.Viewer);
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await SignInAsync(Browser(counted), locked.Email, $"Wrong guess number {attempt}");
+            await SignInAsync(JoineryApp.BrowserOf(counted), locked.Email, $"Wrong guess number {attempt}");
         }
         (await app.WithCoreAsync(services => services.GetRequiredService<AccountActivation>().DeactivateAsync(deactivated.UserId))).Succeeded.ShouldBeTrue();
 
@@ -68,15 +67,12 @@ public sealed class AccountEnumerationTests(JoineryApp app) : IClassFixture<Join
                  })
         {
             var before = hasher.Verifications;
-            await SignInAsync(Browser(counted), email, password);
+            await SignInAsync(JoineryApp.BrowserOf(counted), email, password);
             checks[name] = hasher.Verifications - before;
         }
 
         checks.ShouldAllBe(c => c.Value == 1);
     }
-
-    private static HttpClient Browser(WebApplicationFactory<Program> host) =>
-        host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
         browser.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });

@@ -25,7 +25,9 @@ public sealed partial class MfaRequiredTests(JoineryApp app) : IClassFixture<Joi
 
         var page = await browser.PostAsync("/account/profile?handler=CreateToken", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["TokenName"] = "nightly export", ["TokenDays"] = "30", ["__RequestVerificationToken"] = form,
+            ["TokenName"] = "nightly export",
+            ["TokenDays"] = "30",
+            ["__RequestVerificationToken"] = form,
         }));
         var cli = await app.WithCoreAsync(services => services.GetRequiredService<PersonalAccessTokens>().CreateAsync(p.Steward.UserId, "nightly export", 30));
 

@@ -2,7 +2,6 @@ using System.Net;
 using Joinery.Core.Accounts;
 using Joinery.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -105,7 +104,7 @@ public sealed class SessionTests(JoineryApp app) : IClassFixture<JoineryApp>
     public async Task A_session_ends_after_fifteen_idle_minutes()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        await using var timed = WithClock(clock);
+        await using var timed = app.OnClock(clock);
         var p = await app.APartnership().BuildAsync();
         var browser = await SignInAsync(timed, p.Steward);
 
@@ -120,7 +119,7 @@ public sealed class SessionTests(JoineryApp app) : IClassFixture<JoineryApp>
     public async Task A_busy_session_still_ends_twelve_hours_after_sign_in()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 7, 0, 0, TimeSpan.Zero));
-        await using var timed = WithClock(clock);
+        await using var timed = app.OnClock(clock);
         var p = await app.APartnership().BuildAsync();
         var browser = await SignInAsync(timed, p.Steward);
 
@@ -134,12 +133,9 @@ public sealed class SessionTests(JoineryApp app) : IClassFixture<JoineryApp>
         await ShouldBeSentToSignInAsync(browser, $"/partnerships/{p.Id}");
     }
 
-    private WebApplicationFactory<Program> WithClock(TimeProvider clock) =>
-        app.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton(clock)));
-
     private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> host, Person person)
     {
-        var browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var browser = JoineryApp.BrowserOf(host);
         var response = await browser.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = person.Email, ["Input.Password"] = person.Password });
         response.Headers.Location!.OriginalString.ShouldBe("/");
         return browser;

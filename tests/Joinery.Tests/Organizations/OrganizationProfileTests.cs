@@ -22,7 +22,10 @@ public sealed class OrganizationProfileTests(JoineryApp app) : IClassFixture<Joi
         var page = await member.ReadPageAsync($"/organizations/{organization}");
         var response = await member.SubmitFormAsync($"/organizations/{organization}", new()
         {
-            ["Input.Name"] = "Taken over", ["Input.Kind"] = "other", ["Input.Mission"] = "Changed by someone else", ["Input.Vision"] = "",
+            ["Input.Name"] = "Taken over",
+            ["Input.Kind"] = "other",
+            ["Input.Mission"] = "Changed by someone else",
+            ["Input.Vision"] = "",
         });
 
         page.ShouldNotContain("Save the profile");
@@ -43,7 +46,10 @@ public sealed class OrganizationProfileTests(JoineryApp app) : IClassFixture<Joi
 
         var response = await steward.SubmitFormAsync($"/organizations/{organization}", new()
         {
-            ["Input.Name"] = name, ["Input.Kind"] = "behavioral-health", ["Input.Mission"] = "Recovery for every neighbor.", ["Input.Vision"] = "",
+            ["Input.Name"] = name,
+            ["Input.Kind"] = "behavioral-health",
+            ["Input.Mission"] = "Recovery for every neighbor.",
+            ["Input.Vision"] = "",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -2,9 +2,7 @@ using System.Net;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Joinery.Tests.Partnerships;
@@ -20,8 +18,8 @@ public sealed class InvitationExpiryTests(JoineryApp app) : IClassFixture<Joiner
     public async Task An_invitation_link_past_its_expiry_is_refused_with_a_clear_message_and_cannot_be_accepted()
     {
         var p = await app.APartnership().BuildAsync();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var host = app.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 6, 8, 30, 0, TimeSpan.Zero));
+        using var host = app.OnClock(clock);
         var link = await InviteAsync(host, p, "late.comer@example.org");
         var stored = await app.ReadAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PartnershipId == p.Id));
         stored.ExpiresAt.ShouldBe(stored.CreatedAt + Invitation.Lifetime);
@@ -29,7 +27,7 @@ public sealed class InvitationExpiryTests(JoineryApp app) : IClassFixture<Joiner
 
         // The invitee opens the link a minute before it expires, and sends the form two minutes later.
         clock.Advance(Invitation.Lifetime - TimeSpan.FromMinutes(1));
-        var invitee = Browser(host);
+        var invitee = JoineryApp.BrowserOf(host);
         (await invitee.ReadPageAsync(link)).ShouldContain($"Join {p.Name}", customMessage: "a minute before expiry the link still works");
         var token = await invitee.AntiforgeryTokenAsync(link);
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -41,7 +39,7 @@ public sealed class InvitationExpiryTests(JoineryApp app) : IClassFixture<Joiner
             ["Input.Password"] = PartnershipBuilder.Password,
             ["__RequestVerificationToken"] = token,
         }));
-        var page = await Browser(host).ReadPageAsync(link);
+        var page = await JoineryApp.BrowserOf(host).ReadPageAsync(link);
 
         page.ShouldContain("This invitation is not valid");
         page.ShouldContain("has expired. Ask the partnership's steward for a new one.");
@@ -53,13 +51,10 @@ public sealed class InvitationExpiryTests(JoineryApp app) : IClassFixture<Joiner
         (await invitee.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the expired link signs nobody in");
     }
 
-    private static HttpClient Browser(WebApplicationFactory<Program> host) =>
-        host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
     /// <summary>The steward invites someone through the members page of the host and reads the link it shows.</summary>
     private static async Task<string> InviteAsync(WebApplicationFactory<Program> host, SeededPartnership p, string email)
     {
-        var steward = Browser(host);
+        var steward = JoineryApp.BrowserOf(host);
         (await steward.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = p.Steward.Email, ["Input.Password"] = p.Steward.Password }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var invited = await steward.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Invite", new()

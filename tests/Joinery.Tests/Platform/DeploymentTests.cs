@@ -115,7 +115,9 @@ public sealed partial class DeploymentTests(JoineryApp app) : IClassFixture<Join
         var cookies = string.Join("; ", Cookies(page).Select(c => c.Split(';')[0]));
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = person.Email, ["Input.Password"] = person.Password, ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = person.Email,
+            ["Input.Password"] = person.Password,
+            ["__RequestVerificationToken"] = token,
         });
         return await ThroughProxyAsync(host, peer, "203.0.113.50", HttpMethod.Post, "/account/sign-in", form, cookies);
     }

@@ -28,7 +28,7 @@ public static class ClientAddresses
 
     public static HttpClient Client(this WebApplicationFactory<Program> host, string peer)
     {
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = JoineryApp.BrowserOf(host);
         client.DefaultRequestHeaders.Add(Header, peer);
         return client;
     }

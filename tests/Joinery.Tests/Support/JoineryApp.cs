@@ -138,6 +138,14 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
         return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
     }
 
+    /// <summary>A browser (cookies kept, redirects not followed) for another host over this database, such as <see cref="OnClock"/>'s.</summary>
+    public static HttpClient BrowserOf(WebApplicationFactory<Program> host) =>
+        host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A second host over the same database whose time is <paramref name="clock"/>: lifetimes and expiry a test moves past.</summary>
+    public WebApplicationFactory<Program> OnClock(TimeProvider clock) =>
+        WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(clock)));
+
     /// <summary>A browser signed in through the real sign-in form.</summary>
     public async Task<HttpClient> SignedInAsync(string email, string password)
     {
