@@ -38,19 +38,23 @@ public sealed class SignInModel(SignInManager<User> signIn, JoineryDb db, SetUpF
             return Page();
         }
         var user = await signIn.UserManager.FindByEmailAsync(email);
+        // One commit whatever happens (the failure count and the audit entry together), so a known
+        // address does not answer later than an unknown one by the time of a second write.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await SignInAsync(user, Input.Password);
         db.ChangeTracker.Clear();
-        if (result.Succeeded || result.RequiresTwoFactor)
+        var accepted = result.Succeeded || result.RequiresTwoFactor;
+        db.Audit(accepted ? (result.Succeeded ? "sign-in.succeeded" : "sign-in.password-accepted")
+                : result.IsLockedOut ? "sign-in.locked-out" : result.IsNotAllowed ? "sign-in.deactivated" : "sign-in.failed",
+            "user", user?.Id.ToString() ?? "", userId: user?.Id, organizationId: user?.OrganizationId);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (accepted)
         {
-            db.Audit(result.Succeeded ? "sign-in.succeeded" : "sign-in.password-accepted", "user", user!.Id.ToString(), userId: user.Id, organizationId: user.OrganizationId);
-            await db.SaveChangesAsync(cancellationToken);
             return result.Succeeded
                 ? LocalRedirect(SafeReturn(ReturnUrl))
                 : RedirectToPage("/Account/TwoFactor", new { returnUrl = SafeReturn(ReturnUrl) });
         }
-        db.Audit(result.IsLockedOut ? "sign-in.locked-out" : result.IsNotAllowed ? "sign-in.deactivated" : "sign-in.failed",
-            "user", user?.Id.ToString() ?? "", userId: user?.Id, organizationId: user?.OrganizationId);
-        await db.SaveChangesAsync(cancellationToken);
         ModelState.AddModelError("Input.Email", NotRight);
         return Page();
     }
