@@ -186,6 +186,10 @@ public sealed class JoineryServer : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer its first request (a cold start on a busy machine): ask again until the deadline.
+            }
             await Task.Delay(100);
         }
         throw new TimeoutException($"GET /health did not answer 200 within {StartTimeout.TotalSeconds} s:\n{Log}");
