@@ -55,7 +55,7 @@ public sealed record CloseView(bool Closing, DateTimeOffset? ClosingSince, strin
 /// partnership. Archived, it stays readable and auditable but nothing in it can change
 /// (<see cref="PartnershipArchivedException"/>); nothing is deleted.
 /// </summary>
-public sealed class CloseWork(JoineryDb db)
+public sealed class CloseWork(JoineryDb db, ServicesWork catalog, AgreementsWork register)
 {
     private const string ViewerMessage = "Viewers read the transition plans; members keep them.";
 
@@ -90,7 +90,7 @@ public sealed class CloseWork(JoineryDb db)
         var partnerNames = partners.ToDictionary(p => p.OrganizationId, p => p.Name);
         var names = await db.Memberships.AsNoTracking().Where(m => m.PartnershipId == partnershipId)
             .Select(m => new { m.UserId, m.User!.DisplayName }).ToDictionaryAsync(m => m.UserId, m => m.DisplayName, cancellationToken);
-        var services = await new ServicesWork(db).ServicesAsync(partnershipId, cancellationToken);
+        var services = await catalog.ServicesAsync(partnershipId, cancellationToken);
         var plans = await db.Set<ServiceTransition>().AsNoTracking().Where(t => t.PartnershipId == partnershipId)
             .ToDictionaryAsync(t => t.ServiceId, cancellationToken);
         string Partner(Guid id) => partnerNames.GetValueOrDefault(id) ?? "A former partner";
@@ -104,7 +104,7 @@ public sealed class CloseWork(JoineryDb db)
                 t.CareHandedOverOn, t.PeopleToldOn, t.RecordsSettledOn, !t.Complete && t.DueOn < today, Earlier(t))
             : new TransitionView(s.Id, s.Name, s.DeliveredBy, s.InvolvesPart2, TransitionProgress.NotPlanned,
                 null, "", "", "", null, "", "", null, null, null, null, null, null, null, false)).ToList();
-        var agreements = (await new AgreementsWork(db).AgreementsAsync(partnershipId, cancellationToken))
+        var agreements = (await register.AgreementsAsync(partnershipId, cancellationToken))
             .Select(a => new WindDownView(a.Id, a.Type, a.Title, a.Status)).ToList();
         string? archivedBy = partnership.ArchivedByUserId is { } by
             ? await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "A former member"

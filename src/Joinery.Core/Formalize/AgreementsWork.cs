@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
-using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +41,7 @@ public sealed record DocumentFile(string FileName, string ContentType, byte[] Co
 /// required-element checklists and an attached document; which agreements the partnership needs follows
 /// from its services. Everything here is a draft for legal review, not legal advice.
 /// </summary>
-public sealed class AgreementsWork(JoineryDb db)
+public sealed class AgreementsWork(JoineryDb db, ServicesWork services)
 {
     private const string ViewerMessage = "Viewers read the agreements; members record them.";
 
@@ -66,8 +65,8 @@ public sealed class AgreementsWork(JoineryDb db)
         }
         var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
         var agreements = await AgreementsAsync(partnershipId, cancellationToken);
-        var services = await new ServicesWork(db).ServicesAsync(partnershipId, cancellationToken);
-        return new AgreementsRegister(Required(services, agreements), agreements, me is not null && me.Role != MemberRole.Viewer);
+        var catalog = await services.ServicesAsync(partnershipId, cancellationToken);
+        return new AgreementsRegister(Required(catalog, agreements), agreements, me is not null && me.Role != MemberRole.Viewer);
     }
 
     /// <summary>The read model of every agreement, newest type order (for the register, the gate, health signals and the MOU builder); the caller checks visibility.</summary>
@@ -121,25 +120,7 @@ public sealed class AgreementsWork(JoineryDb db)
         return required;
     }
 
-    /// <summary>The Formalize gate: every required agreement exists and is signed or in force, not past expiry.</summary>
-    public async Task<Criterion> GateAsync(Guid partnershipId, CancellationToken cancellationToken = default)
-    {
-        const string Code = "agreements-in-force";
-        const string Text = "The required agreements are signed and in force";
-        var agreements = await AgreementsAsync(partnershipId, cancellationToken);
-        var required = Required(await new ServicesWork(db).ServicesAsync(partnershipId, cancellationToken), agreements);
-        if (agreements.Count == 0)
-        {
-            return new Criterion(Code, Text, CriterionStatus.NotStarted, $"No agreements recorded yet; needed: {Names(required)}.");
-        }
-        var open = required.Where(r => !r.InForce).ToList();
-        return open.Count == 0
-            ? new Criterion(Code, Text, CriterionStatus.Met, $"In force: {Names(required)}.")
-            : new Criterion(Code, Text, CriterionStatus.NotMet,
-                string.Join(" ", open.Select(r => r.Missing ? $"{Label(r.Type)} missing." : $"{Label(r.Type)} is {r.Status!.Value.Words().ToLowerInvariant()}.")));
-    }
-
-    private static string Names(IEnumerable<RequiredAgreement> required) => string.Join(", ", required.Select(r => Label(r.Type)));
+    public static string Names(IEnumerable<RequiredAgreement> required) => string.Join(", ", required.Select(r => Label(r.Type)));
 
     public static string Label(AgreementType type) => type switch
     {
@@ -149,39 +130,6 @@ public sealed class AgreementsWork(JoineryDb db)
         AgreementType.Dsa => "Data-sharing agreement",
         _ => type.Words(),
     };
-
-    /// <summary>Health signals: agreements within their renewal notice or expired while marked in force; Part 2 services without Part 2 terms in force.</summary>
-    public async Task<List<HealthSignal>> SignalsAsync(Guid partnershipId, CancellationToken cancellationToken = default)
-    {
-        var path = $"/partnerships/{partnershipId}/agreements";
-        var today = Today;
-        var signals = new List<HealthSignal>();
-        var agreements = await AgreementsAsync(partnershipId, cancellationToken);
-        var live = agreements.Where(a => a.Status is AgreementStatus.Signed or AgreementStatus.InForce or AgreementStatus.Expiring && a.ExpiresOn is not null).ToList();
-        var expired = live.Where(a => a.ExpiresOn < today).ToList();
-        if (expired.Count > 0)
-        {
-            signals.Add(new("agreement-expired", Severity.Critical, 4,
-                $"{expired.Count} agreement(s) marked {string.Join(" or ", expired.Select(a => a.Status.Words().ToLowerInvariant()).Distinct())} are past their expiry date: renew them or record that they ended.",
-                expired.Select(a => new Evidence("agreement", a.Id, $"{a.Title} (expired {a.ExpiresOn:yyyy-MM-dd})")).ToList(), path));
-        }
-        var expiring = live.Where(a => a.ExpiresOn >= today && a.NoticeOn <= today).ToList();
-        if (expiring.Count > 0)
-        {
-            signals.Add(new("agreement-expiring", Severity.Warning, 4,
-                $"{expiring.Count} agreement(s) are within their renewal notice period: start the renewal talks now.",
-                expiring.Select(a => new Evidence("agreement", a.Id, $"{a.Title} (expires {a.ExpiresOn:yyyy-MM-dd})")).ToList(), path));
-        }
-        var services = await new ServicesWork(db).ServicesAsync(partnershipId, cancellationToken);
-        var part2 = services.Where(s => s.InvolvesPart2).ToList();
-        if (part2.Count > 0 && !agreements.Any(a => a.Type == AgreementType.Qsoa && a.InForce))
-        {
-            signals.Add(new("part2-without-terms", Severity.Critical, 4,
-                $"{part2.Count} service(s) involve substance use disorder records covered by 42 CFR Part 2, but no Part 2 terms (QSOA) are signed or in force.",
-                part2.Select(s => new Evidence("service", s.Id, s.Name)).ToList(), path));
-        }
-        return signals;
-    }
 
     public async Task<AgreementDetails?> GetAsync(Guid partnershipId, Guid agreementId, CancellationToken cancellationToken = default)
     {

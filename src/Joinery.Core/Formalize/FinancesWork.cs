@@ -17,7 +17,7 @@ public sealed record FinanceStake(Guid OrganizationId, string OrganizationName, 
 public sealed record FinancesView(IReadOnlyList<CostItemView> Items, IReadOnlyList<FinanceStake> Totals, bool CanRecord);
 
 /// <summary>Formalize: the costs of the partnership and each partner's stake, combining costs with the contributions ledger.</summary>
-public sealed class FinancesWork(JoineryDb db)
+public sealed class FinancesWork(JoineryDb db, DecisionsWork decisions)
 {
     private const string ViewerMessage = "Viewers read the finances; members record them.";
 
@@ -31,7 +31,7 @@ public sealed class FinancesWork(JoineryDb db)
 
     public async Task<FinancesView?> GetAsync(Guid partnershipId, CancellationToken cancellationToken = default)
     {
-        var contributions = await new DecisionsWork(db).ContributionsAsync(partnershipId, cancellationToken);
+        var contributions = await decisions.ContributionsAsync(partnershipId, cancellationToken);
         if (contributions is null)
         {
             return null;

@@ -9,59 +9,38 @@ namespace Joinery.Core.Health;
 public enum Severity { Info, Warning, Critical }
 
 /// <summary>
-/// A partnership's own thresholds for the warning signs (frameworks.md §10.2). They are product
-/// heuristics, not findings from the literature, so each partnership can tune them; a partnership
-/// without a row uses <see cref="Defaults"/>.
+/// One of a partnership's own thresholds for the warning signs (frameworks.md §10.2), stored only
+/// once a steward sets it; the feature that owns the threshold gives its default. They are product
+/// heuristics, not findings from the literature, so each partnership can tune them.
 /// </summary>
-public sealed class HealthSettings : IAudited, IPartnershipOwned
+public sealed class HealthThreshold : IAudited, IPartnershipOwned
 {
     public Guid Id { get; init; } = Guid.NewGuid();
     public required Guid PartnershipId { get; init; }
+    public required string Name { get; init; }
+    public int Value { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>S1: share of members who should have read the published mission, and within how many days.</summary>
-    public int MissionAcknowledgedPercent { get; set; } = 60;
-    public int MissionAcknowledgeDays { get; set; } = 60;
+    public static HealthThreshold Set(Guid partnershipId, string name, int value, DateTimeOffset now)
+    {
+        var threshold = new HealthThreshold { PartnershipId = partnershipId, Name = name };
+        threshold.Change(value, now);
+        return threshold;
+    }
 
-    /// <summary>S3: a term disputed longer than this is friction.</summary>
-    public int DisputedTermDays { get; set; } = 30;
-
-    /// <summary>S4: a gap longer than the cadence times this (in percent) means the cadence is slipping.</summary>
-    public int CadenceSlackPercent { get; set; } = 150;
-
-    /// <summary>S4: a partner present at fewer than this share of the last meetings.</summary>
-    public int AttendancePercent { get; set; } = 50;
-    public int RecentMeetings { get; set; } = 3;
-
-    /// <summary>S4/S5: a decision waiting for sign-off longer than this.</summary>
-    public int SignOffDays { get; set; } = 30;
-
-    /// <summary>S8: cross-partner face-to-face contact below executive level within this many days.</summary>
-    public int FaceToFaceDays { get; set; } = 60;
-
-    /// <summary>S9: negative feedback unanswered longer than this; no negative feedback at all for this long.</summary>
-    public int NegativeUnansweredDays { get; set; } = 30;
-    public int SilenceDays { get; set; } = 90;
-
-    /// <summary>S10: reporting periods missed in a row.</summary>
-    public int MissedPeriods { get; set; } = 2;
-
-    /// <summary>A pulse item scoring below this mean (times ten: 30 = 3.0) is low.</summary>
-    public int LowPulseScoreTenths { get; set; } = 30;
-
-    /// <summary>Launch: training, referral sources and baselines still open this many days before the start date.</summary>
-    public int LaunchWarningDays { get; set; } = 30;
-
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    public static HealthSettings Defaults(Guid partnershipId) => new() { PartnershipId = partnershipId };
+    public void Change(int value, DateTimeOffset now)
+    {
+        Value = value;
+        UpdatedAt = now;
+    }
 }
 
-internal sealed class HealthConfiguration : IEntityTypeConfiguration<HealthSettings>
+internal sealed class HealthConfiguration : IEntityTypeConfiguration<HealthThreshold>
 {
-    public void Configure(EntityTypeBuilder<HealthSettings> builder)
+    public void Configure(EntityTypeBuilder<HealthThreshold> builder)
     {
-        builder.HasIndex(s => s.PartnershipId).IsUnique();
-        builder.Property(s => s.LaunchWarningDays).HasDefaultValue(30);
-        builder.HasOne<Partnership>().WithMany().HasForeignKey(s => s.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(t => t.Name).HasMaxLength(60);
+        builder.HasIndex(t => new { t.PartnershipId, t.Name }).IsUnique();
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(t => t.PartnershipId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -57,7 +57,7 @@ public sealed record LaunchView(DateOnly? StartDate, int PilotMonths, PilotView?
 /// checklist as it was: when the checklist changes afterwards, the go is shown as given before the
 /// change and has to be confirmed again.
 /// </summary>
-public sealed class LaunchWork(JoineryDb db)
+public sealed class LaunchWork(JoineryDb db, ExpectationsWork expectations)
 {
     private const string ViewerMessage = "Viewers read the launch plan; members keep it.";
 
@@ -89,7 +89,7 @@ public sealed class LaunchWork(JoineryDb db)
         return shared with { CanWrite = canWrite, CanDecide = canWrite && me?.Level == MemberLevel.Executive };
     }
 
-    private async Task<LaunchView?> LoadAsync(Guid partnershipId, CancellationToken cancellationToken)
+    internal async Task<LaunchView?> LoadAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
         var plan = await db.Set<LaunchPlan>().AsNoTracking().FirstOrDefaultAsync(l => l.PartnershipId == partnershipId, cancellationToken);
@@ -128,7 +128,7 @@ public sealed class LaunchWork(JoineryDb db)
         {
             var end = start.AddMonths(months).AddDays(-1);
             var elapsed = (today.Year - start.Year) * 12 + today.Month - start.Month - (today.Day < start.Day ? 1 : 0);
-            var review = await new ExpectationsWork(db).GetAsync(partnershipId, cancellationToken);
+            var review = await expectations.GetAsync(partnershipId, cancellationToken);
             var reviews = review?.PilotReviews ?? [];
             var latest = reviews.Where(r => r.To >= start).OrderByDescending(r => r.To).FirstOrDefault() ?? reviews.OrderByDescending(r => r.To).FirstOrDefault();
             pilot = new PilotView(start, end, Math.Clamp(elapsed + 1, 1, months), months, end.AddDays(1), today >= start, today > end,
@@ -138,59 +138,7 @@ public sealed class LaunchWork(JoineryDb db)
             measures.Count, goViews, decision, changedAt, CanWrite: false, CanDecide: false);
     }
 
-    /// <summary>The Prepare gate's "readiness checklist complete" and "go / no-go" criteria, for the roadmap.</summary>
-    public async Task<(Criterion Checklist, Criterion Go)> GateAsync(Guid partnershipId, CancellationToken cancellationToken = default)
-    {
-        const string ChecklistCode = "readiness-checklist", ChecklistText = "Readiness checklist complete";
-        const string GoCode = "go-no-go", GoText = "Go / no-go signed by an executive of each partner";
-        var view = await LoadAsync(partnershipId, cancellationToken);
-        if (view is null)
-        {
-            return (new(ChecklistCode, ChecklistText, CriterionStatus.NotStarted, "Nothing recorded yet."), new(GoCode, GoText, CriterionStatus.NotStarted, "Nothing recorded yet."));
-        }
-        Criterion checklist;
-        if (view.Checklist.Count == 0 && view.Training.Count == 0 && view.ReferralSources.Count == 0)
-        {
-            checklist = new(ChecklistCode, ChecklistText, CriterionStatus.NotStarted, "No checklist yet.");
-        }
-        else
-        {
-            var missing = new List<string>();
-            var open = view.Checklist.Count(i => i.DoneOn is null);
-            if (view.Checklist.Count == 0) { missing.Add("no checklist items"); } else if (open > 0) { missing.Add($"{open} of {view.Checklist.Count} item(s) not done"); }
-            var untrained = view.Training.Count(t => t.CompletedOn is null);
-            if (view.Training.Count == 0) { missing.Add("no training roster"); } else if (untrained > 0) { missing.Add($"{untrained} course(s) not completed"); }
-            var untold = view.ReferralSources.Count(s => s.ToldOn is null);
-            if (view.ReferralSources.Count == 0) { missing.Add("no referral sources"); } else if (untold > 0) { missing.Add($"{untold} referral source(s) not told"); }
-            checklist = missing.Count == 0
-                ? new(ChecklistCode, ChecklistText, CriterionStatus.Met,
-                    $"All {view.Checklist.Count} item(s) done, {view.Training.Count} course(s) completed, {view.ReferralSources.Count} referral source(s) told.")
-                : new(ChecklistCode, ChecklistText, CriterionStatus.NotMet, Sentence(string.Join("; ", missing)) + ".");
-        }
-        Criterion go;
-        if (view.Decisions.All(d => d.Go is null))
-        {
-            go = new(GoCode, GoText, CriterionStatus.NotStarted, "No executive has decided yet.");
-        }
-        else if (view.Decision == LaunchDecision.Go)
-        {
-            go = new(GoCode, GoText, CriterionStatus.Met, $"Go from {string.Join(" and ", view.Decisions.Select(d => d.Organization))}.");
-        }
-        else
-        {
-            var parts = view.Decisions.Select(d => d.Go switch
-            {
-                null => $"waiting for {d.Organization}",
-                false => $"no-go from {d.Organization}",
-                true when d.BeforeChange => $"{d.Organization}'s go was given before the checklist changed",
-                _ => $"go from {d.Organization}",
-            });
-            go = new(GoCode, GoText, CriterionStatus.NotMet, Sentence(string.Join("; ", parts)) + ".");
-        }
-        return (checklist, go);
-    }
-
-    private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    internal static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public async Task<Outcome<Guid>> ScheduleAsync(Guid partnershipId, ScheduleInput input, CancellationToken cancellationToken = default)
     {

@@ -38,7 +38,7 @@ public sealed record MilestoneFacts(DateOnly Today, DateOnly? FirstMeeting, Date
 /// them achieved from the data where it can (<see cref="Derive"/>); members add their own, plan
 /// them, mark them achieved by hand, and record how they celebrated and whom they thanked.
 /// </summary>
-public sealed class MilestonesWork(JoineryDb db)
+public sealed class MilestonesWork(JoineryDb db, LaunchWork launchWork)
 {
     private const string ViewerMessage = "Viewers read the milestones; members keep them.";
 
@@ -144,7 +144,7 @@ public sealed class MilestonesWork(JoineryDb db)
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.PartnershipId == partnershipId && m.Date <= today).Select(m => m.Date).ToListAsync(cancellationToken);
         var published = (await db.Set<MissionVersion>().AsNoTracking().Where(v => v.PartnershipId == partnershipId && v.PublishedAt != null)
             .Select(v => v.PublishedAt).ToListAsync(cancellationToken)).Min();
-        var launch = await new LaunchWork(db).GetAsync(partnershipId, cancellationToken);
+        var launch = await launchWork.GetAsync(partnershipId, cancellationToken);
         DateOnly? firstData = null;
         if (launch?.StartDate is { } start)
         {

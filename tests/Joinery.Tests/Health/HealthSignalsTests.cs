@@ -127,7 +127,7 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         var bad = await steward.PutJsonAsync(url, new { silenceDays = 30, attendancePercent = 250, wobble = 3, recentMeetings = "many" }, HttpStatusCode.BadRequest);
 
         bad.ErrorFields().ShouldBe(["attendancePercent", "wobble", "recentMeetings"], ignoreOrder: true);
-        (await app.ReadAsync(db => db.Set<HealthSettings>().CountAsync(s => s.PartnershipId == p.Id))).ShouldBe(0);
+        (await app.ReadAsync(db => db.Set<HealthThreshold>().CountAsync(s => s.PartnershipId == p.Id))).ShouldBe(0);
         (await steward.GetJsonAsync(url)).GetProperty("silenceDays").GetInt32().ShouldBe(90);
     }
 

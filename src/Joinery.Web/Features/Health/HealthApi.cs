@@ -20,8 +20,12 @@ internal static class HealthApi
     private static async Task<Results<Ok<IReadOnlyList<HealthSignal>>, ProblemHttpResult>> SignalsAsync(Guid id, PartnershipHealth health, CancellationToken cancellationToken) =>
         await health.SignalsAsync(id, cancellationToken) is { } signals ? TypedResults.Ok(signals) : Problems.NotFound();
 
-    private static async Task<Results<Ok<HealthSettings>, ProblemHttpResult>> SettingsAsync(Guid id, PartnershipHealth health, CancellationToken cancellationToken) =>
-        await health.SettingsAsync(id, cancellationToken) is { } settings ? TypedResults.Ok(settings) : Problems.NotFound();
+    private static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> SettingsAsync(Guid id, PartnershipHealth health, CancellationToken cancellationToken) =>
+        await health.SettingsAsync(id, cancellationToken) is { } settings ? TypedResults.Ok(Json(settings)) : Problems.NotFound();
+
+    /// <summary>Threshold names as JSON names (camelCase), each with the partnership's value.</summary>
+    private static Dictionary<string, int> Json(IReadOnlyList<ThresholdValue> settings) =>
+        settings.ToDictionary(s => JsonNamingPolicy.CamelCase.ConvertName(s.Threshold.Name), s => s.Value);
 
     private static async Task<IResult> SaveAsync(Guid id, Dictionary<string, JsonElement>? body, PartnershipHealth health, CancellationToken cancellationToken)
     {
@@ -32,6 +36,6 @@ internal static class HealthApi
             _ => "",
         });
         var outcome = await health.SaveSettingsAsync(id, new SettingsInput(values), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(await health.SettingsAsync(id, cancellationToken)) : Problems.From(outcome);
+        return outcome.Succeeded ? TypedResults.Ok(Json((await health.SettingsAsync(id, cancellationToken))!)) : Problems.From(outcome);
     }
 }

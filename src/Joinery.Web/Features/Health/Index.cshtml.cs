@@ -8,7 +8,7 @@ namespace Joinery.Web.Features.Health;
 public sealed class IndexModel(JoineryDb db, PartnershipHealth health) : PartnershipPage(db)
 {
     public IReadOnlyList<HealthSignal> Signals { get; private set; } = [];
-    public HealthSettings Settings { get; private set; } = null!;
+    public IReadOnlyList<ThresholdValue> Settings { get; private set; } = [];
 
     [BindProperty(Name = "Thresholds")]
     public Dictionary<string, string?> Thresholds { get; set; } = [];
@@ -25,8 +25,6 @@ public sealed class IndexModel(JoineryDb db, PartnershipHealth health) : Partner
         var outcome = await health.SaveSettingsAsync(id, new SettingsInput(Thresholds), cancellationToken);
         return Respond(outcome, _ => "The thresholds are saved; the signals below use them.", "Thresholds");
     }
-
-    public int Value(string name) => (int)typeof(HealthSettings).GetProperty(name)!.GetValue(Settings)!;
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

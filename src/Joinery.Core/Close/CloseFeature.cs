@@ -1,0 +1,17 @@
+using Joinery.Core.Health;
+using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Core.Close;
+
+public static class CloseFeature
+{
+    /// <summary>Close: its operations, and what it contributes to the roadmap and partnership health.</summary>
+    public static IServiceCollection AddClose(this IServiceCollection services)
+    {
+        services.AddScoped<CloseWork>();
+        services.AddScoped<IRoadmapContribution, CloseProgress>();
+        services.AddScoped<IHealthContribution, CloseSignals>();
+        return services;
+    }
+}

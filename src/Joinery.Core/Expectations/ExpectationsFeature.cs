@@ -1,0 +1,17 @@
+using Joinery.Core.Health;
+using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Core.Expectations;
+
+public static class ExpectationsFeature
+{
+    /// <summary>Expectations: its operations, and what it contributes to the roadmap and partnership health.</summary>
+    public static IServiceCollection AddExpectations(this IServiceCollection services)
+    {
+        services.AddScoped<ExpectationsWork>();
+        services.AddScoped<IRoadmapContribution, ExpectationsProgress>();
+        services.AddScoped<IHealthContribution, ExpectationsSignals>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using Joinery.Core.Health;
+using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Core.Feedback;
+
+public static class FeedbackFeature
+{
+    /// <summary>Feedback: its operations, and what it contributes to the roadmap and partnership health.</summary>
+    public static IServiceCollection AddFeedback(this IServiceCollection services)
+    {
+        services.AddScoped<FeedbackWork>();
+        services.AddScoped<IRoadmapContribution, FeedbackProgress>();
+        services.AddScoped<IHealthContribution, FeedbackSignals>();
+        return services;
+    }
+}

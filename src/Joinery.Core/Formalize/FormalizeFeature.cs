@@ -1,0 +1,20 @@
+using Joinery.Core.Health;
+using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Core.Formalize;
+
+public static class FormalizeFeature
+{
+    /// <summary>Formalize: its operations, and what it contributes to the roadmap and partnership health.</summary>
+    public static IServiceCollection AddFormalize(this IServiceCollection services)
+    {
+        services.AddScoped<ServicesWork>();
+        services.AddScoped<FinancesWork>();
+        services.AddScoped<AgreementsWork>();
+        services.AddScoped<MouDraft>();
+        services.AddScoped<IRoadmapContribution, AgreementsProgress>();
+        services.AddScoped<IHealthContribution, AgreementsSignals>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using Joinery.Core.Health;
+using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Core.Glossary;
+
+public static class GlossaryFeature
+{
+    /// <summary>Glossary: its operations, and what it contributes to the roadmap and partnership health.</summary>
+    public static IServiceCollection AddGlossary(this IServiceCollection services)
+    {
+        services.AddScoped<GlossaryWork>();
+        services.AddScoped<IRoadmapContribution, GlossaryProgress>();
+        services.AddScoped<IHealthContribution, GlossarySignals>();
+        return services;
+    }
+}

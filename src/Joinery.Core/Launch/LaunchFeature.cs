@@ -1,0 +1,18 @@
+using Joinery.Core.Health;
+using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Core.Launch;
+
+public static class LaunchFeature
+{
+    /// <summary>Launch: its operations, and what it contributes to the roadmap and partnership health.</summary>
+    public static IServiceCollection AddLaunch(this IServiceCollection services)
+    {
+        services.AddScoped<LaunchWork>();
+        services.AddScoped<MilestonesWork>();
+        services.AddScoped<IRoadmapContribution, LaunchProgress>();
+        services.AddScoped<IHealthContribution, LaunchSignals>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using Joinery.Core.Health;
+using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Core.Meetings;
+
+public static class MeetingsFeature
+{
+    /// <summary>Meetings: its operations, and what it contributes to the roadmap and partnership health.</summary>
+    public static IServiceCollection AddMeetings(this IServiceCollection services)
+    {
+        services.AddScoped<MeetingsWork>();
+        services.AddScoped<IRoadmapContribution, MeetingsProgress>();
+        services.AddScoped<IHealthContribution, MeetingsSignals>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using Joinery.Core.Health;
+using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Core.Mission;
+
+public static class MissionFeature
+{
+    /// <summary>Mission: its operations, and what it contributes to the roadmap and partnership health.</summary>
+    public static IServiceCollection AddMission(this IServiceCollection services)
+    {
+        services.AddScoped<MissionWork>();
+        services.AddScoped<IRoadmapContribution, MissionProgress>();
+        services.AddScoped<IHealthContribution, MissionSignals>();
+        return services;
+    }
+}

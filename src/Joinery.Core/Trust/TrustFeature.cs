@@ -1,0 +1,19 @@
+using Joinery.Core.Health;
+using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Joinery.Core.Trust;
+
+public static class TrustFeature
+{
+    /// <summary>Trust: its operations, and what it contributes to the roadmap and partnership health.</summary>
+    public static IServiceCollection AddTrust(this IServiceCollection services)
+    {
+        services.AddScoped<TrustWork>();
+        services.AddScoped<PulseWork>();
+        services.AddScoped<IRoadmapContribution, TrustProgress>();
+        services.AddScoped<IHealthContribution, FaceToFaceSignals>();
+        services.AddScoped<IHealthContribution, PulseSignals>();
+        return services;
+    }
+}
