@@ -10,8 +10,8 @@ public static class CloseFeature
     public static IServiceCollection AddClose(this IServiceCollection services)
     {
         services.AddScoped<CloseWork>();
-        services.AddScoped<IRoadmapContribution, CloseProgress>();
-        services.AddScoped<IHealthContribution, CloseSignals>();
+        services.AddRoadmap<CloseProgress>();
+        services.AddHealth<CloseSignals>();
         return services;
     }
 }

@@ -10,8 +10,8 @@ public static class DecisionsFeature
     public static IServiceCollection AddDecisions(this IServiceCollection services)
     {
         services.AddScoped<DecisionsWork>();
-        services.AddScoped<IRoadmapContribution, DecisionsProgress>();
-        services.AddScoped<IHealthContribution, DecisionsSignals>();
+        services.AddRoadmap<DecisionsProgress>();
+        services.AddHealth<DecisionsSignals>();
         return services;
     }
 }

@@ -10,8 +10,8 @@ public static class ExpectationsFeature
     public static IServiceCollection AddExpectations(this IServiceCollection services)
     {
         services.AddScoped<ExpectationsWork>();
-        services.AddScoped<IRoadmapContribution, ExpectationsProgress>();
-        services.AddScoped<IHealthContribution, ExpectationsSignals>();
+        services.AddRoadmap<ExpectationsProgress>();
+        services.AddHealth<ExpectationsSignals>();
         return services;
     }
 }

@@ -10,8 +10,8 @@ public static class FeedbackFeature
     public static IServiceCollection AddFeedback(this IServiceCollection services)
     {
         services.AddScoped<FeedbackWork>();
-        services.AddScoped<IRoadmapContribution, FeedbackProgress>();
-        services.AddScoped<IHealthContribution, FeedbackSignals>();
+        services.AddRoadmap<FeedbackProgress>();
+        services.AddHealth<FeedbackSignals>();
         return services;
     }
 }

@@ -13,8 +13,8 @@ public static class FormalizeFeature
         services.AddScoped<FinancesWork>();
         services.AddScoped<AgreementsWork>();
         services.AddScoped<MouDraft>();
-        services.AddScoped<IRoadmapContribution, AgreementsProgress>();
-        services.AddScoped<IHealthContribution, AgreementsSignals>();
+        services.AddRoadmap<AgreementsProgress>();
+        services.AddHealth<AgreementsSignals>();
         return services;
     }
 }

@@ -10,8 +10,8 @@ public static class GlossaryFeature
     public static IServiceCollection AddGlossary(this IServiceCollection services)
     {
         services.AddScoped<GlossaryWork>();
-        services.AddScoped<IRoadmapContribution, GlossaryProgress>();
-        services.AddScoped<IHealthContribution, GlossarySignals>();
+        services.AddRoadmap<GlossaryProgress>();
+        services.AddHealth<GlossarySignals>();
         return services;
     }
 }

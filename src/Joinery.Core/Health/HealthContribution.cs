@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Joinery.Core.Partnerships;
 
 namespace Joinery.Core.Health;
@@ -36,4 +37,11 @@ public static class HealthText
 {
     /// <summary>"1 day", "12 days".</summary>
     public static string Days(int days) => days.ToString(System.Globalization.CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+}
+
+public static class HealthRegistration
+{
+    /// <summary>Adds a feature's warning signs and thresholds; signals and the thresholds' form follow registration order.</summary>
+    public static IServiceCollection AddHealth<T>(this IServiceCollection services) where T : class, IHealthContribution =>
+        services.AddScoped<IHealthContribution, T>();
 }

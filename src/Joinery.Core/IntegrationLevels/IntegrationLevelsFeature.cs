@@ -9,7 +9,7 @@ public static class IntegrationLevelsFeature
     public static IServiceCollection AddIntegrationLevels(this IServiceCollection services)
     {
         services.AddScoped<IntegrationLevels>();
-        services.AddScoped<IRoadmapContribution, IntegrationLevelProgress>();
+        services.AddRoadmap<IntegrationLevelProgress>();
         return services;
     }
 }

@@ -11,8 +11,8 @@ public static class LaunchFeature
     {
         services.AddScoped<LaunchWork>();
         services.AddScoped<MilestonesWork>();
-        services.AddScoped<IRoadmapContribution, LaunchProgress>();
-        services.AddScoped<IHealthContribution, LaunchSignals>();
+        services.AddRoadmap<LaunchProgress>();
+        services.AddHealth<LaunchSignals>();
         return services;
     }
 }

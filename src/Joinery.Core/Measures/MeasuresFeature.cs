@@ -10,8 +10,8 @@ public static class MeasuresFeature
     public static IServiceCollection AddMeasures(this IServiceCollection services)
     {
         services.AddScoped<MeasuresWork>();
-        services.AddScoped<IRoadmapContribution, MeasuresProgress>();
-        services.AddScoped<IHealthContribution, MeasuresSignals>();
+        services.AddRoadmap<MeasuresProgress>();
+        services.AddHealth<MeasuresSignals>();
         return services;
     }
 }

@@ -10,8 +10,8 @@ public static class MeetingsFeature
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
         services.AddScoped<MeetingsWork>();
-        services.AddScoped<IRoadmapContribution, MeetingsProgress>();
-        services.AddScoped<IHealthContribution, MeetingsSignals>();
+        services.AddRoadmap<MeetingsProgress>();
+        services.AddHealth<MeetingsSignals>();
         return services;
     }
 }

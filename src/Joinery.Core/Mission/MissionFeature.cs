@@ -10,8 +10,8 @@ public static class MissionFeature
     public static IServiceCollection AddMission(this IServiceCollection services)
     {
         services.AddScoped<MissionWork>();
-        services.AddScoped<IRoadmapContribution, MissionProgress>();
-        services.AddScoped<IHealthContribution, MissionSignals>();
+        services.AddRoadmap<MissionProgress>();
+        services.AddHealth<MissionSignals>();
         return services;
     }
 }

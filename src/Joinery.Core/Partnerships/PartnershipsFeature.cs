@@ -14,8 +14,8 @@ public static class PartnershipsFeature
         services.AddScoped<Invitations>();
         services.AddScoped<ComputeRoadmap>();
         services.AddScoped<MovePhase>();
-        services.AddScoped<IRoadmapContribution, ChampionsProgress>();
-        services.AddScoped<IHealthContribution, ChampionsSignals>();
+        services.AddRoadmap<ChampionsProgress>();
+        services.AddHealth<ChampionsSignals>();
         return services;
     }
 }

@@ -81,12 +81,12 @@ public sealed class ComputeRoadmap(JoineryDb db, IEnumerable<IRoadmapContributio
                 criteria.Where(c => c.Phase == phase).OrderBy(c => c.Order).Select(c => c.Criterion).ToList()))
             .ToList();
         var stepParts = parts.SelectMany(p => p.Steps).ToList();
-        var steps = StepTitles.Select((title, i) => Step(i + 1, title, stepParts.Where(p => p.Step == i + 1).ToList())).ToList();
+        var steps = StepTitles.Select((title, i) => Combine(i + 1, title, stepParts.Where(p => p.Step == i + 1).ToList())).ToList();
         return new RoadmapView(facts.Phase, phases, steps);
     }
 
     /// <summary>Done when every part says done, not started when every part says so (or none speaks), in progress otherwise.</summary>
-    private static StepProgress Step(int number, string title, IReadOnlyList<StepPart> parts)
+    public static StepProgress Combine(int number, string title, IReadOnlyList<StepPart> parts)
     {
         var speaking = parts.Any(p => !p.Fallback && p.Status != StepStatus.NotStarted) ? parts.Where(p => !p.Fallback).ToList() : parts.Where(p => p.Fallback).ToList();
         if (speaking.All(p => p.Status == StepStatus.NotStarted))

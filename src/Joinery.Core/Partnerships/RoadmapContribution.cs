@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Joinery.Core.Partnerships;
 
 /// <summary>A gate criterion a feature contributes to a phase; <paramref name="Order"/> places it among the phase's others.</summary>
@@ -23,4 +25,11 @@ public sealed record RoadmapPart(IReadOnlyList<GateCriterion> Criteria, IReadOnl
 public interface IRoadmapContribution
 {
     Task<RoadmapPart> ContributeAsync(PartnershipFacts partnership, CancellationToken cancellationToken);
+}
+
+public static class RoadmapRegistration
+{
+    /// <summary>Adds a feature's share of the roadmap; contributions are read in registration order.</summary>
+    public static IServiceCollection AddRoadmap<T>(this IServiceCollection services) where T : class, IRoadmapContribution =>
+        services.AddScoped<IRoadmapContribution, T>();
 }

@@ -9,7 +9,7 @@ public static class ReadinessFeature
     public static IServiceCollection AddReadiness(this IServiceCollection services)
     {
         services.AddScoped<ReadinessCheck>();
-        services.AddScoped<IRoadmapContribution, ReadinessProgress>();
+        services.AddRoadmap<ReadinessProgress>();
         return services;
     }
 }

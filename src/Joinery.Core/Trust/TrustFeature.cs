@@ -11,9 +11,9 @@ public static class TrustFeature
     {
         services.AddScoped<TrustWork>();
         services.AddScoped<PulseWork>();
-        services.AddScoped<IRoadmapContribution, TrustProgress>();
-        services.AddScoped<IHealthContribution, FaceToFaceSignals>();
-        services.AddScoped<IHealthContribution, PulseSignals>();
+        services.AddRoadmap<TrustProgress>();
+        services.AddHealth<FaceToFaceSignals>();
+        services.AddHealth<PulseSignals>();
         return services;
     }
 }
