@@ -68,6 +68,7 @@ public static class CoreServices
         services.AddLaunch();
         services.AddClose();
 
+        services.AddScoped<DemoAccounts>();
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedScale>();
 

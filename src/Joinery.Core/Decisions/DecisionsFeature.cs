@@ -1,3 +1,4 @@
+using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class DecisionsFeature
         services.AddScoped<DecisionsWork>();
         services.AddRoadmap<DecisionsProgress>();
         services.AddHealth<DecisionsSignals>();
+        services.AddDemo<DecisionsDemo>();
         return services;
     }
 }

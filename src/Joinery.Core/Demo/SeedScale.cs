@@ -247,7 +247,7 @@ public sealed class SeedScale(JoineryDb db, IPasswordHasher<User> hasher)
             })));
         }
 
-        foreach (var (measure, points, cycles) in SeedDemo.DemoMeasures(partnership.Id, users[1].Id, users[8].Id, users[9].Id, now, 24, seed: n))
+        foreach (var (measure, points, cycles) in Joinery.Core.Measures.MeasuresDemo.DemoMeasures(partnership.Id, users[1].Id, users[8].Id, users[9].Id, now, 24, seed: n))
         {
             db.Set<Measure>().Add(measure);
             db.Set<MeasurePoint>().AddRange(points);

@@ -1,3 +1,4 @@
+using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class FeedbackFeature
         services.AddScoped<FeedbackWork>();
         services.AddRoadmap<FeedbackProgress>();
         services.AddHealth<FeedbackSignals>();
+        services.AddDemo<FeedbackDemo>();
         return services;
     }
 }

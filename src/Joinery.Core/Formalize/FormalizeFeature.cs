@@ -1,3 +1,4 @@
+using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class FormalizeFeature
         services.AddScoped<MouDraft>();
         services.AddRoadmap<AgreementsProgress>();
         services.AddHealth<AgreementsSignals>();
+        services.AddDemo<FormalizeDemo>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class GlossaryFeature
         services.AddScoped<GlossaryWork>();
         services.AddRoadmap<GlossaryProgress>();
         services.AddHealth<GlossarySignals>();
+        services.AddDemo<GlossaryDemo>();
         return services;
     }
 }

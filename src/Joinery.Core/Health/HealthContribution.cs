@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Joinery.Core.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Core.Health;
 

@@ -1,3 +1,4 @@
+using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class LaunchFeature
         services.AddScoped<MilestonesWork>();
         services.AddRoadmap<LaunchProgress>();
         services.AddHealth<LaunchSignals>();
+        services.AddDemo<LaunchDemo>();
         return services;
     }
 }

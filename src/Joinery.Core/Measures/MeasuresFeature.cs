@@ -1,3 +1,4 @@
+using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class MeasuresFeature
         services.AddScoped<MeasuresWork>();
         services.AddRoadmap<MeasuresProgress>();
         services.AddHealth<MeasuresSignals>();
+        services.AddDemo<MeasuresDemo>();
         return services;
     }
 }

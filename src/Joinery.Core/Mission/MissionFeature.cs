@@ -1,3 +1,4 @@
+using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class MissionFeature
         services.AddScoped<MissionWork>();
         services.AddRoadmap<MissionProgress>();
         services.AddHealth<MissionSignals>();
+        services.AddDemo<MissionDemo>();
         return services;
     }
 }

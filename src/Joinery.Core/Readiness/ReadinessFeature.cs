@@ -1,3 +1,4 @@
+using Joinery.Core.Demo;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class ReadinessFeature
     {
         services.AddScoped<ReadinessCheck>();
         services.AddRoadmap<ReadinessProgress>();
+        services.AddDemo<ExploreDemo>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class TrustFeature
         services.AddRoadmap<TrustProgress>();
         services.AddHealth<FaceToFaceSignals>();
         services.AddHealth<PulseSignals>();
+        services.AddDemo<PulseDemo>();
         return services;
     }
 }

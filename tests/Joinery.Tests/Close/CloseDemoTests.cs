@@ -1,5 +1,4 @@
 using Joinery.Core.Close;
-using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
@@ -25,7 +24,7 @@ public class CloseDemoTests : IAsyncLifetime
         await using var scope = _cli.Host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<Core.Data.JoineryDb>();
         db.Tenancy.ActAcrossPartnerships();
-        var closing = await db.Partnerships.Where(p => p.Name == SeedDemo.ClosingPartnershipName).ToListAsync();
+        var closing = await db.Partnerships.Where(p => p.Name == Joinery.Core.Close.ClosingDemo.ClosingPartnershipName).ToListAsync();
         var id = closing.ShouldHaveSingleItem("seeding twice adds it once").Id;
         var view = (await scope.ServiceProvider.GetRequiredService<CloseWork>().GetAsync(id)).ShouldNotBeNull();
         var signals = (await scope.ServiceProvider.GetRequiredService<PartnershipHealth>().SignalsAsync(id)).ShouldNotBeNull();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Joinery.Core;
+using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
@@ -23,6 +24,8 @@ public sealed partial class FeatureContributionTests
         "src/Joinery.Core/Partnerships/PartnershipFacts.cs",
         "src/Joinery.Core/Health/PartnershipHealth.cs",
         "src/Joinery.Core/Health/HealthContribution.cs",
+        "src/Joinery.Core/Demo/SeedDemo.cs",
+        "src/Joinery.Core/Demo/DemoContribution.cs",
     };
 
     [Theory]
@@ -61,7 +64,7 @@ public sealed partial class FeatureContributionTests
     {
         var services = CoreServices();
         var core = typeof(CoreServices).Assembly;
-        foreach (var contract in new[] { typeof(IRoadmapContribution), typeof(IHealthContribution) })
+        foreach (var contract in new[] { typeof(IRoadmapContribution), typeof(IHealthContribution), typeof(IDemoContribution) })
         {
             var implemented = core.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && contract.IsAssignableFrom(t)).ToList();
             var registered = services.Where(d => d.ServiceType == contract).Select(d => d.ImplementationType!).ToList();

@@ -1,32 +1,34 @@
-using Joinery.Core.Close;
 using Joinery.Core.Common;
+using Joinery.Core.Data;
+using Joinery.Core.Demo;
 using Joinery.Core.Formalize;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
+using static Joinery.Core.Demo.DemoCast;
 
-namespace Joinery.Core.Demo;
+namespace Joinery.Core.Close;
 
-public sealed partial class SeedDemo
+/// <summary>
+/// A second, smaller partnership that is closing, so the Close phase can be shown: Hillcrest joined
+/// a health system with its own behavioral health staff. Two services: the consults' transition is
+/// carried out; the Part 2 counseling is planned but overdue; the MOU still runs, so it cannot be
+/// archived yet. Dana Whitfield is its steward, with Hillcrest's medical director.
+/// </summary>
+public sealed class ClosingDemo(JoineryDb db, DemoAccounts accounts, CreatePartnership createPartnership, AddMember addMember) : IDemoContribution
 {
     public const string ClosingPartnershipName = "Riverbend–Hillcrest School Health Partnership";
     private const string Hillcrest = "Hillcrest Family Practice";
 
-    /// <summary>
-    /// A second, smaller partnership that is closing, so the Close phase can be shown: Hillcrest joined
-    /// a health system with its own behavioral health staff. Two services: the consults' transition is
-    /// carried out; the Part 2 counseling is planned but overdue; the MOU still runs, so it cannot be
-    /// archived yet. Dana Whitfield is its steward, with Hillcrest's medical director.
-    /// </summary>
-    private async Task SeedClosingAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(DemoPartnership demo, CancellationToken cancellationToken)
     {
         if (await db.Partnerships.AnyAsync(p => p.Name == ClosingPartnershipName, cancellationToken))
         {
             return;
         }
-        await EnsureOrganizationAsync(Hillcrest, OrganizationKind.PrimaryCare,
+        await accounts.EnsureOrganizationAsync(Hillcrest, OrganizationKind.PrimaryCare,
             "Family medicine for the children and families of the Hillcrest school district.", "Every Hillcrest family has a doctor who knows them.", cancellationToken);
-        await EnsureUserAsync("nina.okoro@hillcrest.example", "Nina Okoro", Hillcrest, isSiteAdmin: false, cancellationToken);
+        await accounts.EnsureUserAsync("nina.okoro@hillcrest.example", "Nina Okoro", Hillcrest, isSiteAdmin: false, cancellationToken);
         var created = await createPartnership.RunAsync(new PartnershipInput(ClosingPartnershipName, [Bh, Hillcrest]), cancellationToken);
         var id = created.Value;
         await addMember.RunAsync(id, new MemberInput(People[0].Email, "steward", "executive"), cancellationToken);

@@ -1,25 +1,28 @@
 using Joinery.Core.Accounts;
 using Joinery.Core.Common;
-using Joinery.Core.Formalize;
+using Joinery.Core.Data;
+using Joinery.Core.Demo;
 using Microsoft.EntityFrameworkCore;
+using static Joinery.Core.Demo.DemoCast;
 
-namespace Joinery.Core.Demo;
+namespace Joinery.Core.Formalize;
 
-public sealed partial class SeedDemo
+/// <summary>
+/// Formalize: three services (co-located consults billed by Eastside under contract, a medication
+/// for opioid use disorder referral with Part 2 records, a registry Eastside hosts for both), a few
+/// costs, and the agreements: the MOU in review with its checklist partly ticked, the BAA signed,
+/// the QSOA still a draft (so the Part 2 signal and the gate show what is left to do).
+/// </summary>
+public sealed class FormalizeDemo(JoineryDb db) : IDemoContribution
 {
-    /// <summary>
-    /// Formalize: three services (co-located consults billed by Eastside under contract, a medication
-    /// for opioid use disorder referral with Part 2 records, a registry Eastside hosts for both), a few
-    /// costs, and the agreements: the MOU in review with its checklist partly ticked, the BAA signed,
-    /// the QSOA still a draft (so the Part 2 signal and the gate show what is left to do).
-    /// </summary>
-    private async Task SeedFormalizeAsync(Guid partnershipId, CancellationToken cancellationToken)
+    public async Task SeedAsync(DemoPartnership demo, CancellationToken cancellationToken)
     {
+        var partnershipId = demo.PartnershipId;
         if (await db.Set<Service>().AnyAsync(s => s.PartnershipId == partnershipId, cancellationToken))
         {
             return;
         }
-        var users = await db.Users.Where(u => u.Email != null && u.Email.EndsWith(".example")).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        var users = demo.Users;
         User U(int i) => users[People[i].Email];
         var bh = U(0).OrganizationId;
         var pc = U(6).OrganizationId;

@@ -1,0 +1,171 @@
+using Joinery.Core.Accounts;
+using Joinery.Core.Data;
+using Joinery.Core.Demo;
+using Microsoft.EntityFrameworkCore;
+using static Joinery.Core.Demo.DemoCast;
+
+namespace Joinery.Core.Measures;
+
+/// <summary>
+/// Step 8: two years of monthly data for three measures. Follow-up of positive screens improves
+/// after an improvement cycle (a shift above the frozen baseline median); the wait for a first
+/// visit drifts down; the duplicate-assessment measure is new and has no baseline yet.
+/// </summary>
+public sealed class MeasuresDemo(JoineryDb db) : IDemoContribution
+{
+    public async Task SeedAsync(DemoPartnership demo, CancellationToken cancellationToken)
+    {
+        var partnershipId = demo.PartnershipId;
+        if (await db.Set<Measure>().AnyAsync(m => m.PartnershipId == partnershipId, cancellationToken))
+        {
+            return;
+        }
+        var users = demo.Users;
+        User U(int i) => users[People[i].Email];
+        foreach (var measure in DemoMeasures(partnershipId, U(2).Id, U(8).Id, U(10).Id, db.Now, 24))
+        {
+            db.Set<Measure>().Add(measure.Measure);
+            db.Set<MeasurePoint>().AddRange(measure.Points);
+            db.Set<ImprovementCycle>().AddRange(measure.Cycles);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Demo measures with <paramref name="months"/> months of data up to last month; also used by the scale seed.</summary>
+    internal static IEnumerable<(Measure Measure, List<MeasurePoint> Points, List<ImprovementCycle> Cycles)> DemoMeasures(
+        Guid partnershipId, Guid owner, Guid recorder, Guid frontline, DateTimeOffset now, int months, int seed = 0)
+    {
+        var thisMonth = new DateOnly(now.Year, now.Month, 1);
+        var first = thisMonth.AddMonths(-months);
+        // Deterministic wobble, so the demo looks the same every time it is seeded.
+        double Wobble(int i, int salt) => Math.Sin((i + 1) * (salt + 1.7) + seed) * 0.5 + Math.Cos((i + 3) * 0.9 * (salt + 1) + seed) * 0.5;
+        var baselineEnd = first.AddMonths(Math.Min(11, months / 2 - 1));
+        var cycleStart = baselineEnd.AddMonths(2);
+
+        var screening = new Measure
+        {
+            PartnershipId = partnershipId,
+            Name = "Positive depression screens with a follow-up plan",
+            WhyItMatters = "A screening only helps if a positive result leads somewhere. This shows whether people who screen positive at Eastside get a plan the same month.",
+            Type = MeasureType.Process,
+            Kind = MeasureKind.Proportion,
+            Unit = "%",
+            Numerator = "Positive screens with a documented follow-up plan",
+            Denominator = "Positive PHQ-2/PHQ-9 screens at Eastside",
+            DataSource = "Eastside primary care record, monthly report",
+            OwnerUserId = frontline,
+            BetterDirection = BetterDirection.Up,
+            Target = 80,
+            Frequency = ReportingFrequency.Monthly,
+            CreatedAt = now.AddMonths(-months),
+            UpdatedAt = now.AddDays(-3),
+        };
+        var screeningPoints = Enumerable.Range(0, months).Select(i =>
+        {
+            var period = first.AddMonths(i);
+            var denominator = 60 + (int)(12 * Wobble(i, 1));
+            var rate = period <= cycleStart ? 0.5 + 0.06 * Wobble(i, 2) : Math.Min(0.86, 0.62 + 0.012 * (period.Year * 12 + period.Month - cycleStart.Year * 12 - cycleStart.Month) + 0.04 * Wobble(i, 3));
+            var numerator = (int)Math.Round(denominator * rate);
+            return new MeasurePoint
+            {
+                PartnershipId = partnershipId,
+                MeasureId = screening.Id,
+                Period = period,
+                Numerator = numerator,
+                Denominator = denominator,
+                Value = Math.Round(100.0 * numerator / denominator, 4),
+                RecordedByUserId = recorder,
+                RecordedAt = now.AddMonths(i - months + 1),
+            };
+        }).ToList();
+        var baselineValues = screeningPoints.Where(p => p.Period <= baselineEnd).Select(p => p.Value).ToList();
+        screening.BaselineFrom = first;
+        screening.BaselineTo = baselineEnd;
+        screening.BaselineValue = baselineValues.Count > 0 ? Math.Round(RunChartRules.Median(baselineValues), 4) : null;
+        var handoff = new ImprovementCycle
+        {
+            PartnershipId = partnershipId,
+            MeasureId = screening.Id,
+            Title = "Behavioral health consultant joins the morning huddle",
+            Plan = "For four weeks the Riverbend consultant joins Eastside's 8:15 huddle and reviews the day's scheduled patients with a positive screen on file.",
+            Prediction = "At least two in three positive screens will leave with a follow-up plan the same day.",
+            Do = "Ran as planned on 18 of 20 days; two huddles were cancelled for staffing.",
+            Study = "Follow-up plans rose from about half to 64% in the first month, slightly under the prediction.",
+            Act = CycleAct.Adopt,
+            NextStep = "Make huddle attendance part of the consultant's schedule; test a second cycle on Fridays.",
+            StartedOn = cycleStart,
+            EndedOn = cycleStart.AddDays(27),
+            CreatedByUserId = owner,
+            CreatedAt = now.AddMonths(-months / 2),
+            UpdatedAt = now.AddMonths(-months / 2 + 1),
+        };
+        yield return (screening, screeningPoints, [handoff]);
+
+        var wait = new Measure
+        {
+            PartnershipId = partnershipId,
+            Name = "Days from referral to first visit",
+            WhyItMatters = "Waiting loses people. The median wait from a referral to the first visit with the other partner.",
+            Type = MeasureType.Process,
+            Kind = MeasureKind.Value,
+            Unit = "days",
+            DataSource = "Shared referral log",
+            OwnerUserId = owner,
+            BetterDirection = BetterDirection.Down,
+            Target = 7,
+            Frequency = ReportingFrequency.Monthly,
+            CreatedAt = now.AddMonths(-months),
+            UpdatedAt = now.AddDays(-10),
+        };
+        var waitPoints = Enumerable.Range(0, months).Select(i => new MeasurePoint
+        {
+            PartnershipId = partnershipId,
+            MeasureId = wait.Id,
+            Period = first.AddMonths(i),
+            Value = Math.Round(Math.Max(4, 21 - (i * 0.35) + (2.5 * Wobble(i, 4))), 1),
+            RecordedByUserId = recorder,
+            RecordedAt = now.AddMonths(i - months + 1),
+        }).ToList();
+        var waitBaseline = waitPoints.Where(p => p.Period <= baselineEnd).Select(p => p.Value).ToList();
+        wait.BaselineFrom = first;
+        wait.BaselineTo = baselineEnd;
+        wait.BaselineValue = waitBaseline.Count > 0 ? Math.Round(RunChartRules.Median(waitBaseline), 4) : null;
+        yield return (wait, waitPoints, []);
+
+        var duplicate = new Measure
+        {
+            PartnershipId = partnershipId,
+            Name = "People assessed twice for the same need",
+            WhyItMatters = "When both partners repeat the same intake, people wait and staff time is lost.",
+            Type = MeasureType.Balancing,
+            Kind = MeasureKind.Proportion,
+            Unit = "%",
+            Numerator = "Referred people given the same assessment again",
+            Denominator = "People referred between the partners",
+            DataSource = "Referral log and intake records",
+            OwnerUserId = recorder,
+            BetterDirection = BetterDirection.Down,
+            Target = 10,
+            Frequency = ReportingFrequency.Monthly,
+            CreatedAt = now.AddMonths(-4),
+            UpdatedAt = now.AddMonths(-4),
+        };
+        var duplicatePoints = Enumerable.Range(0, Math.Min(4, months)).Select(i =>
+        {
+            var denominator = 30 + (int)(6 * Wobble(i, 5));
+            var numerator = (int)Math.Round(denominator * (0.3 + 0.05 * Wobble(i, 6)));
+            return new MeasurePoint
+            {
+                PartnershipId = partnershipId,
+                MeasureId = duplicate.Id,
+                Period = thisMonth.AddMonths(i - Math.Min(4, months) - 1),
+                Numerator = numerator,
+                Denominator = denominator,
+                Value = Math.Round(100.0 * numerator / denominator, 4),
+                RecordedByUserId = recorder,
+                RecordedAt = now.AddMonths(i - 4),
+            };
+        }).ToList();
+        yield return (duplicate, duplicatePoints, []);
+    }
+}
