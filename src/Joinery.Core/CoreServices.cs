@@ -51,6 +51,7 @@ public static class CoreServices
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<Health.PartnershipHealth>();
         services.AddScoped<Reports.PartnershipReport>();
+        services.AddScoped<Inbox.WaitingForYou>();
 
         // The features, in the order their contributions appear (the health thresholds' form follows it).
         services.AddPartnerships();

@@ -1,5 +1,6 @@
 using Joinery.Core.Demo;
 using Joinery.Core.Health;
+using Joinery.Core.Inbox;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,7 @@ public static class TrustFeature
         services.AddHealth<FaceToFaceSignals>();
         services.AddHealth<PulseSignals>();
         services.AddDemo<PulseDemo>();
+        services.AddInbox<PulseInbox>();
         return services;
     }
 }

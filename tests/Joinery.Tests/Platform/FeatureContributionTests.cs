@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Joinery.Core;
 using Joinery.Core.Demo;
 using Joinery.Core.Health;
+using Joinery.Core.Inbox;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ public sealed partial class FeatureContributionTests
         "src/Joinery.Core/Health/HealthContribution.cs",
         "src/Joinery.Core/Demo/SeedDemo.cs",
         "src/Joinery.Core/Demo/DemoContribution.cs",
+        "src/Joinery.Core/Inbox/WaitingForYou.cs",
     };
 
     [Theory]
@@ -64,7 +66,7 @@ public sealed partial class FeatureContributionTests
     {
         var services = CoreServices();
         var core = typeof(CoreServices).Assembly;
-        foreach (var contract in new[] { typeof(IRoadmapContribution), typeof(IHealthContribution), typeof(IDemoContribution) })
+        foreach (var contract in new[] { typeof(IRoadmapContribution), typeof(IHealthContribution), typeof(IDemoContribution), typeof(IInboxContribution) })
         {
             var implemented = core.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && contract.IsAssignableFrom(t)).ToList();
             var registered = services.Where(d => d.ServiceType == contract).Select(d => d.ImplementationType!).ToList();
