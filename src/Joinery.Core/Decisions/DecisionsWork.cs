@@ -128,15 +128,15 @@ public sealed class DecisionsWork(JoineryDb db)
     /// <summary>Saves changes. Changing the substance of an agreed or signed decision reopens it: sign-offs are voided and it needs signing again.</summary>
     public async Task<Outcome<int>> UpdateAsync(Guid partnershipId, Guid decisionId, DecisionInput input, CancellationToken cancellationToken = default)
     {
-        var decision = await db.Set<Decision>().FirstOrDefaultAsync(d => d.Id == decisionId && d.PartnershipId == partnershipId, cancellationToken);
-        if (decision is null)
-        {
-            return Outcome<int>.NotFound("No such decision.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read decisions; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal.As<int>();
+        }
+        var decision = await db.Set<Decision>().FirstOrDefaultAsync(d => d.Id == decisionId && d.PartnershipId == partnershipId, cancellationToken);
+        if (decision is null)
+        {
+            return Outcome<int>.NotFound("No such decision.");
         }
         var check = new Validation();
         var f = Validate(check, input);
@@ -180,14 +180,14 @@ public sealed class DecisionsWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> SetPositionAsync(Guid partnershipId, Guid decisionId, string? position, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<Decision>().AnyAsync(d => d.Id == decisionId && d.PartnershipId == partnershipId, cancellationToken))
-        {
-            return Outcome<Guid>.NotFound("No such decision.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read decisions; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        if (!await db.Set<Decision>().AnyAsync(d => d.Id == decisionId && d.PartnershipId == partnershipId, cancellationToken))
+        {
+            return Outcome<Guid>.NotFound("No such decision.");
         }
         var check = new Validation();
         var text = check.Prose("position", "your organization's position", position, Decision.TextMax, required: true);
@@ -212,15 +212,19 @@ public sealed class DecisionsWork(JoineryDb db)
     /// <summary>An executive signs off the current version for their organization; when every partner has, the decision is agreed.</summary>
     public async Task<Outcome<bool>> SignOffAsync(Guid partnershipId, Guid decisionId, CancellationToken cancellationToken = default)
     {
-        var decision = await db.Set<Decision>().FirstOrDefaultAsync(d => d.Id == decisionId && d.PartnershipId == partnershipId, cancellationToken);
-        if (decision is null)
+        if (await db.RefuseUnseenAsync(partnershipId, cancellationToken) is { } unseen)
         {
-            return Outcome<bool>.NotFound("No such decision.");
+            return unseen.As<bool>();
         }
         var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
         if (me?.Level != MemberLevel.Executive || db.Tenancy.OrganizationId is not { } organizationId)
         {
             return Outcome<bool>.Forbidden("An executive of each partner signs decisions off.");
+        }
+        var decision = await db.Set<Decision>().FirstOrDefaultAsync(d => d.Id == decisionId && d.PartnershipId == partnershipId, cancellationToken);
+        if (decision is null)
+        {
+            return Outcome<bool>.NotFound("No such decision.");
         }
         var partners = await db.PartnerOrganizations.Where(p => p.PartnershipId == partnershipId).Select(p => p.OrganizationId).ToListAsync(cancellationToken);
         if (!partners.Contains(organizationId))

@@ -287,15 +287,15 @@ public sealed class ExpectationsWork(JoineryDb db)
     /// <summary>Removes a pairing made by mistake; the items stay.</summary>
     public async Task<Outcome<Guid>> UnpairAsync(Guid partnershipId, Guid pairId, CancellationToken cancellationToken = default)
     {
-        var pair = await db.Set<ExpectationPair>().FirstOrDefaultAsync(p => p.Id == pairId && p.PartnershipId == partnershipId, cancellationToken);
-        if (pair is null)
-        {
-            return Outcome<Guid>.NotFound("No such pair.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        var pair = await db.Set<ExpectationPair>().FirstOrDefaultAsync(p => p.Id == pairId && p.PartnershipId == partnershipId, cancellationToken);
+        if (pair is null)
+        {
+            return Outcome<Guid>.NotFound("No such pair.");
         }
         db.Set<ExpectationPair>().Remove(pair);
         await db.SaveChangesAsync(cancellationToken);
@@ -319,14 +319,14 @@ public sealed class ExpectationsWork(JoineryDb db)
     /// <summary>Re-evaluates one agreed expectation in a pilot review; doing it again corrects it. True when new.</summary>
     public async Task<Outcome<bool>> EvaluateAsync(Guid partnershipId, Guid reviewId, EvaluationInput input, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<PilotReview>().AnyAsync(r => r.Id == reviewId && r.PartnershipId == partnershipId, cancellationToken))
-        {
-            return Outcome<bool>.NotFound("No such pilot review.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal.As<bool>();
+        }
+        if (!await db.Set<PilotReview>().AnyAsync(r => r.Id == reviewId && r.PartnershipId == partnershipId, cancellationToken))
+        {
+            return Outcome<bool>.NotFound("No such pilot review.");
         }
         var check = new Validation();
         Guid expectationId = default;
@@ -363,6 +363,11 @@ public sealed class ExpectationsWork(JoineryDb db)
 
     private async Task<Outcome<Guid>> SaveAgreedAsync(Guid partnershipId, Guid? agreedId, AgreedInput input, CancellationToken cancellationToken)
     {
+        var refusal = await RefuseBeforeRevealAsync(partnershipId, "Expectations are agreed once every partner has submitted its list.", cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
         AgreedExpectation? agreed = null;
         if (agreedId is { } id)
         {
@@ -371,11 +376,6 @@ public sealed class ExpectationsWork(JoineryDb db)
             {
                 return Outcome<Guid>.NotFound("No such agreed expectation.");
             }
-        }
-        var refusal = await RefuseBeforeRevealAsync(partnershipId, "Expectations are agreed once every partner has submitted its list.", cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
         }
         var check = new Validation();
         var statement = check.Prose("statement", "the agreed expectation", input.Statement, AgreedExpectation.StatementMax, required: true);
@@ -452,6 +452,11 @@ public sealed class ExpectationsWork(JoineryDb db)
 
     private async Task<Outcome<Guid>> SaveReviewAsync(Guid partnershipId, Guid? reviewId, PilotReviewInput input, CancellationToken cancellationToken)
     {
+        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
         PilotReview? review = null;
         if (reviewId is { } id)
         {
@@ -460,11 +465,6 @@ public sealed class ExpectationsWork(JoineryDb db)
             {
                 return Outcome<Guid>.NotFound("No such pilot review.");
             }
-        }
-        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
         }
         var check = new Validation();
         var from = check.Date("from", "the first day of the pilot", input.From);

@@ -138,14 +138,18 @@ public sealed class FeedbackWork(JoineryDb db)
     /// <summary>Writes (or rewrites) the public answer. Answering a new item acknowledges it.</summary>
     public async Task<Outcome<FeedbackStatus>> AnswerAsync(Guid partnershipId, Guid itemId, string? answer, CancellationToken cancellationToken = default)
     {
-        var item = await db.Set<FeedbackItem>().FirstOrDefaultAsync(f => f.Id == itemId && f.PartnershipId == partnershipId, cancellationToken);
-        if (item is null)
+        if (await db.RefuseUnseenAsync(partnershipId, cancellationToken) is { } unseen)
         {
-            return Outcome<FeedbackStatus>.NotFound("No such feedback item.");
+            return unseen.As<FeedbackStatus>();
         }
         if (await ResponderAsync(partnershipId, cancellationToken) is not { } me)
         {
             return Outcome<FeedbackStatus>.Forbidden(WhoResponds);
+        }
+        var item = await db.Set<FeedbackItem>().FirstOrDefaultAsync(f => f.Id == itemId && f.PartnershipId == partnershipId, cancellationToken);
+        if (item is null)
+        {
+            return Outcome<FeedbackStatus>.NotFound("No such feedback item.");
         }
         var check = new Validation();
         var text = check.Prose("answer", "the answer", answer, FeedbackItem.AnswerMax, required: true);
@@ -167,14 +171,18 @@ public sealed class FeedbackWork(JoineryDb db)
     /// <summary>Moves an item on. Won't do needs the reason; done needs the public answer first, so "you said, we did" can say what was done.</summary>
     public async Task<Outcome<FeedbackStatus>> SetStatusAsync(Guid partnershipId, Guid itemId, FeedbackStatusInput input, CancellationToken cancellationToken = default)
     {
-        var item = await db.Set<FeedbackItem>().FirstOrDefaultAsync(f => f.Id == itemId && f.PartnershipId == partnershipId, cancellationToken);
-        if (item is null)
+        if (await db.RefuseUnseenAsync(partnershipId, cancellationToken) is { } unseen)
         {
-            return Outcome<FeedbackStatus>.NotFound("No such feedback item.");
+            return unseen.As<FeedbackStatus>();
         }
         if (await ResponderAsync(partnershipId, cancellationToken) is not { } me)
         {
             return Outcome<FeedbackStatus>.Forbidden(WhoResponds);
+        }
+        var item = await db.Set<FeedbackItem>().FirstOrDefaultAsync(f => f.Id == itemId && f.PartnershipId == partnershipId, cancellationToken);
+        if (item is null)
+        {
+            return Outcome<FeedbackStatus>.NotFound("No such feedback item.");
         }
         var check = new Validation();
         var status = check.Choice<FeedbackStatus>("status", "a status", input.Status);

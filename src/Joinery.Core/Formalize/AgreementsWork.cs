@@ -388,13 +388,12 @@ public sealed class AgreementsWork(JoineryDb db, ServicesWork services)
 
     private async Task<(Agreement? Agreement, Outcome<Guid>? Refusal)> FindForWriteAsync(Guid partnershipId, Guid agreementId, CancellationToken cancellationToken)
     {
-        var agreement = await db.Set<Agreement>().FirstOrDefaultAsync(a => a.Id == agreementId && a.PartnershipId == partnershipId, cancellationToken);
-        if (agreement is null)
+        if (await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken) is { } refusal)
         {
-            return (null, Outcome<Guid>.NotFound("No such agreement."));
+            return (null, refusal);
         }
-        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
-        return refusal is null ? (agreement, null) : (null, refusal);
+        var agreement = await db.Set<Agreement>().FirstOrDefaultAsync(a => a.Id == agreementId && a.PartnershipId == partnershipId, cancellationToken);
+        return agreement is null ? (null, Outcome<Guid>.NotFound("No such agreement.")) : (agreement, null);
     }
 
     private sealed record Fields(string Title, AgreementStatus Status, DateOnly? EffectiveOn, DateOnly? ExpiresOn, DateOnly? RenewalNoticeOn, int? NoticeDays,

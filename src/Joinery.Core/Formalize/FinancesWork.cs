@@ -106,15 +106,15 @@ public sealed class FinancesWork(JoineryDb db, DecisionsWork decisions)
 
     public async Task<Outcome<Guid>> DeleteAsync(Guid partnershipId, Guid itemId, CancellationToken cancellationToken = default)
     {
-        var item = await db.Set<CostItem>().FirstOrDefaultAsync(c => c.Id == itemId && c.PartnershipId == partnershipId, cancellationToken);
-        if (item is null)
-        {
-            return Outcome<Guid>.NotFound("No such cost item.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        var item = await db.Set<CostItem>().FirstOrDefaultAsync(c => c.Id == itemId && c.PartnershipId == partnershipId, cancellationToken);
+        if (item is null)
+        {
+            return Outcome<Guid>.NotFound("No such cost item.");
         }
         db.Set<CostItem>().Remove(item);
         await db.SaveChangesAsync(cancellationToken);

@@ -84,15 +84,15 @@ public sealed class ServicesWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> UpdateAsync(Guid partnershipId, Guid serviceId, ServiceInput input, CancellationToken cancellationToken = default)
     {
-        var service = await db.Set<Service>().FirstOrDefaultAsync(s => s.Id == serviceId && s.PartnershipId == partnershipId, cancellationToken);
-        if (service is null)
-        {
-            return Outcome<Guid>.NotFound("No such service.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        var service = await db.Set<Service>().FirstOrDefaultAsync(s => s.Id == serviceId && s.PartnershipId == partnershipId, cancellationToken);
+        if (service is null)
+        {
+            return Outcome<Guid>.NotFound("No such service.");
         }
         var check = new Validation();
         var f = Validate(check, input, await PartnersAsync(db, partnershipId, cancellationToken));
@@ -107,15 +107,15 @@ public sealed class ServicesWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> DeleteAsync(Guid partnershipId, Guid serviceId, CancellationToken cancellationToken = default)
     {
-        var service = await db.Set<Service>().FirstOrDefaultAsync(s => s.Id == serviceId && s.PartnershipId == partnershipId, cancellationToken);
-        if (service is null)
-        {
-            return Outcome<Guid>.NotFound("No such service.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        var service = await db.Set<Service>().FirstOrDefaultAsync(s => s.Id == serviceId && s.PartnershipId == partnershipId, cancellationToken);
+        if (service is null)
+        {
+            return Outcome<Guid>.NotFound("No such service.");
         }
         if (await db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.Phase == Phase.Close, cancellationToken))
         {

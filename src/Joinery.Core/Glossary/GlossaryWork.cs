@@ -91,15 +91,15 @@ public sealed class GlossaryWork(JoineryDb db)
 
     public async Task<Outcome<TermView>> UpdateAsync(Guid partnershipId, Guid termId, GlossaryInput input, CancellationToken cancellationToken = default)
     {
-        var term = await db.Set<GlossaryTerm>().FirstOrDefaultAsync(t => t.Id == termId && t.PartnershipId == partnershipId, cancellationToken);
-        if (term is null)
-        {
-            return Outcome<TermView>.NotFound("No such term.");
-        }
         var refusal = await RefuseAsync(partnershipId, input.Status, cancellationToken);
         if (refusal is not null)
         {
             return refusal.As<TermView>();
+        }
+        var term = await db.Set<GlossaryTerm>().FirstOrDefaultAsync(t => t.Id == termId && t.PartnershipId == partnershipId, cancellationToken);
+        if (term is null)
+        {
+            return Outcome<TermView>.NotFound("No such term.");
         }
         var check = new Validation();
         var fields = Validate(check, input, "");
@@ -121,14 +121,18 @@ public sealed class GlossaryWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> CommentAsync(Guid partnershipId, Guid termId, string? text, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<GlossaryTerm>().AnyAsync(t => t.Id == termId && t.PartnershipId == partnershipId, cancellationToken))
+        if (await db.RefuseUnseenAsync(partnershipId, cancellationToken) is { } unseen)
         {
-            return Outcome<Guid>.NotFound("No such term.");
+            return unseen;
         }
         var me = await db.MyMembershipAsync(partnershipId, cancellationToken);
         if (me is null || me.Role == MemberRole.Viewer)
         {
             return Outcome<Guid>.Forbidden("Viewers read the glossary; members discuss it.");
+        }
+        if (!await db.Set<GlossaryTerm>().AnyAsync(t => t.Id == termId && t.PartnershipId == partnershipId, cancellationToken))
+        {
+            return Outcome<Guid>.NotFound("No such term.");
         }
         var check = new Validation();
         var comment = check.Prose("text", "your comment", text, GlossaryComment.TextMax, required: true);

@@ -198,15 +198,15 @@ public sealed class LaunchWork(JoineryDb db, ExpectationsWork expectations)
     /// <summary>Adds an item (<paramref name="itemId"/> null) or changes one: its owner, due date and done date.</summary>
     public async Task<Outcome<Guid>> SaveItemAsync(Guid partnershipId, Guid? itemId, ChecklistItemInput input, CancellationToken cancellationToken = default)
     {
-        ChecklistItem? item = null;
-        if (itemId is { } id && (item = await db.Set<ChecklistItem>().FirstOrDefaultAsync(i => i.Id == id && i.PartnershipId == partnershipId, cancellationToken)) is null)
-        {
-            return Outcome<Guid>.NotFound("No such checklist item.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        ChecklistItem? item = null;
+        if (itemId is { } id && (item = await db.Set<ChecklistItem>().FirstOrDefaultAsync(i => i.Id == id && i.PartnershipId == partnershipId, cancellationToken)) is null)
+        {
+            return Outcome<Guid>.NotFound("No such checklist item.");
         }
         var check = new Validation();
         // A standard item keeps its title and area unless new ones are given.
@@ -240,15 +240,15 @@ public sealed class LaunchWork(JoineryDb db, ExpectationsWork expectations)
 
     public async Task<Outcome<Guid>> SaveTrainingAsync(Guid partnershipId, Guid? trainingId, TrainingInput input, CancellationToken cancellationToken = default)
     {
-        TrainingRecord? record = null;
-        if (trainingId is { } id && (record = await db.Set<TrainingRecord>().FirstOrDefaultAsync(t => t.Id == id && t.PartnershipId == partnershipId, cancellationToken)) is null)
-        {
-            return Outcome<Guid>.NotFound("No such training record.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        TrainingRecord? record = null;
+        if (trainingId is { } id && (record = await db.Set<TrainingRecord>().FirstOrDefaultAsync(t => t.Id == id && t.PartnershipId == partnershipId, cancellationToken)) is null)
+        {
+            return Outcome<Guid>.NotFound("No such training record.");
         }
         var check = new Validation();
         var keepPerson = record is not null && string.IsNullOrWhiteSpace(input.Member) && string.IsNullOrWhiteSpace(input.StaffName);
@@ -290,15 +290,15 @@ public sealed class LaunchWork(JoineryDb db, ExpectationsWork expectations)
 
     public async Task<Outcome<Guid>> SaveSourceAsync(Guid partnershipId, Guid? sourceId, ReferralSourceInput input, CancellationToken cancellationToken = default)
     {
-        ReferralSource? source = null;
-        if (sourceId is { } id && (source = await db.Set<ReferralSource>().FirstOrDefaultAsync(s => s.Id == id && s.PartnershipId == partnershipId, cancellationToken)) is null)
-        {
-            return Outcome<Guid>.NotFound("No such referral source.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        ReferralSource? source = null;
+        if (sourceId is { } id && (source = await db.Set<ReferralSource>().FirstOrDefaultAsync(s => s.Id == id && s.PartnershipId == partnershipId, cancellationToken)) is null)
+        {
+            return Outcome<Guid>.NotFound("No such referral source.");
         }
         var check = new Validation();
         var name = source is not null && string.IsNullOrWhiteSpace(input.Name) ? source.Name : check.Text("name", "the referral source's name", input.Name, ReferralSource.NameMax);
@@ -379,15 +379,15 @@ public sealed class LaunchWork(JoineryDb db, ExpectationsWork expectations)
     private async Task<Outcome<Guid>> RemoveAsync<T>(Guid partnershipId, Guid id, string missing, CancellationToken cancellationToken)
         where T : class, IPartnershipOwned
     {
-        var record = await db.Set<T>().FirstOrDefaultAsync(r => EF.Property<Guid>(r, "Id") == id && r.PartnershipId == partnershipId, cancellationToken);
-        if (record is null)
-        {
-            return Outcome<Guid>.NotFound(missing);
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        var record = await db.Set<T>().FirstOrDefaultAsync(r => EF.Property<Guid>(r, "Id") == id && r.PartnershipId == partnershipId, cancellationToken);
+        if (record is null)
+        {
+            return Outcome<Guid>.NotFound(missing);
         }
         db.Set<T>().Remove(record);
         await ChangedAsync(partnershipId, cancellationToken);

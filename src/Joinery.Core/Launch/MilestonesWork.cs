@@ -199,15 +199,15 @@ public sealed class MilestonesWork(JoineryDb db, LaunchWork launchWork)
     /// <summary>Adds a milestone of the members' own (<paramref name="milestoneId"/> null) or changes one's title, planned or achieved date.</summary>
     public async Task<Outcome<Guid>> SaveAsync(Guid partnershipId, Guid? milestoneId, MilestoneInput input, CancellationToken cancellationToken = default)
     {
-        Milestone? milestone = null;
-        if (milestoneId is { } id && (milestone = await db.Set<Milestone>().FirstOrDefaultAsync(m => m.Id == id && m.PartnershipId == partnershipId, cancellationToken)) is null)
-        {
-            return Outcome<Guid>.NotFound("No such milestone.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        Milestone? milestone = null;
+        if (milestoneId is { } id && (milestone = await db.Set<Milestone>().FirstOrDefaultAsync(m => m.Id == id && m.PartnershipId == partnershipId, cancellationToken)) is null)
+        {
+            return Outcome<Guid>.NotFound("No such milestone.");
         }
         var check = new Validation();
         var title = milestone is not null && string.IsNullOrWhiteSpace(input.Title) ? milestone.Title : check.Text("title", "the milestone", input.Title, Milestone.TitleMax);
@@ -241,15 +241,15 @@ public sealed class MilestonesWork(JoineryDb db, LaunchWork launchWork)
     /// <summary>Removes a milestone and its celebrations; a natural one can be proposed again.</summary>
     public async Task<Outcome<Guid>> RemoveAsync(Guid partnershipId, Guid milestoneId, CancellationToken cancellationToken = default)
     {
-        var milestone = await db.Set<Milestone>().FirstOrDefaultAsync(m => m.Id == milestoneId && m.PartnershipId == partnershipId, cancellationToken);
-        if (milestone is null)
-        {
-            return Outcome<Guid>.NotFound("No such milestone.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        var milestone = await db.Set<Milestone>().FirstOrDefaultAsync(m => m.Id == milestoneId && m.PartnershipId == partnershipId, cancellationToken);
+        if (milestone is null)
+        {
+            return Outcome<Guid>.NotFound("No such milestone.");
         }
         db.Set<Celebration>().RemoveRange(await db.Set<Celebration>().Where(c => c.MilestoneId == milestoneId && c.PartnershipId == partnershipId).ToListAsync(cancellationToken));
         db.Set<Milestone>().Remove(milestone);
@@ -260,16 +260,16 @@ public sealed class MilestonesWork(JoineryDb db, LaunchWork launchWork)
     /// <summary>Removes a celebration recorded by mistake.</summary>
     public async Task<Outcome<Guid>> RemoveCelebrationAsync(Guid partnershipId, Guid milestoneId, Guid celebrationId, CancellationToken cancellationToken = default)
     {
+        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
         var celebration = await db.Set<Celebration>()
             .FirstOrDefaultAsync(c => c.Id == celebrationId && c.MilestoneId == milestoneId && c.PartnershipId == partnershipId, cancellationToken);
         if (celebration is null)
         {
             return Outcome<Guid>.NotFound("No such celebration.");
-        }
-        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
         }
         db.Set<Celebration>().Remove(celebration);
         await db.SaveChangesAsync(cancellationToken);
@@ -279,14 +279,14 @@ public sealed class MilestonesWork(JoineryDb db, LaunchWork launchWork)
     /// <summary>Records how a milestone was celebrated and who was thanked (no information about people served).</summary>
     public async Task<Outcome<Guid>> CelebrateAsync(Guid partnershipId, Guid milestoneId, CelebrationInput input, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<Milestone>().AnyAsync(m => m.Id == milestoneId && m.PartnershipId == partnershipId, cancellationToken))
-        {
-            return Outcome<Guid>.NotFound("No such milestone.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        if (!await db.Set<Milestone>().AnyAsync(m => m.Id == milestoneId && m.PartnershipId == partnershipId, cancellationToken))
+        {
+            return Outcome<Guid>.NotFound("No such milestone.");
         }
         var check = new Validation();
         var on = check.Date("celebratedOn", "the date of the celebration", input.CelebratedOn);

@@ -146,15 +146,15 @@ public sealed class MeasuresWork(JoineryDb db)
     /// <summary>Changes the definition. A measure with data keeps its kind: switching between a proportion and a value would make the points meaningless.</summary>
     public async Task<Outcome<Guid>> UpdateAsync(Guid partnershipId, Guid measureId, MeasureInput input, CancellationToken cancellationToken = default)
     {
-        var measure = await db.Set<Measure>().FirstOrDefaultAsync(m => m.Id == measureId && m.PartnershipId == partnershipId, cancellationToken);
-        if (measure is null)
-        {
-            return Outcome<Guid>.NotFound("No such measure.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        var measure = await db.Set<Measure>().FirstOrDefaultAsync(m => m.Id == measureId && m.PartnershipId == partnershipId, cancellationToken);
+        if (measure is null)
+        {
+            return Outcome<Guid>.NotFound("No such measure.");
         }
         var check = new Validation();
         var f = await ValidateAsync(check, partnershipId, input, cancellationToken);
@@ -182,15 +182,15 @@ public sealed class MeasuresWork(JoineryDb db)
     public async Task<Outcome<(int Added, int Updated)>> ImportAsync(Guid partnershipId, Guid measureId, IReadOnlyList<(int Row, PointInput Input)> rows,
         CancellationToken cancellationToken = default)
     {
-        var measure = await db.Set<Measure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId && m.PartnershipId == partnershipId, cancellationToken);
-        if (measure is null)
-        {
-            return Outcome<(int, int)>.NotFound("No such measure.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal.As<(int, int)>();
+        }
+        var measure = await db.Set<Measure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId && m.PartnershipId == partnershipId, cancellationToken);
+        if (measure is null)
+        {
+            return Outcome<(int, int)>.NotFound("No such measure.");
         }
         var check = new Validation();
         if (rows.Count == 0)
@@ -288,14 +288,14 @@ public sealed class MeasuresWork(JoineryDb db)
     /// <summary>A person judges a point obviously different (or takes that back), with a note saying why.</summary>
     public async Task<Outcome<Guid>> FlagAsync(Guid partnershipId, Guid measureId, string? period, bool astronomical, string? note, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<Measure>().AnyAsync(m => m.Id == measureId && m.PartnershipId == partnershipId, cancellationToken))
-        {
-            return Outcome<Guid>.NotFound("No such measure.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        if (!await db.Set<Measure>().AnyAsync(m => m.Id == measureId && m.PartnershipId == partnershipId, cancellationToken))
+        {
+            return Outcome<Guid>.NotFound("No such measure.");
         }
         var check = new Validation();
         var month = check.Month("period", "the period", period);
@@ -327,15 +327,15 @@ public sealed class MeasuresWork(JoineryDb db)
     /// </summary>
     public async Task<Outcome<double>> SetBaselineAsync(Guid partnershipId, Guid measureId, BaselineInput input, CancellationToken cancellationToken = default)
     {
-        var measure = await db.Set<Measure>().FirstOrDefaultAsync(m => m.Id == measureId && m.PartnershipId == partnershipId, cancellationToken);
-        if (measure is null)
-        {
-            return Outcome<double>.NotFound("No such measure.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
         if (refusal is not null)
         {
             return refusal.As<double>();
+        }
+        var measure = await db.Set<Measure>().FirstOrDefaultAsync(m => m.Id == measureId && m.PartnershipId == partnershipId, cancellationToken);
+        if (measure is null)
+        {
+            return Outcome<double>.NotFound("No such measure.");
         }
         var check = new Validation();
         var from = check.Month("from", "the first month of the baseline", input.From);
@@ -373,6 +373,11 @@ public sealed class MeasuresWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> SaveCycleAsync(Guid partnershipId, Guid measureId, Guid? cycleId, CycleInput input, CancellationToken cancellationToken = default)
     {
+        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
         if (!await db.Set<Measure>().AnyAsync(m => m.Id == measureId && m.PartnershipId == partnershipId, cancellationToken))
         {
             return Outcome<Guid>.NotFound("No such measure.");
@@ -385,11 +390,6 @@ public sealed class MeasuresWork(JoineryDb db)
             {
                 return Outcome<Guid>.NotFound("No such improvement cycle.");
             }
-        }
-        var refusal = await db.RefuseWriteAsync(partnershipId, ViewerMessage, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
         }
         var check = new Validation();
         var title = check.Text("title", "what the cycle tests", input.Title, ImprovementCycle.TitleMax);

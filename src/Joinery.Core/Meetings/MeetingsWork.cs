@@ -179,15 +179,15 @@ public sealed class MeetingsWork(JoineryDb db)
 
     public async Task<Outcome<Guid>> UpdateMeetingAsync(Guid partnershipId, Guid meetingId, MeetingInput input, CancellationToken cancellationToken = default)
     {
-        var meeting = await db.Set<Meeting>().Include(m => m.Attendance).FirstOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == partnershipId, cancellationToken);
-        if (meeting is null)
-        {
-            return Outcome<Guid>.NotFound("No such meeting.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read meetings; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+        var meeting = await db.Set<Meeting>().Include(m => m.Attendance).FirstOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == partnershipId, cancellationToken);
+        if (meeting is null)
+        {
+            return Outcome<Guid>.NotFound("No such meeting.");
         }
         var check = new Validation();
         var fields = await ValidateAsync(check, partnershipId, input with { SeriesId = meeting.SeriesId?.ToString() }, cancellationToken);
@@ -243,15 +243,15 @@ public sealed class MeetingsWork(JoineryDb db)
 
     public async Task<Outcome<ActionStatus>> SetActionStatusAsync(Guid partnershipId, Guid actionId, string? status, CancellationToken cancellationToken = default)
     {
-        var action = await db.Set<ActionItem>().FirstOrDefaultAsync(a => a.Id == actionId && a.PartnershipId == partnershipId, cancellationToken);
-        if (action is null)
-        {
-            return Outcome<ActionStatus>.NotFound("No such action item.");
-        }
         var refusal = await db.RefuseWriteAsync(partnershipId, "Viewers read meetings; members record them.", cancellationToken);
         if (refusal is not null)
         {
             return refusal.As<ActionStatus>();
+        }
+        var action = await db.Set<ActionItem>().FirstOrDefaultAsync(a => a.Id == actionId && a.PartnershipId == partnershipId, cancellationToken);
+        if (action is null)
+        {
+            return Outcome<ActionStatus>.NotFound("No such action item.");
         }
         var check = new Validation();
         var wanted = check.Choice<ActionStatus>("status", "a status", status);

@@ -19,6 +19,13 @@ public static class PartnershipAccess
         db.Tenancy.Unrestricted || (await db.MyMembershipAsync(partnershipId, cancellationToken))?.Role == MemberRole.Steward;
 
     /// <summary>
+    /// 404 when the partnership is not the current person's to see, else null: the first check of an
+    /// operation, before what the person may do (403) and before the record named exists (404).
+    /// </summary>
+    public static async Task<Outcome<Guid>?> RefuseUnseenAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default) =>
+        await db.CanSeePartnershipAsync(partnershipId, cancellationToken) ? null : Outcome<Guid>.NotFound("No such partnership.");
+
+    /// <summary>
     /// Whether the current person may add to a partnership's records: 404 when the partnership is
     /// not theirs to see, 403 for viewers (with <paramref name="viewerMessage"/>), null when they may.
     /// The CLI, acting across partnerships, may.

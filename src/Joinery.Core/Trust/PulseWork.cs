@@ -169,13 +169,17 @@ public sealed class PulseWork(JoineryDb db)
     /// <summary>Closes a round: no more answers; its results are shown from now on. Gives the number who answered.</summary>
     public async Task<Outcome<int>> CloseRoundAsync(Guid partnershipId, Guid roundId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<PulseRound>().AnyAsync(r => r.Id == roundId && r.PartnershipId == partnershipId, cancellationToken))
+        if (await db.RefuseUnseenAsync(partnershipId, cancellationToken) is { } unseen)
         {
-            return Outcome<int>.NotFound("No such pulse round.");
+            return unseen.As<int>();
         }
         if (!await db.CanStewardAsync(partnershipId, cancellationToken) || db.Tenancy.UserId is not { } me)
         {
             return Outcome<int>.Forbidden("Stewards open and close pulse rounds; every member answers them.");
+        }
+        if (!await db.Set<PulseRound>().AnyAsync(r => r.Id == roundId && r.PartnershipId == partnershipId, cancellationToken))
+        {
+            return Outcome<int>.NotFound("No such pulse round.");
         }
         await using var transaction = await SerialisedAsync(cancellationToken);
         var round = await db.Set<PulseRound>().FirstAsync(r => r.Id == roundId, cancellationToken);
