@@ -115,7 +115,7 @@ public sealed class CliContext(IConfiguration configuration, TextWriter stdout, 
     {
         var services = new ServiceCollection();
         // Commands report on stdout/stderr themselves; stdout stays clean for scripts.
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddJoineryRedaction());
         services.AddJoineryCore(configuration);
         var provider = services.BuildServiceProvider();
         if (Settings.Check(provider) is { } problem)

@@ -45,6 +45,8 @@ builder.Services.AddAuthentication(PersonalAccessTokenHandler.ByDoor)
     .AddIdentityCookies();
 SessionEvents.AddTo(builder.Services, builder.Configuration);
 PersonalAccessTokenHandler.CountFailuresInsteadOfLogging(builder.Logging);
+// Values classified personal ([Personal]) are erased from every log line.
+builder.Logging.AddJoineryRedaction();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ApiAccess.Policy, policy => policy
         .AddAuthenticationSchemes(PersonalAccessTokenHandler.SchemeName)

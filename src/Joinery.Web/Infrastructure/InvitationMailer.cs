@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
+using Joinery.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace Joinery.Web.Infrastructure;
@@ -56,9 +57,17 @@ public sealed class InvitationMailer(IOptions<SmtpOptions> options, ILogger<Invi
         }
         catch (SmtpException e)
         {
-            // The steward still has the link to copy; log the failure without the address.
-            logger.LogWarning(e, "Invitation mail could not be sent");
+            // The steward still has the link to copy. The exception is not logged: its message can
+            // carry the recipient's address (SmtpFailedRecipientException).
+            MailLog.InvitationNotSent(logger, to, e.StatusCode);
             return false;
         }
     }
+}
+
+/// <summary>What mail logs: the SMTP status; the recipient is personal data and is erased.</summary>
+internal static partial class MailLog
+{
+    [LoggerMessage(3001, LogLevel.Warning, "Invitation mail to {Recipient} could not be sent: SMTP status {Status}")]
+    public static partial void InvitationNotSent(ILogger logger, [Personal] string recipient, SmtpStatusCode status);
 }
