@@ -54,9 +54,9 @@ public static class JoineryCli
             // Without this, the default handler prints a stack trace and the catches below never run.
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (InvalidOperationException e) when (e.Message.StartsWith("Database:", StringComparison.Ordinal))
+        catch (Exception e) when (Settings.ProblemIn(e) is { } problem)
         {
-            await stderr.WriteLineAsync($"error: {OneLine(e.Message)}");
+            await stderr.WriteLineAsync($"error: {problem}");
             return 2;
         }
         catch (Core.Partnerships.PartnershipArchivedException e)
@@ -115,9 +115,13 @@ public sealed class CliContext(IConfiguration configuration, TextWriter stdout, 
     {
         var services = new ServiceCollection();
         // Commands report on stdout/stderr themselves; stdout stays clean for scripts.
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddJoineryRedaction());
         services.AddJoineryCore(configuration);
         var provider = services.BuildServiceProvider();
+        if (Settings.Check(provider) is { } problem)
+        {
+            throw new SettingException(problem);
+        }
         var scope = provider.CreateAsyncScope();
         var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
         tenancy.Door = Door.Cli;

@@ -30,12 +30,15 @@ public static class CoreServices
     /// <summary>Everything the web app and the CLI share: data, accounts, operations.</summary>
     public static IdentityBuilder AddJoineryCore(this IServiceCollection services, IConfiguration configuration)
     {
-        var database = DatabaseOptions.From(configuration);
-        services.AddSingleton(database);
+        // Read when first needed, and checked at start (Settings.Check): a wrong provider or a
+        // missing connection string stops the program with one line rather than an exception here.
+        services.AddSingleton(_ => DatabaseOptions.From(configuration));
+        services.AddOptions<DatabaseOptions.StartCheck>().Validate(_ => DatabaseOptions.From(configuration) is not null).ValidateOnStart();
+        services.AddSettings<UploadOptions>(configuration, UploadOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Tenancy>();
         services.AddMemoryCache();
-        services.AddDbContext<JoineryDb>(database.Configure);
+        services.AddDbContext<JoineryDb>((provider, builder) => provider.GetRequiredService<DatabaseOptions>().Configure(builder));
 
         services.AddScoped<Migrator>();
         services.AddScoped<Backups>();

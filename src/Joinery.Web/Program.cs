@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Joinery.Core;
+using Joinery.Core.Common;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
 using Joinery.Web.Features.Close;
@@ -44,6 +45,8 @@ builder.Services.AddAuthentication(PersonalAccessTokenHandler.ByDoor)
     .AddIdentityCookies();
 SessionEvents.AddTo(builder.Services, builder.Configuration);
 PersonalAccessTokenHandler.CountFailuresInsteadOfLogging(builder.Logging);
+// Values classified personal ([Personal]) are erased from every log line.
+builder.Logging.AddJoineryRedaction();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(ApiAccess.Policy, policy => policy
         .AddAuthenticationSchemes(PersonalAccessTokenHandler.SchemeName)
@@ -74,6 +77,7 @@ builder.Services.AddRequestGuards();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();
+builder.Services.AddSettings<SmtpOptions>(builder.Configuration, SmtpOptions.Section);
 builder.Services.AddSingleton<InvitationMailer>();
 
 // Behind a TLS proxy; slow down password guessing and API floods.
@@ -81,6 +85,14 @@ builder.Services.AddBehindProxy(builder.Configuration);
 builder.Services.AddJoineryRateLimits(builder.Configuration);
 
 var app = builder.Build();
+
+// A bad setting stops the app here with one line naming the key (Core/Common/Settings), before
+// the host would log it with a stack trace.
+if (Settings.Check(app.Services) is { } problem)
+{
+    await Console.Error.WriteLineAsync($"error: {problem}");
+    return 2;
+}
 
 await Startup.PrepareDatabaseAsync(app);
 
@@ -130,6 +142,7 @@ api.MapFormalizeApi();
 api.MapCloseApi();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The web host; public so integration tests can start it.</summary>
 public partial class Program;

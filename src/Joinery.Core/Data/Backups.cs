@@ -121,8 +121,7 @@ public sealed class Backups(JoineryDb db, DatabaseOptions options, ILogger<Backu
             }
             catch (SqliteException e) when (IsBusy(e) && attempt < Attempts)
             {
-                logger.LogWarning("The database was busy during {What} attempt {Attempt} of {Attempts}; trying again in {Pause} ms",
-                    what, attempt, Attempts, pause.TotalMilliseconds);
+                DataLog.DatabaseBusy(logger, what, attempt, Attempts, pause.TotalMilliseconds);
                 await Task.Delay(pause, cancellationToken);
                 pause *= 2;
             }

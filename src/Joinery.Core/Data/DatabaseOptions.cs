@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Joinery.Core.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -22,20 +23,23 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// </summary>
     public const int SqliteBusyTimeoutSeconds = 10;
 
+    /// <summary>Stands for the database settings among the options checked at start.</summary>
+    public sealed class StartCheck;
+
     public static DatabaseOptions From(IConfiguration configuration)
     {
         var text = configuration["Database:Provider"];
         var provider = DatabaseProvider.Sqlite;
         if (!string.IsNullOrWhiteSpace(text) && !Enum.TryParse(text, ignoreCase: true, out provider))
         {
-            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{text}'.");
+            throw new SettingException($"Database:Provider must be Sqlite or Postgres, not '{text}'.");
         }
         var connection = configuration.GetConnectionString("Joinery");
         if (string.IsNullOrWhiteSpace(connection))
         {
             if (provider == DatabaseProvider.Postgres)
             {
-                throw new InvalidOperationException("Database:Provider is Postgres: set ConnectionStrings:Joinery.");
+                throw new SettingException("Database:Provider is Postgres: set ConnectionStrings:Joinery.");
             }
             connection = DefaultSqlite;
         }

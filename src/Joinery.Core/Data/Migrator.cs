@@ -53,7 +53,7 @@ public sealed class Migrator(JoineryDb db, DatabaseOptions options, ILogger<Migr
                     $"INSERT INTO schema_versions (version, applied_at) VALUES ('{version}', '{db.Now.ToString("O", CultureInfo.InvariantCulture)}')",
                     cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                logger.LogInformation("Applied schema migration {Version}", version);
+                DataLog.MigrationApplied(logger, version);
                 done.Add(version);
             }
             return done;
@@ -80,7 +80,7 @@ public sealed class Migrator(JoineryDb db, DatabaseOptions options, ILogger<Migr
         var mode = await command.ExecuteScalarAsync(cancellationToken) as string;
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
         {
-            logger.LogWarning("The SQLite database stays in {JournalMode} journal mode; write-ahead logging could not be turned on", mode);
+            DataLog.JournalModeKept(logger, mode);
         }
     }
 

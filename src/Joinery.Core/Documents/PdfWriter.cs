@@ -173,9 +173,11 @@ public static class PdfWriter
             _y += 10;
         }
 
+        private const double CellPadding = 3;
+
         private void Row(List<Paragraph> cells, double[] widths, bool header)
         {
-            const double pad = 3;
+            const double pad = CellPadding;
             var wrapped = cells.Select((c, i) => Wrap(c.Spans, widths[i] - (2 * pad), SmallSize)).ToList();
             var height = (wrapped.Max(w => Math.Max(1, w.Count)) * LineHeight(SmallSize)) + (2 * pad);
             Room(height);
@@ -194,13 +196,25 @@ public static class PdfWriter
             Page.DrawLine(At(Margin, _y), At(Margin + widths.Sum(), _y), header ? 0.9 : 0.3);
         }
 
-        /// <summary>Columns share the width in proportion to their longest text, within bounds.</summary>
-        private static double[] ColumnWidths(Table table)
+        /// <summary>
+        /// Columns share the width in proportion to their longest text, within bounds; a column is never
+        /// narrower than the longest word of its header, which would otherwise break mid-word ("Membe rs").
+        /// </summary>
+        private double[] ColumnWidths(Table table)
         {
             var lengths = Enumerable.Range(0, table.Headers.Count).Select(i => (double)Math.Clamp(
                 table.Rows.Select(r => i < r.Count ? r[i].PlainText.Length : 0).Append(table.Headers[i].Length).Max(), 9, 60)).ToArray();
             var total = lengths.Sum();
-            return lengths.Select(l => ContentWidth * l / total).ToArray();
+            var widths = lengths.Select(l => ContentWidth * l / total).ToArray();
+            var minimums = table.Headers.Select(h => h.Split(' ').Max(w => Width(Printable(w, _bold), SmallSize, _bold)) + (2 * CellPadding) + 1).ToArray();
+            var raised = widths.Select((w, i) => w < minimums[i]).ToArray();
+            var shortfall = widths.Select((w, i) => raised[i] ? minimums[i] - w : 0).Sum();
+            var spare = widths.Where((_, i) => !raised[i]).Sum();
+            if (shortfall <= 0 || spare <= shortfall)
+            {
+                return widths;
+            }
+            return widths.Select((w, i) => raised[i] ? minimums[i] : w * (spare - shortfall) / spare).ToArray();
         }
 
         public void Chart(ChartBlock block)

@@ -4,6 +4,7 @@ using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Joinery.Core.Formalize;
 
@@ -41,7 +42,7 @@ public sealed record DocumentFile(string FileName, string ContentType, byte[] Co
 /// required-element checklists and an attached document; which agreements the partnership needs follows
 /// from its services. Everything here is a draft for legal review, not legal advice.
 /// </summary>
-public sealed class AgreementsWork(JoineryDb db, ServicesWork services)
+public sealed class AgreementsWork(JoineryDb db, ServicesWork services, IOptions<UploadOptions> uploads)
 {
     private const string ViewerMessage = "Viewers read the agreements; members record them.";
 
@@ -335,9 +336,9 @@ public sealed class AgreementsWork(JoineryDb db, ServicesWork services)
         {
             return Outcome<Guid>.Invalid("file", "Choose a PDF or Word (.docx) file to attach.");
         }
-        if (content.Length > AgreementDocument.MaxBytes)
+        if (content.Length > Math.Min(AgreementDocument.MaxBytes, uploads.Value.MaxDocumentBytes))
         {
-            return Outcome<Guid>.Invalid("file", "The file is larger than 10 MB.");
+            return Outcome<Guid>.Invalid("file", $"The file is larger than {uploads.Value.MaxDocumentMegabytes} MB.");
         }
         var inspected = DocumentSniffer.Inspect(content);
         if (inspected.Value is not { } contentType)

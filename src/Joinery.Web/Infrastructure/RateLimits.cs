@@ -1,6 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Joinery.Core.Common;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Joinery.Web.Infrastructure;
 
@@ -18,13 +22,14 @@ internal static class RateLimits
 
     public static IServiceCollection AddJoineryRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var apiPerMinute = configuration.GetValue("RateLimits:ApiPerMinute", 600);
-        var failedPerMinute = configuration.GetValue("RateLimits:ApiUnauthenticatedPerMinute", 60);
-        var signInPagesPerMinute = configuration.GetValue("RateLimits:SignInPerAddressPerMinute", 300);
-        services.AddSingleton(new SignInAttempts(configuration.GetValue("RateLimits:SignInPerMinute", 20)));
+        services.AddSettings<RateLimitOptions>(configuration, RateLimitOptions.Section);
+        services.AddSingleton(provider => new SignInAttempts(provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.SignInPerMinute));
         services.AddSingleton<AuthenticationCounters>();
-        return services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {
+            var (apiPerMinute, failedPerMinute, signInPagesPerMinute) =
+                (limits.Value.ApiPerMinute, limits.Value.ApiUnauthenticatedPerMinute, limits.Value.SignInPerAddressPerMinute);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
@@ -39,6 +44,7 @@ internal static class RateLimits
                 ? PerMinute($"person:{person}", apiPerMinute)
                 : PerMinute($"unauthenticated:{ClientAddress(context)}", failedPerMinute));
         });
+        return services;
     }
 
     /// <summary>The client's address as the forwarded-headers middleware left it (the proxy's client, when the proxy is trusted).</summary>
@@ -46,6 +52,24 @@ internal static class RateLimits
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
+}
+
+/// <summary>Section <c>RateLimits</c>: the budgets per minute.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:ApiPerMinute must be a whole number from 1 to 1000000.")]
+    public int ApiPerMinute { get; set; } = 600;
+
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:ApiUnauthenticatedPerMinute must be a whole number from 1 to 1000000.")]
+    public int ApiUnauthenticatedPerMinute { get; set; } = 60;
+
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:SignInPerMinute must be a whole number from 1 to 1000000.")]
+    public int SignInPerMinute { get; set; } = 20;
+
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:SignInPerAddressPerMinute must be a whole number from 1 to 1000000.")]
+    public int SignInPerAddressPerMinute { get; set; } = 300;
 }
 
 /// <summary>Password and code attempts, per client address and account: a NAT does not lock out everyone, and one account's guesser is slowed wherever they are.</summary>

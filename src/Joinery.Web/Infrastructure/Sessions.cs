@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,12 +11,23 @@ using Microsoft.Extensions.Options;
 
 namespace Joinery.Web.Infrastructure;
 
-/// <summary>How long a sign-in lasts: <c>Auth:IdleTimeoutMinutes</c> without a request, <c>Auth:AbsoluteSessionHours</c> at most.</summary>
+/// <summary>Section <c>Auth</c>: how long a sign-in lasts without a request, and at most.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    [Range(1, 24 * 60, ErrorMessage = "Auth:IdleTimeoutMinutes must be a whole number of minutes from 1 to 1440.")]
+    public int IdleTimeoutMinutes { get; set; } = 15;
+
+    [Range(1, 7 * 24, ErrorMessage = "Auth:AbsoluteSessionHours must be a whole number of hours from 1 to 168.")]
+    public int AbsoluteSessionHours { get; set; } = 12;
+}
+
+/// <summary>How long a sign-in lasts: <see cref="AuthOptions"/> as time spans.</summary>
 internal sealed record SessionLimits(TimeSpan Idle, TimeSpan Absolute)
 {
-    public static SessionLimits From(IConfiguration configuration) => new(
-        TimeSpan.FromMinutes(Math.Clamp(configuration.GetValue("Auth:IdleTimeoutMinutes", 15), 1, 24 * 60)),
-        TimeSpan.FromHours(Math.Clamp(configuration.GetValue("Auth:AbsoluteSessionHours", 12), 1, 7 * 24)));
+    public static SessionLimits From(AuthOptions options) => new(
+        TimeSpan.FromMinutes(options.IdleTimeoutMinutes), TimeSpan.FromHours(options.AbsoluteSessionHours));
 }
 
 /// <summary>
@@ -30,10 +43,10 @@ internal sealed class SessionEvents(JoineryDb db, TimeProvider clock, SessionLim
 
     public static void AddTo(IServiceCollection services, IConfiguration configuration)
     {
-        var limits = SessionLimits.From(configuration);
-        services.AddSingleton(limits);
+        services.AddSettings<AuthOptions>(configuration, AuthOptions.Section);
+        services.AddSingleton(provider => SessionLimits.From(provider.GetRequiredService<IOptions<AuthOptions>>().Value));
         services.AddScoped<SessionEvents>();
-        services.ConfigureApplicationCookie(options =>
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<SessionLimits>((options, limits) =>
         {
             options.Cookie.Name = "joinery";
             options.Cookie.HttpOnly = true;

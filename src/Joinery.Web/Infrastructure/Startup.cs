@@ -10,7 +10,7 @@ internal static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var applied = await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
-        app.Logger.LogInformation("Joinery data: {Database}; migrations applied now: {Count}", options.Describe(), applied.Count);
+        StartupLog.DataReady(app.Logger, options.Describe(), applied.Count);
     }
 
     /// <summary>200 when the database answers, 503 when it does not.</summary>
@@ -32,4 +32,11 @@ internal static class Startup
 internal static class ApiAccess
 {
     public const string Policy = "api";
+}
+
+/// <summary>What start-up logs: where the data lives (never a password) and how many migrations ran.</summary>
+internal static partial class StartupLog
+{
+    [LoggerMessage(2001, LogLevel.Information, "Joinery data: {Database}; migrations applied now: {Count}")]
+    public static partial void DataReady(ILogger logger, string database, int count);
 }

@@ -48,6 +48,16 @@ public class CommandLineErrorTests : IAsyncLifetime
         error.ShouldBe("error: Database:Provider must be Sqlite or Postgres, not 'Oracle'.");
     }
 
+    [Theory]
+    [InlineData("--Uploads:MaxDocumentMegabytes=50", "error: Uploads:MaxDocumentMegabytes must be a whole number from 1 to 10.")]
+    [InlineData("--Uploads:MaxDocumentMegabytes=lots", "error: Uploads:MaxDocumentMegabytes must be a whole number, not 'lots'.")]
+    public async Task A_bad_setting_is_reported_in_one_line_naming_the_key_and_what_it_may_hold(string setting, string expected)
+    {
+        var error = (await _cli.RunAsync(setting, "org", "create", "--name", "Riverbend", "--kind", "other")).ShouldFailWithOneLine();
+
+        error.ShouldBe(expected);
+    }
+
     [Fact]
     public async Task An_unreachable_database_is_reported_in_one_line()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -9,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Joinery.Tests.Feedback;
@@ -143,11 +141,7 @@ public sealed class FeedbackAnonymityTests(JoineryApp app) : IClassFixture<Joine
     {
         var (p, writer) = await ArrangeAsync();
         var logs = new CapturedLogs();
-        await using var logged = app.WithWebHostBuilder(builder => builder.ConfigureLogging(logging =>
-        {
-            logging.AddProvider(logs);
-            logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
-        }));
+        await using var logged = app.WithWebHostBuilder(builder => builder.ConfigureLogging(logs.AddTo));
         var browser = logged.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         (await browser.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = writer.Email, ["Input.Password"] = writer.Password }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -207,38 +201,4 @@ public sealed class FeedbackAnonymityTests(JoineryApp app) : IClassFixture<Joine
             }
             return rows;
         });
-
-    /// <summary>Keeps every log message at every level, with its structured values and scopes.</summary>
-    private sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-        private IExternalScopeProvider? _scopes;
-
-        public IReadOnlyList<string> Lines => [.. _lines];
-
-        public void Clear() => _lines.Clear();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturedLogs owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes?.Push(state);
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-                var scopes = new List<string>();
-                owner._scopes?.ForEachScope((scope, list) => list.Add(Convert.ToString(scope, CultureInfo.InvariantCulture) ?? ""), scopes);
-                owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] [{string.Join("; ", scopes)}] {exception}");
-            }
-        }
-    }
 }

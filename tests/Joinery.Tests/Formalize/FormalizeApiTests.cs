@@ -309,6 +309,23 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
     }
 
     [Fact]
+    public async Task A_site_can_lower_the_document_limit_with_Uploads_MaxDocumentMegabytes()
+    {
+        var p = await PartnershipAsync();
+        await using var strict = app.WithWebHostBuilder(b => b.UseSetting("Uploads:MaxDocumentMegabytes", "1"));
+        var api = strict.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", await app.CreateTokenAsync(p.Steward.UserId));
+        var id = await CreateAgreementAsync(api, p, "mou", "draft");
+        var twoMegabytes = new byte[2 * 1024 * 1024];
+        "%PDF-"u8.CopyTo(twoMegabytes);
+
+        var refused = await UploadAsync(api, p, id, twoMegabytes, "mou.pdf");
+
+        (await refused.ReadProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("file")[0].GetString()
+            .ShouldBe("The file is larger than 1 MB.");
+    }
+
+    [Fact]
     public async Task Uploads_that_are_not_a_pdf_or_a_macro_free_docx_are_refused_with_415_and_empty_or_huge_ones_with_400()
     {
         var p = await PartnershipAsync();
