@@ -54,7 +54,7 @@ public static class JoineryCli
             // Without this, the default handler prints a stack trace and the catches below never run.
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (InvalidOperationException e) when (e.Message.StartsWith("Database:", StringComparison.Ordinal))
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Database:", StringComparison.Ordinal) || e.Message.StartsWith(Core.Common.Clock.TodayKey, StringComparison.Ordinal))
         {
             await stderr.WriteLineAsync($"error: {OneLine(e.Message)}");
             return 2;

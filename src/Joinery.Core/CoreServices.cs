@@ -32,7 +32,8 @@ public static class CoreServices
     {
         var database = DatabaseOptions.From(configuration);
         services.AddSingleton(database);
-        services.TryAddSingleton(TimeProvider.System);
+        // The one source of time (Clock:Today fixes the day for demos and browser tests); tests swap in a fake.
+        services.TryAddSingleton(Clock.From(configuration));
         services.AddScoped<Tenancy>();
         services.AddMemoryCache();
         services.AddDbContext<JoineryDb>(database.Configure);
@@ -87,6 +88,7 @@ public static class CoreServices
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<JoineryDb>()
+            .AddUserManager<ClockedUserManager>()
             .AddPasswordValidator<TrivialPasswordValidator>()
             .AddUserConfirmation<ActiveAccountsOnly>();
     }

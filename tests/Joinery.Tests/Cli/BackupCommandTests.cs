@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Cli;
 
@@ -154,6 +155,7 @@ public class BackupCommandTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_cli.Host.Database.Settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(logged));
+        services.AddSingleton<TimeProvider>(TestClock.New());
         services.AddJoineryCore(configuration);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

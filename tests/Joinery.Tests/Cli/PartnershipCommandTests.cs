@@ -3,6 +3,7 @@ using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Cli;
 
@@ -206,7 +207,7 @@ public class PartnershipCommandTests : IAsyncLifetime
     {
         var partnership = await WholeHealthAsync();
         await WithDbAsync(db => db.Partnerships.Where(p => p.Id == partnership)
-            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Phase, Phase.Close).SetProperty(x => x.ArchivedAt, DateTimeOffset.UtcNow)));
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Phase, Phase.Close).SetProperty(x => x.ArchivedAt, TestClock.Start)));
 
         var error = (await AddMemberAsync("Whole Health", "grace@eastside.example")).ShouldFailWithOneLine();
 

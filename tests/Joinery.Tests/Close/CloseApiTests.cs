@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Joinery.Core.Formalize;
@@ -21,7 +20,7 @@ public sealed class CloseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 
     private static string Url(SeededPartnership p, string rest = "") => $"/api/v1/partnerships/{p.Id}/close{rest}";
 
-    private static string Day(int daysFromToday) => DateTime.UtcNow.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int daysFromToday) => TestClock.Day(daysFromToday);
 
     private static object Plan(SeededPartnership p, string? done = null, string? dueOn = null) => new
     {

@@ -8,6 +8,7 @@ using Joinery.Core.Partnerships;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Data;
 
@@ -108,7 +109,7 @@ public class MigrationUpgradeTests : IAsyncLifetime
                 ("role", "Planner"), ("level", "Frontline"), ("is_champion", Flag(false)), ("champion_for", ""), ("joined_at", Moment(CreatedAt)));
             await InsertAsync(connection, "personal_access_tokens", ("id", Id(Guid.NewGuid())), ("user_id", Id(DanaId)), ("name", "reporting"),
                 ("token_hash", PersonalAccessToken.Hash(TokenSecret)), ("hint", TokenSecret[..8]), ("created_at", Moment(CreatedAt)),
-                ("expires_at", Moment(DateTimeOffset.UtcNow.AddDays(30))), ("revoked_at", null), ("last_used_at", null));
+                ("expires_at", Moment(TestClock.Start.AddDays(30))), ("revoked_at", null), ("last_used_at", null));
             await InsertAsync(connection, "site_settings", ("id", Id(SiteSettings.SingletonId)), ("require_mfa", Flag(true)));
             await connection.CloseAsync();
         }

@@ -375,7 +375,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
     {
         var p = await PartnershipAsync();
         var api = await app.ApiAsync(p.Steward);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         await api.PostJsonAsync(Url(p, "services"), Service(p, "Opioid treatment referral", part2: true), HttpStatusCode.Created);
         var expiring = await CreateAgreementAsync(api, p, "mou", "in-force", "Expiring MOU");
         await api.PutJsonAsync(Url(p, $"agreements/{expiring}"), new { title = "Expiring MOU", status = "in-force", expiresOn = today.AddDays(20).ToString("yyyy-MM-dd"), noticeDays = 30 }, HttpStatusCode.OK);

@@ -3,6 +3,7 @@ using Joinery.Core.Launch;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
 using Microsoft.Extensions.DependencyInjection;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Launch;
 
@@ -25,7 +26,7 @@ public class LaunchDemoTests : IAsyncLifetime
         var roadmap = (await scope.ServiceProvider.GetRequiredService<ComputeRoadmap>().RunAsync(partnershipId)).ShouldNotBeNull();
         var signals = (await scope.ServiceProvider.GetRequiredService<PartnershipHealth>().SignalsAsync(partnershipId)).ShouldNotBeNull();
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         launch.StartDate.ShouldNotBeNull().DayNumber.ShouldBeInRange(today.DayNumber + 14, today.DayNumber + 35);
         launch.Checklist.Count.ShouldBe(LaunchWork.StandardItems.Count);
         launch.Checklist.ShouldAllBe(i => i.Owner != null);
