@@ -23,8 +23,12 @@ public static class TestClock
     /// <summary>The configuration value that puts a CLI or a started app on the same day.</summary>
     public static string Setting => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A fake clock standing at <see cref="Start"/> (or later), moved only by the test.</summary>
-    public static FakeTimeProvider New(TimeSpan? later = null) => new(Start + (later ?? TimeSpan.Zero));
+    /// <summary>
+    /// A fake clock at <see cref="Start"/> that moves a millisecond each time it is read, so what a
+    /// test does later is later on the clock (a decision after a change, the latest of two levels), as
+    /// on a real one; a class's tests read it a few thousand times at most, so the day stays the same.
+    /// </summary>
+    public static FakeTimeProvider New() => new(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     /// <summary>A day relative to <see cref="Today"/>, as a form or the API writes it.</summary>
     public static string Day(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
