@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Account;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class ApiTokenTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Tests.Account;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class SignInTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     [Fact]

@@ -3,9 +3,11 @@ using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Cli;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class DemoSeedCommandTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

@@ -7,6 +7,7 @@ using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Cli;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class PartnershipCommandTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Close;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class CloseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>Partner 0: an executive steward and a manager planner; partner 1: an executive planner and a viewer.</summary>

@@ -5,9 +5,11 @@ using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Close;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class CloseDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Expectations;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>Riverbend (partner 0): a steward and a clinician; Eastside (partner 1): a planner and a viewer. Eastside is list A, Riverbend list B.</summary>

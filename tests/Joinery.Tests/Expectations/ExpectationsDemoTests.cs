@@ -2,9 +2,11 @@ using Joinery.Core.Expectations;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
 using Microsoft.Extensions.DependencyInjection;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Expectations;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class ExpectationsDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

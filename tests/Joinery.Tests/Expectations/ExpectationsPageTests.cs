@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Joinery.Tests.Expectations;
 
 /// <summary>The expectations pages as a browser without script uses them.</summary>
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class ExpectationsPageTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()

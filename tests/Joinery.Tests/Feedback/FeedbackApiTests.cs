@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Feedback;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class FeedbackApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>A steward (manager), an executive planner, a clinician manager, a frontline viewer and an executive viewer.</summary>

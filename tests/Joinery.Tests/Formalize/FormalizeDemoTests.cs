@@ -3,9 +3,11 @@ using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
 using Microsoft.Extensions.DependencyInjection;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Formalize;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class FormalizeDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

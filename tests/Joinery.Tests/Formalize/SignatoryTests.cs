@@ -5,6 +5,7 @@ using Joinery.Tests.Support;
 namespace Joinery.Tests.Formalize;
 
 /// <summary>A signatory is often recorded before signing: the date is added once signed, and a mistaken one removed.</summary>
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class SignatoryTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Health;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Launch;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class LaunchApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>Riverbend (partner 0): an executive steward and a manager planner; Eastside (partner 1): an executive planner and a viewer.</summary>

@@ -7,6 +7,7 @@ using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Launch;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class LaunchDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Joinery.Tests.Launch;
 
 /// <summary>The launch and milestones pages as a browser without script uses them.</summary>
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class LaunchPageTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()

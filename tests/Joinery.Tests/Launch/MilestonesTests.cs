@@ -60,6 +60,7 @@ public sealed class MilestoneRulesTests
     }
 }
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class MilestonesApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()

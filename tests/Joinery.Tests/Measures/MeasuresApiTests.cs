@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Tests.Measures;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class MeasuresApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()

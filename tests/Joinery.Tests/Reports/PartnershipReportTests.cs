@@ -5,6 +5,7 @@ using UglyToad.PdfPig;
 
 namespace Joinery.Tests.Reports;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class PartnershipReportTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()

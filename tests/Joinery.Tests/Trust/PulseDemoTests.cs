@@ -4,9 +4,11 @@ using Joinery.Core.Trust;
 using Joinery.Tests.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Trust;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class PulseDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

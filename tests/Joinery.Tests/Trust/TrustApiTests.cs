@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Trust;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class TrustApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
