@@ -1,12 +1,12 @@
 using Joinery.Core;
 using Joinery.Core.Data;
 using Joinery.Tests.Data;
+using Joinery.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Cli;
 

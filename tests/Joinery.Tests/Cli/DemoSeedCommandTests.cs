@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
+using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Cli;
 

@@ -3,9 +3,9 @@ using Joinery.Core.Demo;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
+using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Close;
 

@@ -5,10 +5,10 @@ using Joinery.Core.Audit;
 using Joinery.Core.Data;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
+using Joinery.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Data;
 

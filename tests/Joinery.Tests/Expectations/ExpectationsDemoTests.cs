@@ -1,8 +1,8 @@
 using Joinery.Core.Expectations;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
-using Microsoft.Extensions.DependencyInjection;
 using Joinery.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Expectations;
 

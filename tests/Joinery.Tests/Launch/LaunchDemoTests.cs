@@ -2,8 +2,8 @@ using Joinery.Core.Health;
 using Joinery.Core.Launch;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
-using Microsoft.Extensions.DependencyInjection;
 using Joinery.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Launch;
 

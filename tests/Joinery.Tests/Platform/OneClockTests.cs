@@ -13,11 +13,12 @@ public sealed class OneClockTests
     ];
 
     [Fact]
-    public void No_source_file_reads_the_machine_clock()
+    public void No_source_file_or_page_reads_the_machine_clock()
     {
         var root = RepositoryRoot();
         var files = new[] { "src", "tests" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.*", SearchOption.AllDirectories))
+            .Where(file => file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".cshtml", StringComparison.Ordinal))
             .Where(file => !IsBuildOutput(Path.GetRelativePath(root, file)))
             .ToList();
         var uses = new List<string>();

@@ -2,9 +2,9 @@ using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Trust;
 using Joinery.Tests.Cli;
+using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Trust;
 
