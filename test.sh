@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test run, as CI does it (.ci/run calls this): on a Debian 12 machine with only the .NET
 # SDK it installs Chromium and PostgreSQL if missing, starts a throwaway PostgreSQL on loopback,
-# builds once, then runs the unit + integration suite on SQLite, the same suite on PostgreSQL,
-# and the browser tests. Any failure makes the script exit non-zero.
+# builds once, then runs the unit + integration suite on SQLite, its date-sensitive tests again on a
+# day two years later, the same suite on PostgreSQL, and the browser tests. Any failure makes the
+# script exit non-zero.
 #
 #   ./test.sh                 everything
 #   SKIP_FORMAT=1 ./test.sh   without the `dotnet format` check (about 40 s)
@@ -79,6 +80,14 @@ suite() {
     JOINERY_TEST_DATABASE=$database dotnet_test tests/Joinery.Tests --no-build -c "$configuration"
 }
 
+# The tests run on a fake clock at a fixed day (tests/Joinery.Tests/Support/TestClock.cs); the ones
+# whose dates follow it (trait Clock=dated) run again two years later, which shows that the suite
+# depends on no particular date, the real one included.
+moved_day=2028-03-16
+dated_later() {
+    JOINERY_TEST_TODAY=$moved_day JOINERY_TEST_DATABASE=sqlite dotnet_test tests/Joinery.Tests --no-build -c "$configuration" --filter "Clock=dated"
+}
+
 stage required "install chromium and postgresql" install_missing
 stage required "start postgresql" start_postgres
 stage required "restore and build ($configuration)" dotnet build Joinery.slnx -c "$configuration"
@@ -86,6 +95,7 @@ if [ "${SKIP_FORMAT:-0}" != 1 ]; then
     stage optional "dotnet format --verify-no-changes" dotnet format Joinery.slnx --verify-no-changes --no-restore
 fi
 stage optional "tests on sqlite" suite sqlite
+stage optional "dated tests on $moved_day" dated_later
 stage optional "tests on postgres" suite postgres
 stage optional "browser tests" dotnet_test tests/Joinery.BrowserTests --no-build -c "$configuration"
 finish

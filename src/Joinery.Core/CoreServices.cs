@@ -35,7 +35,8 @@ public static class CoreServices
         services.AddSingleton(_ => DatabaseOptions.From(configuration));
         services.AddOptions<DatabaseOptions.StartCheck>().Validate(_ => DatabaseOptions.From(configuration) is not null).ValidateOnStart();
         services.AddSettings<UploadOptions>(configuration, UploadOptions.Section);
-        services.TryAddSingleton(TimeProvider.System);
+        // The one source of time (Clock:Today fixes the day for demos and browser tests); tests swap in a fake.
+        services.TryAddSingleton(Clock.From(configuration));
         services.AddScoped<Tenancy>();
         services.AddMemoryCache();
         services.AddDbContext<JoineryDb>((provider, builder) => provider.GetRequiredService<DatabaseOptions>().Configure(builder));
@@ -92,6 +93,7 @@ public static class CoreServices
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<JoineryDb>()
+            .AddUserManager<ClockedUserManager>()
             .AddPasswordValidator<TrivialPasswordValidator>()
             .AddUserConfirmation<ActiveAccountsOnly>();
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Joinery.Core;
+using Joinery.Core.Accounts;
 using Joinery.Core.Common;
 using Joinery.Web.Features.Account;
 using Joinery.Web.Features.Audit;
@@ -32,7 +33,9 @@ builder.WebHost.UseStaticWebAssets();
 // Data, accounts and operations (shared with the CLI).
 builder.Services.AddJoineryCore(builder.Configuration)
     .AddSignInManager()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    // Authenticator codes are checked on the app's clock (TimeProvider), like everything else.
+    .AddTokenProvider<ClockedAuthenticator>(TokenOptions.DefaultAuthenticatorProvider);
 
 // Sign-in: a cookie for the pages (checked on every request, see SessionEvents), bearer tokens for the API.
 // The API door takes only bearer tokens (so no cookie can ride along on a forged request); pages take only the cookie.

@@ -56,14 +56,14 @@ public sealed class ExpectationsTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(planner.GetByRole(AriaRole.Checkbox, new() { Name = $"B1 {Billable}" })).ToBeCheckedAsync();
         await planner.GetByLabel("What the partners agree to expect").FillAsync(Agreed);
         await planner.GetByLabel("Owner", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = People.Steward.Name });
-        await planner.GetByLabel("Re-evaluate on").FillAsync("2027-03-01");
+        await planner.GetByLabel("Re-evaluate on").FillAsync(JoineryServer.Day(84));
         await planner.GetByRole(AriaRole.Button, new() { Name = "Record the agreed expectation" }).ClickToAsync();
         await Expect(planner.GetByRole(AriaRole.Table, new() { Name = "Agreed expectations" })).ToContainTextAsync(People.Steward.Name);
         await Expect(planner.GetByText("conflicting pair(s) have no agreed expectation yet")).ToHaveCountAsync(0);
 
-        await planner.GetByLabel("Pilot from").FillAsync("2026-09-01");
-        await planner.GetByLabel("Pilot to").FillAsync("2026-10-31");
-        await planner.GetByLabel("Review held on (once held)").FillAsync("2026-11-05");
+        await planner.GetByLabel("Pilot from").FillAsync(JoineryServer.Day(-97));
+        await planner.GetByLabel("Pilot to").FillAsync(JoineryServer.Day(-37));
+        await planner.GetByLabel("Review held on (once held)").FillAsync(JoineryServer.Day(-32));
         await planner.GetByLabel("Summary of the review").FillAsync("Handoffs happen daily; billing lags.");
         await planner.GetByRole(AriaRole.Button, new() { Name = "Record the pilot" }).ClickToAsync();
         await Expect(planner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Pilot review");

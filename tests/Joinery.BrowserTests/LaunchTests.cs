@@ -17,7 +17,7 @@ public sealed class LaunchTests(BrowserFixture browser) : IClassFixture<BrowserF
         await steward.OpenAsync($"/partnerships/{partnershipId}");
         await steward.WorkspaceLink("Launch").ClickToAsync();
 
-        var start = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var start = JoineryServer.Day(20);
         await steward.GetByLabel("Start date", new() { Exact = true }).FillAsync(start);
         await steward.GetByLabel("Pilot length (months)").FillAsync("4");
         await steward.GetByRole(AriaRole.Button, new() { Name = "Save the start date" }).ClickToAsync();
@@ -28,7 +28,7 @@ public sealed class LaunchTests(BrowserFixture browser) : IClassFixture<BrowserF
         var checklist = steward.GetByRole(AriaRole.Table, new() { Name = "Readiness checklist by area" });
         await Expect(checklist.GetByRole(AriaRole.Row)).ToHaveCountAsync(10);
         await steward.GetByLabel("Owner of “Crisis workflow agreed”").SelectOptionAsync(new SelectOptionValue { Label = People.Planner.Name });
-        await steward.GetByLabel("Done on, for “Crisis workflow agreed”").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await steward.GetByLabel("Done on, for “Crisis workflow agreed”").FillAsync(JoineryServer.Day(0));
         await steward.GetByRole(AriaRole.Button, new() { Name = "Save “Crisis workflow agreed”" }).ClickToAsync();
         await Expect(steward.GetByRole(AriaRole.Status)).ToContainTextAsync("The checklist item is updated.");
         await Expect(checklist.GetByRole(AriaRole.Row).Filter(new() { HasText = "Crisis workflow agreed" })).ToContainTextAsync(People.Planner.Name);
@@ -65,11 +65,11 @@ public sealed class LaunchTests(BrowserFixture browser) : IClassFixture<BrowserF
         var milestones = steward.GetByRole(AriaRole.Table, new() { Name = "Milestones" });
         await Expect(milestones.GetByRole(AriaRole.Row).Filter(new() { HasText = "Launch: services start" })).ToContainTextAsync(start);
         await steward.GetByLabel("Milestone", new() { Exact = true }).FillAsync("Shared room opened");
-        await steward.GetByLabel("Achieved on (if it already was)").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await steward.GetByLabel("Achieved on (if it already was)").FillAsync(JoineryServer.Day(-1));
         await steward.GetByRole(AriaRole.Button, new() { Name = "Add the milestone" }).ClickToAsync();
         await steward.GetByText("Record a celebration of “Shared room opened”").ClickAsync();
         var celebrate = steward.GetByRole(AriaRole.Row).Filter(new() { HasText = "Shared room opened" });
-        await celebrate.GetByLabel("Celebrated on").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await celebrate.GetByLabel("Celebrated on").FillAsync(JoineryServer.Day(0));
         await celebrate.GetByLabel("How it was celebrated").FillAsync("Coffee and cake in the new room.");
         await celebrate.GetByLabel("Who was thanked (teams and staff, never the people served)").FillAsync("The facilities teams of both partners.");
         await celebrate.GetByRole(AriaRole.Button, new() { Name = "Record the celebration" }).ClickToAsync();

@@ -24,12 +24,12 @@ public sealed class MfaTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         key.Replace(" ", "", StringComparison.Ordinal).Length.ShouldBeGreaterThanOrEqualTo(16, $"no key in '{caption}'");
 
         // A wrong code is refused with a message that says what to do.
-        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+        var code = Totp.Code(key, app.Now);
         await page.GetByLabel("Code from the app").FillAsync(code == "123456" ? "654321" : "123456");
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right.");
 
-        await page.GetByLabel("Code from the app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Code from the app").FillAsync(Totp.Code(key, app.Now));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }).ClickToAsync();
         await Expect(page).ToHaveURLAsync(app.Url("/account/profile"));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Two-step sign-in is on.");
@@ -44,7 +44,7 @@ public sealed class MfaTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Authenticator code", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
 
-        await page.GetByLabel("Code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Code").FillAsync(Totp.Code(key, app.Now));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickToAsync();
         await Expect(page).ToHaveURLAsync(app.Url("/"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My partnerships", Level = 1 })).ToBeVisibleAsync();

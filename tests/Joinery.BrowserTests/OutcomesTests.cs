@@ -24,7 +24,7 @@ public sealed class OutcomesTests(BrowserFixture browser) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Define the measure" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The measure is defined");
 
-        var month = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var month = JoineryServer.Month(-1);
         await page.GetByLabel("Month", new() { Exact = true }).First.FillAsync(month);
         await page.GetByLabel("Numerator", new() { Exact = true }).FillAsync("30");
         await page.GetByLabel("Denominator", new() { Exact = true }).FillAsync("40");

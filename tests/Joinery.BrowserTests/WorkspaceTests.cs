@@ -87,7 +87,7 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IClassFixture<Brows
 
         await page.WorkspaceLink("Meetings").ClickToAsync();
         await page.GetByLabel("Title").Last.FillAsync("Launch planning");
-        await page.GetByLabel("Date").Last.FillAsync("2026-11-20");
+        await page.GetByLabel("Date").Last.FillAsync(JoineryServer.Day(-3));
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the meeting" }).ClickToAsync();
         await page.GetByLabel("Grace Holloway").CheckAsync();
         await page.GetByLabel("Jamal Carter").CheckAsync();
@@ -96,7 +96,7 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decisions", Level = 2 }).First).ToBeVisibleAsync();
         await page.GetByLabel("What is to be done").FillAsync("Send the minutes to both teams");
         await page.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Jamal Carter (Eastside Community Health Center)" });
-        await page.GetByLabel("Due").FillAsync("2026-12-01");
+        await page.GetByLabel("Due").FillAsync(JoineryServer.Day(14));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add action item" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Action items" })).ToContainTextAsync("Send the minutes to both teams");
         await page.OpenAsync($"/partnerships/{demo.PartnershipId}/actions?overdue=true");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -14,12 +15,35 @@ namespace Joinery.BrowserTests.Support;
 /// <summary>
 /// The real app, started as its own process (<c>dotnet Joinery.Web.dll</c>) on a free loopback port
 /// with a fresh SQLite database in a temporary folder. Data can be arranged through the core
-/// operations before the app starts, the way the CLI would. Disposing stops the process and
-/// deletes the folder.
+/// operations before the app starts, the way the CLI would. The app and the arranging both live
+/// on <see cref="Today"/> (through <c>Clock:Today</c>), so journeys and screenshots are the same on
+/// any real date. Disposing stops the process and deletes the folder.
 /// </summary>
 public sealed class JoineryServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The app's day: JOINERY_TEST_TODAY (yyyy-MM-dd) or Monday 2026-03-16, as in the integration tests.</summary>
+    public static string TodaySetting { get; } =
+        Environment.GetEnvironmentVariable("JOINERY_TEST_TODAY") is { Length: > 0 } day ? day : "2026-03-16";
+
+    private static readonly DateTimeOffset Start = Clock.Parse(TodaySetting);
+
+    public static DateOnly Today { get; } = DateOnly.FromDateTime(Start.UtcDateTime);
+
+    /// <summary>A day relative to <see cref="Today"/>, as a date field takes it.</summary>
+    public static string Day(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A month relative to <see cref="Today"/>'s, as a month field takes it.</summary>
+    public static string Month(int monthsFromThis) => Today.AddMonths(monthsFromThis).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private readonly long _launched = TimeProvider.System.GetTimestamp();
+
+    /// <summary>
+    /// The app's time, near enough for an authenticator code: its clock started at <see cref="Today"/>
+    /// when it read its configuration, a moment after this process launched it.
+    /// </summary>
+    public DateTimeOffset Now => Start + TimeProvider.System.GetElapsedTime(_launched);
 
     private readonly Process _process;
     private readonly StringBuilder _log;
@@ -90,6 +114,7 @@ public sealed class JoineryServer : IAsyncDisposable
             {
                 ["Database:Provider"] = "Sqlite",
                 ["ConnectionStrings:Joinery"] = connectionString,
+                [Clock.TodayKey] = TodaySetting,
             })
             .Build();
         var services = new ServiceCollection();
@@ -132,6 +157,7 @@ public sealed class JoineryServer : IAsyncDisposable
             "--contentRoot", RepositoryPaths.WebProject,
             "--Database:Provider=Sqlite",
             $"--ConnectionStrings:Joinery={connectionString}",
+            $"--{Clock.TodayKey}={TodaySetting}",
             $"--Site:PublicUrl={baseUrl}",
             "--RateLimits:SignInPerMinute=1000",
             "--RateLimits:SignInPerAddressPerMinute=10000",
@@ -167,8 +193,8 @@ public sealed class JoineryServer : IAsyncDisposable
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline)
+        var waiting = Stopwatch.StartNew();
+        while (waiting.Elapsed < StartTimeout)
         {
             if (_process.HasExited)
             {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Account;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class ApiTokenTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     [Fact]
@@ -112,7 +113,7 @@ public sealed class ApiTokenTests(JoineryApp app) : IClassFixture<JoineryApp>
         (await app.Api(secret).GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var hash = PersonalAccessToken.Hash(secret);
         await app.ReadAsync(db => db.PersonalAccessTokens.Where(t => t.TokenHash == hash)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.Start.AddMinutes(-1))));
 
         var response = await app.Api(secret).GetAsync("/api/v1/me");
 

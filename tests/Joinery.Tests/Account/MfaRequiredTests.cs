@@ -54,7 +54,7 @@ public sealed partial class MfaRequiredTests(JoineryApp app) : IClassFixture<Joi
 
         var browser = await app.SignedInAsync(p.Steward);
         var key = Key().Match(await browser.ReadPageAsync("/account/mfa")).Groups[1].Value;
-        (await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key) })).Headers.Location!.OriginalString.ShouldBe("/account/profile");
+        (await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key, app.Clock) })).Headers.Location!.OriginalString.ShouldBe("/account/profile");
 
         (await api.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK, "after enrolment the same token works again");
     }

@@ -18,10 +18,10 @@ public sealed partial class MfaTests(JoineryApp app) : IClassFixture<JoineryApp>
         var key = Key().Match(await browser.ReadPageAsync("/account/mfa")).Groups[1].Value;
         key.ShouldNotBeEmpty();
 
-        var wrong = await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.WrongCode(key) });
+        var wrong = await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.WrongCode(key, app.Clock) });
         (await wrong.ErrorSummaryAsync()).ShouldHaveSingleItem().Field.ShouldBe("Code");
         (await app.ReadAsync(db => db.Users.SingleAsync(u => u.Id == p.Steward.UserId))).TwoFactorEnabled.ShouldBeFalse();
-        var enabled = await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key) });
+        var enabled = await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key, app.Clock) });
         enabled.Headers.Location!.OriginalString.ShouldBe("/account/profile");
         (await app.ReadAsync(db => db.Users.SingleAsync(u => u.Id == p.Steward.UserId))).TwoFactorEnabled.ShouldBeTrue();
 
@@ -30,12 +30,12 @@ public sealed partial class MfaTests(JoineryApp app) : IClassFixture<JoineryApp>
         var password = await later.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = p.Steward.Email, ["Input.Password"] = p.Steward.Password });
         password.Headers.Location!.OriginalString.ShouldStartWith("/account/two-factor");
         (await later.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a password alone does not sign in");
-        var wrongCode = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.WrongCode(key) });
+        var wrongCode = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.WrongCode(key, app.Clock) });
         var refusal = (await wrongCode.ErrorSummaryAsync()).ShouldHaveSingleItem();
         refusal.Field.ShouldBe("Code");
         refusal.Message.ShouldContain("not right", customMessage: "a well-formed code is checked, not refused for its form");
         (await later.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a wrong code does not sign in");
-        var code = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.Code(key), ["returnUrl"] = "/" });
+        var code = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.Code(key, app.Clock), ["returnUrl"] = "/" });
 
         code.Headers.Location!.OriginalString.ShouldBe("/");
         (await later.GetAsync($"/partnerships/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -54,13 +54,13 @@ public sealed partial class MfaTests(JoineryApp app) : IClassFixture<JoineryApp>
         var p = await app.APartnership().BuildAsync();
         var browser = await app.SignedInAsync(p.Steward);
         var key = Key().Match(await browser.ReadPageAsync("/account/mfa")).Groups[1].Value;
-        (await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key, app.Clock) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var later = app.Browser();
         var password = await later.SubmitFormAsync("/account/sign-in", "/account/sign-in",
             new() { ["Input.Email"] = p.Steward.Email, ["Input.Password"] = p.Steward.Password, ["returnUrl"] = returnUrl });
         password.Headers.Location!.OriginalString.ShouldBe("/account/two-factor?returnUrl=%2F");
 
-        var code = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.Code(key), ["returnUrl"] = returnUrl });
+        var code = await later.SubmitFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = Totp.Code(key, app.Clock), ["returnUrl"] = returnUrl });
 
         code.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         code.Headers.Location!.OriginalString.ShouldBe("/");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Tests.Account;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class SignInTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     [Fact]
@@ -82,7 +83,7 @@ public sealed class SignInTests(JoineryApp app) : IClassFixture<JoineryApp>
         (await browser.GetAsync("/")).Headers.Location!.OriginalString.ShouldBe("/account/sign-in");
         var lockoutEnd = await app.ReadAsync(db => db.Users.Where(u => u.Id == p.Steward.UserId).Select(u => u.LockoutEnd).SingleAsync());
         lockoutEnd.ShouldNotBeNull();
-        lockoutEnd.Value.ShouldBeGreaterThan(DateTimeOffset.UtcNow);
+        lockoutEnd.Value.ShouldBeGreaterThan(TestClock.Start);
         (await app.AuditSinceAsync(checkpoint)).Select(a => a.Action).Where(a => a.StartsWith("sign-in", StringComparison.Ordinal)).ShouldBe(
             ["sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.locked-out", "sign-in.locked-out"]);
     }

@@ -1,6 +1,7 @@
 using Joinery.Core;
 using Joinery.Core.Data;
 using Joinery.Tests.Data;
+using Joinery.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -154,6 +155,7 @@ public class BackupCommandTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_cli.Host.Database.Settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(logged));
+        services.AddSingleton<TimeProvider>(TestClock.New());
         services.AddJoineryCore(configuration);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

@@ -1,6 +1,7 @@
 using Joinery.Cli;
 using Joinery.Core.Data;
 using Joinery.Tests.Data;
+using Joinery.Tests.Support;
 
 namespace Joinery.Tests.Cli;
 
@@ -53,7 +54,9 @@ public sealed class CliSession : IAsyncDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var input = new StringReader(stdin);
-        var exit = await JoineryCli.RunAsync(args, stdout, stderr, input, Host.Database.Settings);
+        // The CLI builds its own services, so it learns the test day as any deployment would: Clock:Today.
+        var settings = new Dictionary<string, string?>(Host.Database.Settings) { [Core.Common.Clock.TodayKey] = TestClock.Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+        var exit = await JoineryCli.RunAsync(args, stdout, stderr, input, settings);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -59,6 +59,14 @@ public class CommandLineErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_clock_today_that_is_not_a_date_is_reported_in_one_line()
+    {
+        var error = (await _cli.RunAsync("--Clock:Today=next monday", "org", "create", "--name", "Riverbend", "--kind", "other")).ShouldFailWithOneLine();
+
+        error.ShouldStartWith("error: Clock:Today must be a date as yyyy-MM-dd");
+    }
+
+    [Fact]
     public async Task An_unreachable_database_is_reported_in_one_line()
     {
         var result = await _cli.RunAsync("--Database:Provider=Postgres", "--ConnectionStrings:Joinery=Host=127.0.0.1;Port=1;Username=nobody;Timeout=5",

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
+using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Cli;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class DemoSeedCommandTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
+using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Cli;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class PartnershipCommandTests : IAsyncLifetime
 {
     private CliSession _cli = null!;
@@ -206,7 +208,7 @@ public class PartnershipCommandTests : IAsyncLifetime
     {
         var partnership = await WholeHealthAsync();
         await WithDbAsync(db => db.Partnerships.Where(p => p.Id == partnership)
-            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Phase, Phase.Close).SetProperty(x => x.ArchivedAt, DateTimeOffset.UtcNow)));
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Phase, Phase.Close).SetProperty(x => x.ArchivedAt, TestClock.Start)));
 
         var error = (await AddMemberAsync("Whole Health", "grace@eastside.example")).ShouldFailWithOneLine();
 

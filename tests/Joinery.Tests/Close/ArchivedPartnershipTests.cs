@@ -15,6 +15,7 @@ namespace Joinery.Tests.Close;
 /// answers. The routes come from the app, so a new one is covered (the walk is shared with the
 /// cross-tenant test).
 /// </summary>
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed partial class ArchivedPartnershipTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>Handlers that stay open: translating a text only reads; removing a member who left only takes access away.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Joinery.Core.Formalize;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Close;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class CloseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>Partner 0: an executive steward and a manager planner; partner 1: an executive planner and a viewer.</summary>
@@ -21,7 +21,7 @@ public sealed class CloseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 
     private static string Url(SeededPartnership p, string rest = "") => $"/api/v1/partnerships/{p.Id}/close{rest}";
 
-    private static string Day(int daysFromToday) => DateTime.UtcNow.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int daysFromToday) => TestClock.Day(daysFromToday);
 
     private static object Plan(SeededPartnership p, string? done = null, string? dueOn = null) => new
     {

@@ -2,11 +2,13 @@ using Joinery.Core.Close;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
+using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Close;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class CloseDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Close;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class ClosePageTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private async Task<(SeededPartnership P, Guid Service, HttpClient Steward)> ClosingAsync()

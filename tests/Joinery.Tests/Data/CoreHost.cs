@@ -4,12 +4,13 @@ using Joinery.Core.Data;
 using Joinery.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Joinery.Tests.Data;
 
 /// <summary>
 /// The core services over a fresh <see cref="TestDatabase"/>, wired the way the CLI wires them
-/// (<c>AddJoineryCore</c>), for tests of operations and the data layer without the web host.
+/// (<c>AddJoineryCore</c>) on a fake clock at the test day, for tests of operations and the data layer without the web host.
 /// </summary>
 public sealed class CoreHost : IAsyncDisposable
 {
@@ -21,11 +22,15 @@ public sealed class CoreHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
         services.AddJoineryCore(configuration);
         _services = services.BuildServiceProvider();
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The services' time: <see cref="TestClock.Start"/> until a test moves it.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public DatabaseProvider Provider => Database.Provider;
 

@@ -5,6 +5,7 @@ using Joinery.Core.Audit;
 using Joinery.Core.Data;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
+using Joinery.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,7 +109,7 @@ public class MigrationUpgradeTests : IAsyncLifetime
                 ("role", "Planner"), ("level", "Frontline"), ("is_champion", Flag(false)), ("champion_for", ""), ("joined_at", Moment(CreatedAt)));
             await InsertAsync(connection, "personal_access_tokens", ("id", Id(Guid.NewGuid())), ("user_id", Id(DanaId)), ("name", "reporting"),
                 ("token_hash", PersonalAccessToken.Hash(TokenSecret)), ("hint", TokenSecret[..8]), ("created_at", Moment(CreatedAt)),
-                ("expires_at", Moment(DateTimeOffset.UtcNow.AddDays(30))), ("revoked_at", null), ("last_used_at", null));
+                ("expires_at", Moment(TestClock.Start.AddDays(30))), ("revoked_at", null), ("last_used_at", null));
             await InsertAsync(connection, "site_settings", ("id", Id(SiteSettings.SingletonId)), ("require_mfa", Flag(true)));
             await connection.CloseAsync();
         }

@@ -62,6 +62,7 @@ public sealed class SqliteJournalTests
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<TimeProvider>(TestClock.New());
         services.AddJoineryCore(configuration);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

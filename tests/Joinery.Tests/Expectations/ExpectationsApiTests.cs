@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Expectations;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>Riverbend (partner 0): a steward and a clinician; Eastside (partner 1): a planner and a viewer. Eastside is list A, Riverbend list B.</summary>
@@ -22,7 +22,7 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
 
     private static string Url(SeededPartnership p, string rest = "") => $"/api/v1/partnerships/{p.Id}/expectations{rest}";
 
-    private static string Day(int daysFromToday) => DateTime.UtcNow.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int daysFromToday) => TestClock.Day(daysFromToday);
 
     private static async Task<string> AddAsync(HttpClient api, SeededPartnership p, string text) =>
         (await api.PostJsonAsync(Url(p, "/items"), new { text }, HttpStatusCode.Created)).Text("id");

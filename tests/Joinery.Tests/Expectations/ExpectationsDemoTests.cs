@@ -1,10 +1,12 @@
 using Joinery.Core.Expectations;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
+using Joinery.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Expectations;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class ExpectationsDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

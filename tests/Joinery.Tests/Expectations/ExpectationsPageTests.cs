@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Joinery.Tests.Expectations;
 
 /// <summary>The expectations pages as a browser without script uses them.</summary>
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class ExpectationsPageTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
@@ -49,7 +50,7 @@ public sealed class ExpectationsPageTests(JoineryApp app) : IClassFixture<Joiner
         {
             html.ShouldNotContain("Riverbend secret");
             riverbendIds.ShouldAllBe(id => !html.Contains(id, StringComparison.Ordinal));
-            html.ShouldContain($"Submitted on {DateTime.UtcNow:yyyy-MM-dd} by {p.Steward.Name}");
+            html.ShouldContain($"Submitted on {TestClock.Day(0)} by {p.Steward.Name}");
             html.ShouldContain("<td>2</td>");
             html.ShouldNotContain("id=\"side-heading\"");
         }
@@ -89,7 +90,7 @@ public sealed class ExpectationsPageTests(JoineryApp app) : IClassFixture<Joiner
         {
             new("Agree.Statement", "Handoffs are free; the consultant bills follow-up visits."),
             new("Agree.Owner", p.Steward.UserId.ToString()),
-            new("Agree.ReevaluateOn", DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Agree.ReevaluateOn", TestClock.Today.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new("Agree.Items", items[0].Id.ToString()),
             new("Agree.Items", items[1].Id.ToString()),
         });
@@ -154,7 +155,7 @@ public sealed class ExpectationsPageTests(JoineryApp app) : IClassFixture<Joiner
             ["Agree.Items"] = items[0].Id.ToString(),
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var agreed = await app.ReadAsync(db => db.Set<AgreedExpectation>().SingleAsync(a => a.PartnershipId == p.Id));
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestClock.Day(0);
 
         var created = await PostAsync(steward, p, "Pilot", new() { ["Review.From"] = "2026-01-05", ["Review.To"] = today, ["Review.HeldOn"] = today, ["Review.Summary"] = "Waits fell." });
         var reviewPage = created.Headers.Location!.OriginalString;

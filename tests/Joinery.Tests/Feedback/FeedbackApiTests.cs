@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Feedback;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class FeedbackApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>A steward (manager), an executive planner, a clinician manager, a frontline viewer and an executive viewer.</summary>
@@ -375,7 +376,7 @@ public sealed class FeedbackApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         item.Text("id").ShouldBe(done);
         item.Text("title").ShouldBe("Referrals disappear");
         item.Text("answer").ShouldBe("Intake sends a weekly status list.");
-        item.GetProperty("doneAt").GetDateTimeOffset().ShouldBe(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        item.GetProperty("doneAt").GetDateTimeOffset().ShouldBe(TestClock.Start, TimeSpan.FromMinutes(5));
         page.ShouldContain("Intake sends a weekly status list.");
         page.ShouldNotContain("Looking into it.");
     }
@@ -416,7 +417,7 @@ public sealed class FeedbackApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         var item = unanswered.ShouldHaveSingleItem();
         item.Id.ShouldBe(waiting);
         item.DaysWaiting.ShouldBe(23);
-        last.ShouldNotBeNull().ShouldBe(DateTimeOffset.UtcNow.AddDays(-23), TimeSpan.FromMinutes(5));
+        last.ShouldNotBeNull().ShouldBe(TestClock.Start.AddDays(-23), TimeSpan.FromMinutes(5));
         hidden.ShouldBeEmpty();
         hiddenLast.ShouldBeNull();
     }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Formalize;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>Partner 0 (behavioral health): a steward; partner 1 (primary care): a planner and a viewer.</summary>
@@ -229,8 +230,8 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         var id = await CreateAgreementAsync(api, p, "baa", "in-review", "Business associate agreement");
 
         await api.PostJsonAsync(Url(p, $"agreements/{id}/elements"), new { code = "report-breaches", done = true, note = "Section 4.2: 30 days." }, HttpStatusCode.OK);
-        await api.PostJsonAsync(Url(p, $"agreements/{id}/signatories"), new { name = "Grace Example", title = "CEO", organization = p.Partners[1], signedOn = "2026-02-01" }, HttpStatusCode.Created);
-        await api.PutJsonAsync(Url(p, $"agreements/{id}"), new { title = "Business associate agreement", status = "signed", effectiveOn = "2026-02-01", expiresOn = "2028-01-31", noticeDays = 60, notes = "Counsel reviewed." }, HttpStatusCode.OK);
+        await api.PostJsonAsync(Url(p, $"agreements/{id}/signatories"), new { name = "Grace Example", title = "CEO", organization = p.Partners[1], signedOn = TestClock.Day(-43) }, HttpStatusCode.Created);
+        await api.PutJsonAsync(Url(p, $"agreements/{id}"), new { title = "Business associate agreement", status = "signed", effectiveOn = TestClock.Day(-43), expiresOn = TestClock.Day(686), noticeDays = 60, notes = "Counsel reviewed." }, HttpStatusCode.OK);
         var details = await api.GetJsonAsync(Url(p, $"agreements/{id}"));
 
         var element = details.GetProperty("checklist").EnumerateArray().Single(e => e.Text("code") == "report-breaches");
@@ -238,7 +239,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         element.Text("note").ShouldBe("Section 4.2: 30 days.");
         element.Text("reviewedBy").ShouldBe(p.First(MemberRole.Planner).Name);
         details.GetProperty("summary").GetProperty("checklistDone").GetInt32().ShouldBe(1);
-        details.GetProperty("summary").Text("noticeOn").ShouldBe("2027-12-02");
+        details.GetProperty("summary").Text("noticeOn").ShouldBe(TestClock.Day(686 - 60));
         details.GetProperty("summary").GetProperty("inForce").GetBoolean().ShouldBeTrue();
         details.GetProperty("signatories").EnumerateArray().Single().Text("name").ShouldBe("Grace Example");
     }
@@ -392,7 +393,7 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
     {
         var p = await PartnershipAsync();
         var api = await app.ApiAsync(p.Steward);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         await api.PostJsonAsync(Url(p, "services"), Service(p, "Opioid treatment referral", part2: true), HttpStatusCode.Created);
         var expiring = await CreateAgreementAsync(api, p, "mou", "in-force", "Expiring MOU");
         await api.PutJsonAsync(Url(p, $"agreements/{expiring}"), new { title = "Expiring MOU", status = "in-force", expiresOn = today.AddDays(20).ToString("yyyy-MM-dd"), noticeDays = 30 }, HttpStatusCode.OK);

@@ -2,10 +2,12 @@ using Joinery.Core.Formalize;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
+using Joinery.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Formalize;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class FormalizeDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

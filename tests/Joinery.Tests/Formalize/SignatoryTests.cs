@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
@@ -6,6 +5,7 @@ using Joinery.Tests.Support;
 namespace Joinery.Tests.Formalize;
 
 /// <summary>A signatory is often recorded before signing: the date is added once signed, and a mistaken one removed.</summary>
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class SignatoryTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
@@ -29,7 +29,7 @@ public sealed class SignatoryTests(JoineryApp app) : IClassFixture<JoineryApp>
         var p = await PartnershipAsync();
         var api = await app.ApiAsync(p.Steward);
         var (agreement, signatory) = await UnsignedAsync(api, p);
-        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var yesterday = TestClock.Day(-1);
 
         await api.PutJsonAsync(Url(p, $"agreements/{agreement}/signatories/{signatory}"), new { signedOn = yesterday }, HttpStatusCode.OK);
         var row = (await api.GetJsonAsync(Url(p, $"agreements/{agreement}"))).GetProperty("signatories").EnumerateArray().Single();

@@ -21,6 +21,18 @@ public sealed class GlossaryApiTests(JoineryApp app) : IClassFixture<JoineryApp>
     };
 
     [Fact]
+    [Trait(TestClock.Trait, TestClock.Dated)]
+    public async Task The_printed_glossary_is_dated_on_the_app_clock()
+    {
+        var p = await app.APartnership().BuildAsync();
+        var steward = await app.SignedInAsync(p.Steward);
+
+        var html = await steward.ReadPageAsync($"/partnerships/{p.Id}/glossary/print");
+
+        html.ShouldContain($"Printed {TestClock.Day(0)}.");
+    }
+
+    [Fact]
     public async Task Creating_a_term_answers_201_with_the_contract_fields_and_its_id()
     {
         var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).BuildAsync();

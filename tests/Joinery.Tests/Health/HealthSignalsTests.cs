@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Health;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
@@ -17,7 +18,7 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         .With(MemberRole.Viewer, MemberLevel.Frontline, partner: 1)
         .BuildAsync();
 
-    private static string Month(int monthsAgo) => DateTime.UtcNow.AddMonths(-monthsAgo).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Month(int monthsAgo) => TestClock.Month(-monthsAgo);
 
     private static Dictionary<string, JsonElement> ByCode(JsonElement signals) =>
         signals.EnumerateArray().ToDictionary(s => s.Text("code"));
@@ -77,7 +78,7 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         (await app.ActingAsAsync(p.Steward, async services =>
         {
             var meetings = services.GetRequiredService<MeetingsWork>();
-            var late = DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var late = TestClock.Day(-10);
             (await meetings.AddActionAsync(p.Id, new ActionInput("Book the room", p.Steward.UserId.ToString(), late, null))).Succeeded.ShouldBeTrue();
             var done = await meetings.AddActionAsync(p.Id, new ActionInput("Send minutes", p.Steward.UserId.ToString(), late, null));
             return (await meetings.SetActionStatusAsync(p.Id, done.Value, "done")).Succeeded;
@@ -100,7 +101,7 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         var api = await app.ApiAsync(p.Steward);
         (await app.ActingAsAsync(p.Steward, async services =>
         {
-            var late = DateTime.UtcNow.AddDays(-12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var late = TestClock.Day(-12);
             return (await services.GetRequiredService<MeetingsWork>().CreateSeriesAsync(p.Id, new SeriesInput("Weekly huddle", "weekly", late, "08:30", "30", "face-to-face"))).Succeeded;
         })).ShouldBeTrue();
         var before = ByCode(await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals"));
@@ -165,14 +166,14 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         var p = await PartnershipAsync();
         var api = await app.ApiAsync(p.Steward);
         var signalsUrl = $"/api/v1/partnerships/{p.Id}/health-signals";
-        await SetCreatedAsync(p.Id, DateTimeOffset.UtcNow.AddDays(-120));
+        await SetCreatedAsync(p.Id, TestClock.Start.AddDays(-120));
         var quiet = ByCode(await api.GetJsonAsync(signalsUrl));
 
         var waiting = (await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/feedback",
             new { kind = "negative", title = "Referrals disappear", body = "Nobody tells us.", anonymous = true }, HttpStatusCode.Created)).Text("id");
         var fresh = ByCode(await api.GetJsonAsync(signalsUrl));
         await app.WithCoreAsync(services => services.GetRequiredService<Joinery.Core.Data.JoineryDb>().Set<Joinery.Core.Feedback.FeedbackItem>()
-            .Where(f => f.Id == Guid.Parse(waiting)).ExecuteUpdateAsync(u => u.SetProperty(f => f.PostedAt, DateTimeOffset.UtcNow.AddDays(-40))));
+            .Where(f => f.Id == Guid.Parse(waiting)).ExecuteUpdateAsync(u => u.SetProperty(f => f.PostedAt, TestClock.Start.AddDays(-40))));
         Joinery.Core.Data.PartnershipVersions.Changed(p.Id);
         var old = ByCode(await api.GetJsonAsync(signalsUrl));
         await api.PutJsonAsync($"/api/v1/partnerships/{p.Id}/feedback/{waiting}/answer", new { answer = "We now send a note when the person is seen." }, HttpStatusCode.OK);
@@ -192,7 +193,7 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
         var api = await app.ApiAsync(p.Steward);
         var url = $"/api/v1/partnerships/{p.Id}/health-signals";
         var young = ByCode(await api.GetJsonAsync(url));
-        await SetCreatedAsync(p.Id, DateTimeOffset.UtcNow.AddDays(-70));
+        await SetCreatedAsync(p.Id, TestClock.Start.AddDays(-70));
 
         var old = ByCode(await api.GetJsonAsync(url));
 

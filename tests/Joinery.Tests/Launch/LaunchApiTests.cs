@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Launch;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class LaunchApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     /// <summary>Riverbend (partner 0): an executive steward and a manager planner; Eastside (partner 1): an executive planner and a viewer.</summary>
@@ -22,7 +23,7 @@ public sealed class LaunchApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 
     private static string Url(SeededPartnership p, string rest = "") => $"/api/v1/partnerships/{p.Id}/launch{rest}";
 
-    private static string Day(int daysFromToday) => DateTime.UtcNow.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int daysFromToday) => TestClock.Day(daysFromToday);
 
     private static Person EastsideExecutive(SeededPartnership p) => p.Members.Single(m => m.Role == MemberRole.Planner && m.Level == MemberLevel.Executive);
 
@@ -134,7 +135,7 @@ public sealed class LaunchApiTests(JoineryApp app) : IClassFixture<JoineryApp>
     {
         var p = await PartnershipAsync();
         var steward = await app.ApiAsync(p.Steward);
-        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-40);
+        var start = TestClock.Today.AddDays(-40);
 
         var defaults = await steward.PutJsonAsync(Url(p, "/schedule"), new { startDate = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, HttpStatusCode.OK);
         (await steward.GetJsonAsync(Url(p))).GetProperty("pilot").GetProperty("months").GetInt32().ShouldBe(6);

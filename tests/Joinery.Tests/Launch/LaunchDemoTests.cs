@@ -2,10 +2,12 @@ using Joinery.Core.Health;
 using Joinery.Core.Launch;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
+using Joinery.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Launch;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public class LaunchDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;
@@ -25,7 +27,7 @@ public class LaunchDemoTests : IAsyncLifetime
         var roadmap = (await scope.ServiceProvider.GetRequiredService<ComputeRoadmap>().RunAsync(partnershipId)).ShouldNotBeNull();
         var signals = (await scope.ServiceProvider.GetRequiredService<PartnershipHealth>().SignalsAsync(partnershipId)).ShouldNotBeNull();
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         launch.StartDate.ShouldNotBeNull().DayNumber.ShouldBeInRange(today.DayNumber + 14, today.DayNumber + 35);
         launch.Checklist.Count.ShouldBe(LaunchWork.StandardItems.Count);
         launch.Checklist.ShouldAllBe(i => i.Owner != null);

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Joinery.Tests.Launch;
 
 /// <summary>The launch and milestones pages as a browser without script uses them.</summary>
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class LaunchPageTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
@@ -24,7 +25,7 @@ public sealed class LaunchPageTests(JoineryApp app) : IClassFixture<JoineryApp>
     private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, SeededPartnership p, string handler, Dictionary<string, string> fields, string query = "") =>
         await browser.SubmitFormAsync(Page(p), $"{Page(p)}?handler={handler}{query}", fields);
 
-    private static string Day(int daysFromToday) => DateTime.UtcNow.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int daysFromToday) => TestClock.Day(daysFromToday);
 
     [Fact]
     public async Task A_member_adds_the_standard_items_and_marks_one_done_with_an_owner()
@@ -128,7 +129,7 @@ public sealed class LaunchHealthTests(JoineryApp app) : IClassFixture<JoineryApp
         var signals = await app.ActingAsAsync(p.Steward, async services =>
         {
             var launch = services.GetRequiredService<LaunchWork>();
-            var start = DateTime.UtcNow.AddDays(startInDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var start = TestClock.Day(startInDays);
             (await launch.ScheduleAsync(p.Id, new ScheduleInput(start, pilotMonths.ToString(CultureInfo.InvariantCulture)))).Succeeded.ShouldBeTrue();
             (await launch.SaveTrainingAsync(p.Id, null, new TrainingInput(null, "Front desk team", "Screening at check-in", null, null))).Succeeded.ShouldBeTrue();
             (await launch.SaveSourceAsync(p.Id, null, new ReferralSourceInput("County crisis line", "external", "phone", null))).Succeeded.ShouldBeTrue();

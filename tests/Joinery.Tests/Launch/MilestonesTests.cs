@@ -60,6 +60,7 @@ public sealed class MilestoneRulesTests
     }
 }
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class MilestonesApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
@@ -80,7 +81,7 @@ public sealed class MilestonesApiTests(JoineryApp app) : IClassFixture<JoineryAp
     {
         var p = await PartnershipAsync();
         var steward = await app.ApiAsync(p.Steward);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         var start = today.AddMonths(-13);
         await app.ActingAsAsync(p.Steward, async services =>
         {
@@ -139,7 +140,7 @@ public sealed class MilestonesApiTests(JoineryApp app) : IClassFixture<JoineryAp
     {
         var p = await PartnershipAsync();
         var steward = await app.ApiAsync(p.Steward);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
 
         var id = (await steward.PostJsonAsync(Url(p), new { title = "Shared room opened", plannedOn = Iso(today.AddDays(-3)) }, HttpStatusCode.Created)).Text("id");
         var late = Milestone(await steward.GetJsonAsync(Url(p)), "");
@@ -174,7 +175,7 @@ public sealed class MilestonesApiTests(JoineryApp app) : IClassFixture<JoineryAp
 
         var empty = await steward.PostJsonAsync(Url(p), new { title = "", plannedOn = "soon" }, HttpStatusCode.BadRequest);
         var huge = await steward.PostJsonAsync(Url(p), new { title = new string('m', Joinery.Core.Launch.Milestone.TitleMax + 1) }, HttpStatusCode.BadRequest);
-        var future = await steward.PutJsonAsync(Url(p, $"/{id}"), new { achievedOn = Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30)) }, HttpStatusCode.BadRequest);
+        var future = await steward.PutJsonAsync(Url(p, $"/{id}"), new { achievedOn = Iso(TestClock.Today.AddDays(30)) }, HttpStatusCode.BadRequest);
         var celebration = await steward.PostJsonAsync(Url(p, $"/{id}/celebrations"), new { celebratedOn = "", how = " ", thanked = new string('t', Celebration.TextMax + 1) }, HttpStatusCode.BadRequest);
         await steward.PutJsonAsync(Url(p, $"/{foreign.Value}"), new { achievedOn = "2026-01-01" }, HttpStatusCode.NotFound);
         await steward.PostJsonAsync(Url(p, $"/{foreign.Value}/celebrations"), new { celebratedOn = "2026-01-01", how = "Cake" }, HttpStatusCode.NotFound);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Tests.Measures;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class MeasuresApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
@@ -19,7 +20,7 @@ public sealed class MeasuresApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 
     private static object Wait => new { name = "Days to first visit", kind = "value", betterDirection = "down", unit = "days", target = 7 };
 
-    private static string Month(int monthsAgo) => DateTime.UtcNow.AddMonths(-monthsAgo).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Month(int monthsAgo) => TestClock.Month(-monthsAgo);
 
     private static async Task<HttpResponseMessage> PostCsvAsync(HttpClient api, string url, string csv) =>
         await api.PostAsync(url, new StringContent(csv, Encoding.UTF8, "text/csv"));
@@ -193,7 +194,7 @@ public sealed class MeasuresApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         var url = $"/api/v1/partnerships/{p.Id}/measures";
         var id = (await api.PostJsonAsync(url, Wait, HttpStatusCode.Created)).Text("id");
         await api.PostJsonAsync($"{url}/{id}/points", new { period = Month(1), value = 12 }, HttpStatusCode.Created);
-        var started = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM-05", System.Globalization.CultureInfo.InvariantCulture);
+        var started = $"{TestClock.Month(-1)}-05";
 
         var noPrediction = await api.PostJsonAsync($"{url}/{id}/cycles", new { title = "Huddle", plan = "Join the huddle.", startedOn = started }, HttpStatusCode.BadRequest);
         var cycle = (await api.PostJsonAsync($"{url}/{id}/cycles", new { title = "Huddle", plan = "Join the huddle.", prediction = "Waits fall.", startedOn = started }, HttpStatusCode.Created)).Text("id");

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Tests.Meetings;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class MeetingsApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Tests.Mission;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class MissionApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()

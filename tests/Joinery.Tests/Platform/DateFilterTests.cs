@@ -18,6 +18,7 @@ namespace Joinery.Tests.Platform;
 /// found by reflection (bound GET properties and route handler parameters that are dates or are
 /// named like one), so a new filter is covered without editing this test.
 /// </summary>
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class DateFilterTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private static readonly string[] Extremes =

@@ -254,7 +254,7 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
         var person = await PartnershipBuilder.CreatePersonAsync(app, organization);
         var browser = await app.SignedInAsync(person);
         var key = Key().Match(await browser.ReadPageAsync("/account/mfa")).Groups[1].Value;
-        (await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.SubmitFormAsync("/account/mfa", "/account/mfa", new() { ["Code"] = Totp.Code(key, app.Clock) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var later = app.Browser();
         var password = await later.SubmitFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = person.Email, ["Input.Password"] = person.Password });
         password.Headers.Location.ShouldNotBeNull().OriginalString.ShouldStartWith("/account/two-factor");

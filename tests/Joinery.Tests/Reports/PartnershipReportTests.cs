@@ -5,6 +5,7 @@ using UglyToad.PdfPig;
 
 namespace Joinery.Tests.Reports;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class PartnershipReportTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
@@ -12,7 +13,7 @@ public sealed class PartnershipReportTests(JoineryApp app) : IClassFixture<Joine
         .With(MemberRole.Planner, MemberLevel.Executive, partner: 1)
         .BuildAsync();
 
-    private static string Month(int monthsAgo) => DateTime.UtcNow.AddMonths(-monthsAgo).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Month(int monthsAgo) => TestClock.Month(-monthsAgo);
 
     private static string PdfText(byte[] bytes)
     {

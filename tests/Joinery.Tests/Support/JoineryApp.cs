@@ -10,11 +10,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Joinery.Tests.Support;
 
 /// <summary>
-/// The real web host over a fresh, empty database (SQLite by default, PostgreSQL when
+/// The real web host, on a fake clock at the test day (<see cref="TestClock"/>), over a fresh, empty database (SQLite by default, PostgreSQL when
 /// JOINERY_TEST_DATABASE=postgres). One per test class through <c>IClassFixture</c>; tests in a
 /// class share the database, so each test seeds its own partnership with <see cref="APartnership"/>.
 /// </summary>
@@ -31,6 +32,12 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
     internal JoineryApp(DatabaseProvider provider) => _database = new TestDatabase(provider);
 
     public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>The app's time: <see cref="TestClock.Start"/> until a test moves it (or opens a host <see cref="OnClock"/>).</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.New();
+
+    /// <summary>The app's today, as the API and forms write a date relative to it.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -49,7 +56,11 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         // Hashing stays real but cheaper: the suite creates and signs in hundreds of people on a
         // two-core machine, and no test is about the cost of a guess.
-        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     /// <summary>Starts the host and checks it really points at the test database, never at ./data.</summary>

@@ -7,11 +7,14 @@ namespace Joinery.Tests.Support;
 /// <summary>What an authenticator app does (RFC 6238: HMAC-SHA1, 30-second steps, six digits), to sign in with two steps.</summary>
 public static class Totp
 {
-    public static string Code(string base32Key, DateTimeOffset? at = null)
+    /// <summary>The code the app expects now on its clock: what a phone shows when its time agrees with the server's.</summary>
+    public static string Code(string base32Key, TimeProvider clock) => Code(base32Key, clock.GetUtcNow());
+
+    public static string Code(string base32Key, DateTimeOffset at)
     {
         var key = FromBase32(base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
         var counter = new byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30);
+        BinaryPrimitives.WriteInt64BigEndian(counter, at.ToUnixTimeSeconds() / 30);
 #pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1; this mirrors them.
         var hash = HMACSHA1.HashData(key, counter);
 #pragma warning restore CA5350
@@ -21,12 +24,12 @@ public static class Totp
     }
 
     /// <summary>
-    /// A well-formed six-digit code that is not right: none of the codes of the steps around now (a
-    /// verifier allows some drift, and a step may pass while the test runs) is it.
+    /// A well-formed six-digit code that is not right: none of the codes of the steps around the app's
+    /// now (a verifier allows some drift, and a step may pass while the test runs) is it.
     /// </summary>
-    public static string WrongCode(string base32Key)
+    public static string WrongCode(string base32Key, TimeProvider clock)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var near = Enumerable.Range(-4, 9).Select(step => Code(base32Key, now.AddSeconds(30 * step))).ToHashSet();
         return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6", CultureInfo.InvariantCulture)).First(c => !near.Contains(c));
     }

@@ -2,11 +2,13 @@ using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Trust;
 using Joinery.Tests.Cli;
+using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Trust;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class PulseDemoTests : IAsyncLifetime
 {
     private CliSession _cli = null!;

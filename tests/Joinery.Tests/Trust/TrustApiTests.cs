@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Trust;
 
+[Trait(TestClock.Trait, TestClock.Dated)]
 public sealed class TrustApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
     private Task<SeededPartnership> PartnershipAsync() => app.APartnership()
@@ -15,7 +16,7 @@ public sealed class TrustApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         .With(MemberRole.Clinician, MemberLevel.Frontline, partner: 1)
         .BuildAsync();
 
-    private static string Today(int daysAgo = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-daysAgo).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Today(int daysAgo = 0) => TestClock.Today.AddDays(-daysAgo).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task MeetAsync(HttpClient api, SeededPartnership p, int daysAgo, string format, params Person[] people) =>
         await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/meetings",
@@ -52,7 +53,7 @@ public sealed class TrustApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         quarters.Text("by").ShouldBe("quarter");
         quarters.GetProperty("overTime").GetArrayLength().ShouldBe(8);
         refused.ErrorFields().ShouldBe(["by"]);
-        health.ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30));
+        health.ShouldBe(TestClock.Today.AddDays(-30));
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public sealed class PrintModel(JoineryDb db, GlossaryWork glossary) : Partnershi
 {
     public List<TermView> Terms { get; private set; } = [];
 
+    /// <summary>Today on the app's clock, not the machine's.</summary>
+    public DateOnly PrintedOn => DateOnly.FromDateTime(Db.Now.UtcDateTime);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadPartnershipAsync(id, "glossary", cancellationToken))
