@@ -43,6 +43,8 @@ public sealed partial class DeploymentTests(JoineryApp app) : IClassFixture<Join
     [Fact]
     public async Task Behind_the_proxy_each_client_has_its_own_sign_in_budget_and_a_spoofer_shares_the_peers()
     {
+        // Someone must exist, or the sign-in page sends the first visitor to /setup instead.
+        await app.APartnership().BuildAsync();
         await using var host = app.WithPeers(("Proxy:KnownProxies:0", Proxy), ("RateLimits:SignInPerAddressPerMinute", "2"));
 
         var viaProxy = new List<HttpStatusCode>();
