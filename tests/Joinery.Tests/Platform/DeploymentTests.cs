@@ -63,6 +63,16 @@ public sealed partial class DeploymentTests(JoineryApp app) : IClassFixture<Join
     }
 
     [Fact]
+    public async Task A_clock_today_that_is_not_a_date_stops_the_web_app_at_start_up_naming_the_key()
+    {
+        await using var host = app.WithWebHostBuilder(b => b.UseSetting("Clock:Today", "someday"));
+
+        var error = Should.Throw<Exception>(() => host.CreateClient());
+
+        error.GetBaseException().Message.ShouldBe("Clock:Today must be a date as yyyy-MM-dd (or a date and time with an offset, such as 2026-03-16T09:00:00Z), not 'someday'.");
+    }
+
+    [Fact]
     public async Task Invitation_links_come_from_the_public_address_never_from_the_host_header()
     {
         await using var host = app.WithWebHostBuilder(b => b.UseSetting("Site:PublicUrl", "https://joinery.example.org"));
