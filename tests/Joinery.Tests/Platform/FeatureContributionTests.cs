@@ -28,6 +28,8 @@ public sealed partial class FeatureContributionTests
         "src/Joinery.Core/Demo/SeedDemo.cs",
         "src/Joinery.Core/Demo/DemoContribution.cs",
         "src/Joinery.Core/Inbox/WaitingForYou.cs",
+        "tests/Joinery.Tests/Support/WorkspaceWalk.cs",
+        "tests/Joinery.Tests/Support/WalkContribution.cs",
     };
 
     [Theory]
