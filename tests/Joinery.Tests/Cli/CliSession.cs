@@ -72,3 +72,13 @@ public sealed class CliSession : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
+
+/// <summary>One CLI session (and database) for a class whose cases change nothing.</summary>
+public sealed class SharedCliSession : IAsyncLifetime
+{
+    public CliSession Cli { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Cli = await CliSession.StartAsync();
+
+    public async Task DisposeAsync() => await Cli.DisposeAsync();
+}

@@ -1,13 +1,10 @@
 namespace Joinery.Tests.Cli;
 
 /// <summary>Whatever goes wrong, scripts get a non-zero exit and one line on stderr that starts with "error:".</summary>
-public class CommandLineErrorTests : IAsyncLifetime
+/// <remarks>Every case fails before anything is written, so the cases share one database.</remarks>
+public class CommandLineErrorTests(SharedCliSession shared) : IClassFixture<SharedCliSession>
 {
-    private CliSession _cli = null!;
-
-    public async Task InitializeAsync() => _cli = await CliSession.StartAsync();
-
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
+    private readonly CliSession _cli = shared.Cli;
 
     [Theory]
     [InlineData("frobnicate")]
