@@ -82,3 +82,13 @@ public sealed class SharedCliSession : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cli.DisposeAsync();
 }
+
+/// <summary>
+/// One database the demo is seeded into, shared by the classes that read what the demo shows
+/// (each still runs <c>demo seed</c>: the first seeds, the others prove a second run changes nothing).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class DemoDatabase : ICollectionFixture<SharedCliSession>
+{
+    public const string Name = "demo database";
+}

@@ -9,13 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Joinery.Tests.Close;
 
 [Trait(TestClock.Trait, TestClock.Dated)]
-public class CloseDemoTests : IAsyncLifetime
+[Collection(DemoDatabase.Name)]
+public sealed class CloseDemoTests(SharedCliSession shared)
 {
-    private CliSession _cli = null!;
-
-    public async Task InitializeAsync() => _cli = await CliSession.StartAsync();
-
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
+    private readonly CliSession _cli = shared.Cli;
 
     [Fact]
     public async Task The_demo_has_a_closing_partnership_with_one_transition_done_one_overdue_and_its_mou_still_running()

@@ -7,13 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Joinery.Tests.Expectations;
 
 [Trait(TestClock.Trait, TestClock.Dated)]
-public class ExpectationsDemoTests : IAsyncLifetime
+[Collection(DemoDatabase.Name)]
+public sealed class ExpectationsDemoTests(SharedCliSession shared)
 {
-    private CliSession _cli = null!;
-
-    public async Task InitializeAsync() => _cli = await CliSession.StartAsync();
-
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
+    private readonly CliSession _cli = shared.Cli;
 
     [Fact]
     public async Task The_demo_shows_both_lists_an_unresolved_conflict_and_agreed_expectations_linked_to_its_measures()

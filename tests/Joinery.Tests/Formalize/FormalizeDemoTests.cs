@@ -8,13 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Joinery.Tests.Formalize;
 
 [Trait(TestClock.Trait, TestClock.Dated)]
-public class FormalizeDemoTests : IAsyncLifetime
+[Collection(DemoDatabase.Name)]
+public sealed class FormalizeDemoTests(SharedCliSession shared)
 {
-    private CliSession _cli = null!;
-
-    public async Task InitializeAsync() => _cli = await CliSession.StartAsync();
-
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
+    private readonly CliSession _cli = shared.Cli;
 
     [Fact]
     public async Task The_demo_has_services_costs_and_an_mou_in_review_a_signed_baa_and_a_draft_qsoa()

@@ -8,13 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Joinery.Tests.Launch;
 
 [Trait(TestClock.Trait, TestClock.Dated)]
-public class LaunchDemoTests : IAsyncLifetime
+[Collection(DemoDatabase.Name)]
+public sealed class LaunchDemoTests(SharedCliSession shared)
 {
-    private CliSession _cli = null!;
-
-    public async Task InitializeAsync() => _cli = await CliSession.StartAsync();
-
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
+    private readonly CliSession _cli = shared.Cli;
 
     [Fact]
     public async Task The_demo_has_a_start_date_ahead_a_partly_done_checklist_one_go_and_milestones_with_a_celebration()

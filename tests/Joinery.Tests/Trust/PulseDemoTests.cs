@@ -9,13 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Joinery.Tests.Trust;
 
 [Trait(TestClock.Trait, TestClock.Dated)]
-public sealed class PulseDemoTests : IAsyncLifetime
+[Collection(DemoDatabase.Name)]
+public sealed class PulseDemoTests(SharedCliSession shared)
 {
-    private CliSession _cli = null!;
-
-    public async Task InitializeAsync() => _cli = await CliSession.StartAsync();
-
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
+    private readonly CliSession _cli = shared.Cli;
 
     [Fact]
     public async Task The_demo_has_a_closed_round_showing_both_partners_but_no_level_and_an_open_round()
