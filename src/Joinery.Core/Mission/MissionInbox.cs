@@ -10,8 +10,10 @@ public sealed class MissionInbox(JoineryDb db) : IInboxContribution
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken)
     {
         var partnerships = person.PartnershipIds;
+        // Only the current version counts: a newer draft means nothing is published to read.
         var published = await db.Set<MissionVersion>()
             .Where(v => partnerships.Contains(v.PartnershipId) && v.PublishedAt != null)
+            .Where(v => !db.Set<MissionVersion>().Any(n => n.PartnershipId == v.PartnershipId && n.Number > v.Number))
             .Where(v => !db.Set<MissionAcknowledgement>().Any(a => a.VersionId == v.Id && a.UserId == person.UserId))
             .Select(v => new { v.PartnershipId, v.Number, PublishedAt = v.PublishedAt!.Value })
             .ToListAsync(cancellationToken);

@@ -15,21 +15,34 @@ public sealed class WaitingForYouTests(JoineryApp app) : IClassFixture<JoineryAp
     private Task<IReadOnlyList<InboxItem>> InboxOfAsync(Person person) =>
         app.ActingAsAsync(person, services => services.GetRequiredService<WaitingForYou>().RunAsync());
 
-    private Task PublishMissionAsync(SeededPartnership p) => app.WithCoreAsync(async services =>
+    private Task PublishMissionAsync(SeededPartnership p, int number = 1, bool published = true) => app.WithCoreAsync(async services =>
     {
         var db = services.GetRequiredService<JoineryDb>();
         db.Set<MissionVersion>().Add(new MissionVersion
         {
             PartnershipId = p.Id,
-            Number = 1,
+            Number = number,
             Vision = "One place for body and mind.",
             Mission = "Care together.",
             AuthorUserId = p.Steward.UserId,
             CreatedAt = db.Now,
-            PublishedAt = db.Now,
+            PublishedAt = published ? db.Now : null,
         });
         await db.SaveChangesAsync();
     });
+
+    [Fact]
+    public async Task Only_the_current_version_waits_and_a_newer_draft_means_nothing_is_published_to_read()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).BuildAsync();
+        await PublishMissionAsync(p, 1);
+        await PublishMissionAsync(p, 2);
+
+        (await InboxOfAsync(p.Steward)).ShouldHaveSingleItem().Title.ShouldBe("Read the published mission (version 2)");
+
+        await PublishMissionAsync(p, 3, published: false);
+        (await InboxOfAsync(p.Steward)).ShouldBeEmpty();
+    }
 
     [Fact]
     public async Task A_published_mission_waits_for_each_member_until_they_have_read_it()
