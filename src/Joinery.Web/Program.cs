@@ -73,10 +73,23 @@ builder.Services.AddRazorPages(options =>
 {
     options.Filters.Add<RequireMfaFilter>();
     options.Filters.Add<ArchivedPartnerships>();
+    // Typed form fields (dates, numbers, ids) that cannot be read say so without repeating what was
+    // typed; rules (required, ranges) belong to the operations, not to implicit attributes.
+    options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    var messages = options.ModelBindingMessageProvider;
+    messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a valid value for {field}.");
+    messages.SetUnknownValueIsInvalidAccessor(field => $"Enter a valid value for {field}.");
+    messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Enter a valid value.");
+    messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Enter a valid value.");
+    messages.SetValueIsInvalidAccessor(_ => "Enter a valid value.");
+    messages.SetValueMustBeANumberAccessor(field => $"Enter {field} as a number.");
+    messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a number.");
 });
 builder.Services.AddProblemDetails();
 // Bodies over the limit, and posts no page handler takes, get a plain 4xx (Infrastructure/RequestGuards).
 builder.Services.AddRequestGuards();
+// A JSON body that does not bind (a number sent as text) is thrown to the error page, which names the field.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();
@@ -102,8 +115,9 @@ await Startup.PrepareDatabaseAsync(app);
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
-    // A write refused because the partnership is archived is answered 409 by the error page, not logged as a failure.
-    SuppressDiagnosticsCallback = context => context.Exception is Joinery.Core.Partnerships.PartnershipArchivedException,
+    // A write refused because the partnership is archived is answered 409 by the error page, not logged as a failure,
+    // and a request the API could not bind is the caller's mistake, answered 400.
+    SuppressDiagnosticsCallback = context => context.Exception is Joinery.Core.Partnerships.PartnershipArchivedException or BadHttpRequestException,
 });
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseBehindProxy();

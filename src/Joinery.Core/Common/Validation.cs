@@ -119,7 +119,7 @@ public sealed class Validation
     }
 
     /// <summary>
-    /// An optional date something was done: as <see cref="Date"/>, and not after <paramref name="now"/>
+    /// An optional date something was done: as <see cref="Date(string, string, string?, bool)"/>, and not after <paramref name="now"/>
     /// (a day's grace for time zones ahead of UTC).
     /// </summary>
     public DateOnly? DoneDate(string field, string label, string? value, DateTimeOffset now)
@@ -172,6 +172,55 @@ public sealed class Validation
         }
         Add(field, $"Enter {label} as a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString("#,0.##", CultureInfo.InvariantCulture)}.");
         return null;
+    }
+
+    /// <summary>A typed date (API JSON, a bound form field) between 2000 and 2100; null stays null unless required.</summary>
+    public DateOnly? Date(string field, string label, DateOnly? value, bool required = false)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Add(field, $"Enter {label}.");
+            }
+            return null;
+        }
+        if (value.Value.Year is < 2000 or > 2100)
+        {
+            Add(field, $"Enter {label} between 2000 and 2100.");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>A typed date something was done: like <see cref="Date(string, string, DateOnly?, bool)"/>, and not after tomorrow (time zones).</summary>
+    public DateOnly? DoneDate(string field, string label, DateOnly? value, DateTimeOffset now)
+    {
+        var date = Date(field, label, value);
+        if (date > DateOnly.FromDateTime(now.UtcDateTime.AddDays(1)))
+        {
+            Add(field, $"{Capitalise(label)} cannot be in the future.");
+        }
+        return date;
+    }
+
+    /// <summary>A typed whole number from <paramref name="min"/> to <paramref name="max"/>; null stays null unless required.</summary>
+    public int? Whole(string field, string label, int? value, int min, int max, bool required = false)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Add(field, $"Enter {label}.");
+            }
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            Add(field, $"Enter {label} as a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString("#,0", CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+        return value;
     }
 
     public TEnum? Choice<TEnum>(string field, string label, string? value) where TEnum : struct, Enum

@@ -55,6 +55,20 @@ public sealed class ErrorModel : PageModel
         Response.StatusCode = code;
         if (originalPath.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
+            // A JSON field of the wrong type (text for a number, an impossible date) names the field, as
+            // the operations' own validation does; the value itself is not repeated.
+            if (code == StatusCodes.Status400BadRequest && WrongTypeField(error) is { } field)
+            {
+                return new ObjectResult(new ValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [field] = ["This value is not of the expected type: see the API description (numbers as numbers, dates as yyyy-mm-dd, ids as GUIDs)."],
+                })
+                { Status = code, Title = "The request has a value of the wrong type." })
+                {
+                    StatusCode = code,
+                    ContentTypes = { "application/problem+json" },
+                };
+            }
             return new ObjectResult(new ProblemDetails { Status = code, Title = Title, Detail = Message })
             {
                 StatusCode = code,
@@ -62,5 +76,17 @@ public sealed class ErrorModel : PageModel
             };
         }
         return Page();
+    }
+
+    /// <summary>The top-level JSON property a body failed to bind on ("$.noticeDays" or "$.parties[1]" gives the field's name).</summary>
+    private static string? WrongTypeField(Exception? error)
+    {
+        if (error is not BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } } || !path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var name = path[2..];
+        var end = name.IndexOfAny(['.', '[']);
+        return end < 0 ? name : name[..end];
     }
 }
