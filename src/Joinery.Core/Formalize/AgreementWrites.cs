@@ -22,6 +22,20 @@ internal static class AgreementWrites
         return agreement is null ? (null, Outcome<Guid>.NotFound("No such agreement.")) : (agreement, null);
     }
 
+    /// <summary>As <see cref="AgreementForWriteAsync"/>, then 404 for a signatory not of that agreement.</summary>
+    public static async Task<(AgreementSignatory? Signatory, Outcome<Guid>? Refusal)> SignatoryForWriteAsync(this JoineryDb db, Guid partnershipId, Guid agreementId,
+        Guid signatoryId, CancellationToken cancellationToken)
+    {
+        var (agreement, refusal) = await db.AgreementForWriteAsync(partnershipId, agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return (null, refusal);
+        }
+        var signatory = await db.Set<AgreementSignatory>()
+            .FirstOrDefaultAsync(s => s.Id == signatoryId && s.AgreementId == agreementId && s.PartnershipId == partnershipId, cancellationToken);
+        return signatory is null ? (null, Outcome<Guid>.NotFound("No such signatory.")) : (signatory, null);
+    }
+
     /// <summary>The terms and parties of an input, every problem added to <paramref name="check"/>; parties null when the input gives none.</summary>
     public static (AgreementTerms Terms, List<Guid>? Parties) Terms(Validation check, AgreementInput input, IReadOnlyList<PartnerName> partners)
     {

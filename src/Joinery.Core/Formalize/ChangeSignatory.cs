@@ -1,6 +1,5 @@
 using Joinery.Core.Common;
 using Joinery.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Core.Formalize;
 
@@ -12,16 +11,10 @@ public sealed class ChangeSignatory(JoineryDb db)
 {
     public async Task<Outcome<Guid>> RunAsync(Guid partnershipId, Guid agreementId, Guid signatoryId, SignatoryInput input, CancellationToken cancellationToken = default)
     {
-        var (agreement, refusal) = await db.AgreementForWriteAsync(partnershipId, agreementId, cancellationToken);
-        if (agreement is null)
-        {
-            return refusal!;
-        }
-        var signatory = await db.Set<AgreementSignatory>()
-            .FirstOrDefaultAsync(s => s.Id == signatoryId && s.AgreementId == agreementId && s.PartnershipId == partnershipId, cancellationToken);
+        var (signatory, refusal) = await db.SignatoryForWriteAsync(partnershipId, agreementId, signatoryId, cancellationToken);
         if (signatory is null)
         {
-            return Outcome<Guid>.NotFound("No such signatory.");
+            return refusal!;
         }
         var check = new Validation();
         var name = string.IsNullOrWhiteSpace(input.Name) ? signatory.Name : check.Text("name", "the signatory's name", input.Name, AgreementSignatory.NameMax);
