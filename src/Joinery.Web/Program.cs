@@ -11,6 +11,7 @@ using Joinery.Web.Features.Feedback;
 using Joinery.Web.Features.Formalize;
 using Joinery.Web.Features.Glossary;
 using Joinery.Web.Features.Health;
+using Joinery.Web.Features.Inbox;
 using Joinery.Web.Features.IntegrationLevels;
 using Joinery.Web.Features.Launch;
 using Joinery.Web.Features.Measures;
@@ -139,6 +140,7 @@ var api = app.MapGroup("/api/v1")
     .RequireAuthorization(ApiAccess.Policy)
     .RequireRateLimiting(RateLimits.Api);
 api.MapAccountApi();
+api.MapInboxApi();
 api.MapPartnershipsApi();
 api.MapAuditApi();
 api.MapReadinessApi();

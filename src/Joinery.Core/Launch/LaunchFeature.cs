@@ -1,5 +1,6 @@
 using Joinery.Core.Demo;
 using Joinery.Core.Health;
+using Joinery.Core.Inbox;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,7 @@ public static class LaunchFeature
         services.AddRoadmap<LaunchProgress>();
         services.AddHealth<LaunchSignals>();
         services.AddDemo<LaunchDemo>();
+        services.AddInbox<GoInbox>();
         return services;
     }
 }

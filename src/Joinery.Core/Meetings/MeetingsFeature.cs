@@ -1,5 +1,6 @@
 using Joinery.Core.Demo;
 using Joinery.Core.Health;
+using Joinery.Core.Inbox;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ public static class MeetingsFeature
         services.AddRoadmap<MeetingsProgress>();
         services.AddHealth<MeetingsSignals>();
         services.AddDemo<MeetingsDemo>();
+        services.AddInbox<ActionsInbox>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public static class MissionFeature
         services.AddHealth<MissionSignals>();
         services.AddDemo<MissionDemo>();
         services.AddInbox<MissionInbox>();
+        services.AddInbox<EndorsementInbox>();
         return services;
     }
 }

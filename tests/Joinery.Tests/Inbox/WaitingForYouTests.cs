@@ -1,5 +1,7 @@
 using Joinery.Core.Data;
 using Joinery.Core.Inbox;
+using Joinery.Core.Launch;
+using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Trust;
@@ -41,7 +43,8 @@ public sealed class WaitingForYouTests(JoineryApp app) : IClassFixture<JoineryAp
         (await InboxOfAsync(p.Steward)).ShouldHaveSingleItem().Title.ShouldBe("Read the published mission (version 2)");
 
         await PublishMissionAsync(p, 3, published: false);
-        (await InboxOfAsync(p.Steward)).ShouldBeEmpty();
+        // The steward is an executive: the new draft now waits for their endorsement instead.
+        (await InboxOfAsync(p.Steward)).Select(i => i.Kind).ShouldBe(["mission-to-endorse"]);
     }
 
     [Fact]
@@ -83,6 +86,94 @@ public sealed class WaitingForYouTests(JoineryApp app) : IClassFixture<JoineryAp
         answered.Succeeded.ShouldBeTrue(answered.FirstError);
         (await InboxOfAsync(viewer)).ShouldBeEmpty();
         (await InboxOfAsync(p.Steward)).Select(i => i.Kind).ShouldBe(["pulse-to-answer"]);
+    }
+
+    [Fact]
+    public async Task A_mission_draft_waits_for_an_executive_of_each_partner_until_their_organization_endorsed_it()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Steward, MemberLevel.Executive, partner: 1)
+            .With(MemberRole.Planner, MemberLevel.Manager).BuildAsync();
+        var stewards = p.Members.Where(m => m.Role == MemberRole.Steward).ToList();
+        await PublishMissionAsync(p, published: false);
+
+        var item = (await InboxOfAsync(stewards[0])).ShouldHaveSingleItem();
+        item.ShouldBe(item with { Kind = "mission-to-endorse", PartnershipId = p.Id, Link = $"/partnerships/{p.Id}/mission", Title = "Endorse the mission (version 1)" });
+        (await InboxOfAsync(stewards[1])).Select(i => i.Kind).ShouldBe(["mission-to-endorse"]);
+        (await InboxOfAsync(p.First(MemberRole.Planner))).ShouldBeEmpty("a manager does not endorse for the organization");
+
+        var endorsed = await app.ActingAsAsync(stewards[0], services => services.GetRequiredService<MissionWork>().EndorseAsync(p.Id));
+        endorsed.Succeeded.ShouldBeTrue(endorsed.FirstError);
+        (await InboxOfAsync(stewards[0])).ShouldBeEmpty("their organization has endorsed");
+        (await InboxOfAsync(stewards[1])).Select(i => i.Kind).ShouldBe(["mission-to-endorse"], "the other partner has not");
+    }
+
+    [Fact]
+    public async Task An_open_action_item_waits_for_its_owner_until_it_is_done()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Clinician, MemberLevel.Frontline, partner: 1).BuildAsync();
+        var nurse = p.First(MemberRole.Clinician);
+        var added = await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<MeetingsWork>()
+            .AddActionAsync(p.Id, new ActionInput("Call the front desk about warm handoffs", nurse.UserId.ToString(), TestClock.Day(-1), null)));
+        added.Succeeded.ShouldBeTrue(added.FirstError);
+
+        var item = (await InboxOfAsync(nurse)).ShouldHaveSingleItem();
+        item.ShouldBe(item with { Kind = "action-item", PartnershipId = p.Id, Title = "Call the front desk about warm handoffs", Link = $"/partnerships/{p.Id}/actions?mine=true" });
+        item.Why.ShouldContain("overdue");
+        (await InboxOfAsync(p.Steward)).ShouldBeEmpty("the action is the nurse's");
+
+        var done = await app.ActingAsAsync(nurse, services => services.GetRequiredService<MeetingsWork>().SetActionStatusAsync(p.Id, added.Value, "done"));
+        done.Succeeded.ShouldBeTrue(done.FirstError);
+        (await InboxOfAsync(nurse)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task In_the_prepare_phase_the_go_or_no_go_waits_for_an_executive_of_each_partner_until_given()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Planner, MemberLevel.Executive, partner: 1)
+            .With(MemberRole.Clinician, MemberLevel.Frontline).BuildAsync();
+        var other = p.First(MemberRole.Planner);
+        (await InboxOfAsync(p.Steward)).ShouldBeEmpty("not in the prepare phase yet");
+
+        await app.WithCoreAsync(async services =>
+        {
+            var db = services.GetRequiredService<JoineryDb>();
+            (await db.Partnerships.SingleAsync(x => x.Id == p.Id)).Phase = Phase.Prepare;
+            await db.SaveChangesAsync();
+        });
+
+        var item = (await InboxOfAsync(p.Steward)).ShouldHaveSingleItem();
+        item.ShouldBe(item with { Kind = "go-no-go", PartnershipId = p.Id, Link = $"/partnerships/{p.Id}/launch" });
+        (await InboxOfAsync(other)).Select(i => i.Kind).ShouldBe(["go-no-go"]);
+        (await InboxOfAsync(p.First(MemberRole.Clinician))).ShouldBeEmpty("executives decide");
+
+        var decided = await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<LaunchWork>().DecideAsync(p.Id, new GoInput("go", null)));
+        decided.Succeeded.ShouldBeTrue(decided.FirstError);
+        (await InboxOfAsync(p.Steward)).ShouldBeEmpty();
+        (await InboxOfAsync(other)).Select(i => i.Kind).ShouldBe(["go-no-go"]);
+    }
+
+    [Fact]
+    public async Task The_api_and_the_home_page_show_the_same_items_with_a_count_in_the_navigation()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).BuildAsync();
+        await PublishMissionAsync(p);
+        var round = await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<PulseWork>().OpenRoundAsync(p.Id));
+        round.Succeeded.ShouldBeTrue(round.FirstError);
+
+        var api = await (await app.ApiAsync(p.Steward)).GetJsonAsync("/api/v1/me/inbox");
+        var home = await (await app.SignedInAsync(p.Steward)).ReadPageAsync("/");
+        var overview = await (await app.SignedInAsync(p.Steward)).ReadPageAsync($"/partnerships/{p.Id}");
+
+        var items = api.EnumerateArray().ToList();
+        items.Select(i => i.Text("kind")).ShouldBe(["mission-to-read", "pulse-to-answer"], ignoreOrder: true);
+        items.ShouldAllBe(i => i.Text("partnershipId") == p.Id.ToString());
+        items[0].EnumerateObject().Select(o => o.Name).ShouldBe(["kind", "partnershipId", "title", "link", "since"]);
+        home.ShouldContain("Waiting for you <span class=\"count\">2</span>");
+        foreach (var item in items)
+        {
+            home.ShouldContain($"<a href=\"{item.Text("link")}\">{System.Net.WebUtility.HtmlEncode(item.Text("title"))}</a>");
+            overview.ShouldContain($"<a href=\"{item.Text("link")}\">{System.Net.WebUtility.HtmlEncode(item.Text("title"))}</a>");
+        }
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class WorkspaceWalk(JoineryApp app)
     /// API routes outside any partnership (no <c>{id}</c>): the walks cannot try them against a
     /// partnership, so each is named here on purpose and tested on its own.
     /// </summary>
-    public static readonly string[] ApiRoutesOutsidePartnerships = ["GET /api/v1/me", "GET /api/v1/partnerships/"];
+    public static readonly string[] ApiRoutesOutsidePartnerships = ["GET /api/v1/me", "GET /api/v1/me/inbox", "GET /api/v1/partnerships/"];
 
     /// <summary>
     /// Handlers that name records by id in their form fields rather than in the route or a handler
