@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Expectations;
 
-public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, MeasuresWork measures) : PartnershipPage(db)
+public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork measures) : PartnershipPage(db)
 {
     public ExpectationsView View { get; private set; } = null!;
     public IReadOnlyList<MemberView> Members => Partnership.Members;
@@ -41,28 +41,36 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         }
         if (agreeOn is { } pairId && View.Pairs.FirstOrDefault(p => p.Id == pairId) is { } pair)
         {
-            Agree.Items = [pair.First.ToString(), pair.Second.ToString()];
+            Agree.Items = [pair.First, pair.Second];
         }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostItemAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostItemAsync(Guid id, [FromServices] AddExpectation add, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await expectations.AddItemAsync(id, Item.Text, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await add.RunAsync(id, Item.Text, cancellationToken);
         return Respond(outcome, _ => "Added to your organization's list.", "Item");
     }
 
-    public async Task<IActionResult> OnPostEditItemAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEditItemAsync(Guid id, Guid itemId, [FromServices] ChangeExpectation change, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await expectations.UpdateItemAsync(id, itemId, EditText, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await change.RunAsync(id, itemId, EditText, cancellationToken);
         if (outcome.Status is OutcomeStatus.Invalid)
         {
             // The message links to this item's own reword field, opened again.
@@ -76,65 +84,89 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         return Respond(outcome, _ => "The expectation is reworded.", "");
     }
 
-    public async Task<IActionResult> OnPostDeleteItemAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteItemAsync(Guid id, Guid itemId, [FromServices] RemoveExpectation remove, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await expectations.DeleteItemAsync(id, itemId, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await remove.RunAsync(id, itemId, cancellationToken);
         return Respond(outcome, _ => "The expectation is removed from your list.", "");
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, [FromServices] SubmitExpectations submit, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await expectations.SubmitAsync(id, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await submit.RunAsync(id, cancellationToken);
         return Respond(outcome, revealed => revealed
             ? "Your list is submitted. Every partner has submitted: the lists are now shown side by side."
             : "Your list is submitted. It stays hidden from the other partners until each of them has submitted theirs.", "Item");
     }
 
-    public async Task<IActionResult> OnPostPairAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPairAsync(Guid id, [FromServices] PairExpectations pair, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await expectations.PairAsync(id, Pair.ToInput(), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await pair.RunAsync(id, Pair.ToInput(), cancellationToken);
         return Respond(outcome, _ => "The two expectations are paired.", "Pair");
     }
 
-    public async Task<IActionResult> OnPostUnpairAsync(Guid id, Guid pairId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUnpairAsync(Guid id, Guid pairId, [FromServices] UnpairExpectations unpair, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await expectations.UnpairAsync(id, pairId, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await unpair.RunAsync(id, pairId, cancellationToken);
         return Respond(outcome, _ => "The pairing is removed; both expectations stay.", "");
     }
 
-    public async Task<IActionResult> OnPostAgreeAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAgreeAsync(Guid id, [FromServices] AgreeExpectation agree, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await expectations.AgreeAsync(id, Agree.ToInput(), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await agree.RunAsync(id, Agree.ToInput(), cancellationToken);
         return Respond(outcome, _ => "The agreed expectation is recorded.", "Agree");
     }
 
-    public async Task<IActionResult> OnPostPilotAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPilotAsync(Guid id, [FromServices] RecordPilotReview record, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await expectations.CreatePilotReviewAsync(id, Review.ToInput(), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await record.RunAsync(id, Review.ToInput(), cancellationToken);
         return Respond(outcome, _ => "The pilot review is recorded. Re-evaluate each agreed expectation in it.", "Review",
             review => Redirect($"/partnerships/{id}/expectations/pilot-reviews/{review}"));
     }
@@ -145,7 +177,7 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return false;
         }
-        View = (await expectations.GetAsync(id, cancellationToken))!;
+        View = (await show.RunAsync(id, cancellationToken))!;
         Measures = (await measures.ListAsync(id, cancellationToken))!;
         return true;
     }
