@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Expectations;
 
-public sealed class AgreedModel(JoineryDb db, ShowExpectations show, MeasuresWork measures) : PartnershipPage(db)
+public sealed class AgreedModel(JoineryDb db, ShowExpectations show, MeasuresWork measures, ChangeAgreedExpectation change) : PartnershipPage(db)
 {
     public ExpectationsView View { get; private set; } = null!;
     public AgreedView Agreed { get; private set; } = null!;
@@ -27,7 +27,7 @@ public sealed class AgreedModel(JoineryDb db, ShowExpectations show, MeasuresWor
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid agreedId, [FromServices] ChangeAgreedExpectation change, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid agreedId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, agreedId, cancellationToken))
         {

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Expectations;
 
-public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork measures) : PartnershipPage(db)
+public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork measures, AddExpectation add, ChangeExpectation change,
+    RemoveExpectation remove, SubmitExpectations submit, PairExpectations pair, UnpairExpectations unpair, AgreeExpectation agree,
+    RecordPilotReview record) : PartnershipPage(db)
 {
     public ExpectationsView View { get; private set; } = null!;
     public IReadOnlyList<MemberView> Members => Partnership.Members;
@@ -39,14 +41,14 @@ public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork
         {
             return NotFound();
         }
-        if (agreeOn is { } pairId && View.Pairs.FirstOrDefault(p => p.Id == pairId) is { } pair)
+        if (agreeOn is { } pairId && View.Pairs.FirstOrDefault(p => p.Id == pairId) is { } chosen)
         {
-            Agree.Items = [pair.First, pair.Second];
+            Agree.Items = [chosen.First, chosen.Second];
         }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostItemAsync(Guid id, [FromServices] AddExpectation add, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostItemAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -60,7 +62,7 @@ public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork
         return Respond(outcome, _ => "Added to your organization's list.", "Item");
     }
 
-    public async Task<IActionResult> OnPostEditItemAsync(Guid id, Guid itemId, [FromServices] ChangeExpectation change, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEditItemAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -84,7 +86,7 @@ public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork
         return Respond(outcome, _ => "The expectation is reworded.", "");
     }
 
-    public async Task<IActionResult> OnPostDeleteItemAsync(Guid id, Guid itemId, [FromServices] RemoveExpectation remove, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteItemAsync(Guid id, Guid itemId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -98,7 +100,7 @@ public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork
         return Respond(outcome, _ => "The expectation is removed from your list.", "");
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(Guid id, [FromServices] SubmitExpectations submit, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -114,7 +116,7 @@ public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork
             : "Your list is submitted. It stays hidden from the other partners until each of them has submitted theirs.", "Item");
     }
 
-    public async Task<IActionResult> OnPostPairAsync(Guid id, [FromServices] PairExpectations pair, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPairAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -128,7 +130,7 @@ public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork
         return Respond(outcome, _ => "The two expectations are paired.", "Pair");
     }
 
-    public async Task<IActionResult> OnPostUnpairAsync(Guid id, Guid pairId, [FromServices] UnpairExpectations unpair, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUnpairAsync(Guid id, Guid pairId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -142,7 +144,7 @@ public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork
         return Respond(outcome, _ => "The pairing is removed; both expectations stay.", "");
     }
 
-    public async Task<IActionResult> OnPostAgreeAsync(Guid id, [FromServices] AgreeExpectation agree, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAgreeAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -156,7 +158,7 @@ public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork
         return Respond(outcome, _ => "The agreed expectation is recorded.", "Agree");
     }
 
-    public async Task<IActionResult> OnPostPilotAsync(Guid id, [FromServices] RecordPilotReview record, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPilotAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {

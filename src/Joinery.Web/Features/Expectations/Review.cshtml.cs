@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Expectations;
 
-public sealed class ReviewModel(JoineryDb db, ShowExpectations show) : PartnershipPage(db)
+public sealed class ReviewModel(JoineryDb db, ShowExpectations show, ChangePilotReview change, EvaluateExpectation evaluate) : PartnershipPage(db)
 {
     public ExpectationsView View { get; private set; } = null!;
     public PilotReviewView Current { get; private set; } = null!;
@@ -26,7 +26,7 @@ public sealed class ReviewModel(JoineryDb db, ShowExpectations show) : Partnersh
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEditAsync(Guid id, Guid reviewId, [FromServices] ChangePilotReview change, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEditAsync(Guid id, Guid reviewId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, reviewId, cancellationToken))
         {
@@ -40,7 +40,7 @@ public sealed class ReviewModel(JoineryDb db, ShowExpectations show) : Partnersh
         return Respond(outcome, _ => "The pilot review is saved.");
     }
 
-    public async Task<IActionResult> OnPostEvaluateAsync(Guid id, Guid reviewId, [FromServices] EvaluateExpectation evaluate, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEvaluateAsync(Guid id, Guid reviewId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, reviewId, cancellationToken))
         {
