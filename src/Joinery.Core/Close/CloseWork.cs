@@ -55,7 +55,7 @@ public sealed record CloseView(bool Closing, DateTimeOffset? ClosingSince, strin
 /// partnership. Archived, it stays readable and auditable but nothing in it can change
 /// (<see cref="PartnershipArchivedException"/>); nothing is deleted.
 /// </summary>
-public sealed class CloseWork(JoineryDb db, ServicesWork catalog, AgreementsWork register)
+public sealed class CloseWork(JoineryDb db, ServicesWork catalog, AgreementList register)
 {
     private const string ViewerMessage = "Viewers read the transition plans; members keep them.";
 
@@ -104,7 +104,7 @@ public sealed class CloseWork(JoineryDb db, ServicesWork catalog, AgreementsWork
                 t.CareHandedOverOn, t.PeopleToldOn, t.RecordsSettledOn, !t.Complete && t.DueOn < today, Earlier(t))
             : new TransitionView(s.Id, s.Name, s.DeliveredBy, s.InvolvesPart2, TransitionProgress.NotPlanned,
                 null, "", "", "", null, "", "", null, null, null, null, null, null, null, false)).ToList();
-        var agreements = (await register.AgreementsAsync(partnershipId, cancellationToken))
+        var agreements = (await register.ReadAsync(partnershipId, cancellationToken))
             .Select(a => new WindDownView(a.Id, a.Type, a.Title, a.Status)).ToList();
         string? archivedBy = partnership.ArchivedByUserId is { } by
             ? await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "A former member"

@@ -42,18 +42,8 @@ public sealed class ClosingDemo(JoineryDb db, DemoAccounts accounts, CreatePartn
         var consults = NewService(id, "School-based counseling consults", "A Riverbend counselor sees children at Hillcrest's school clinic after a warm handoff.", bh, hillcrest, false);
         var counseling = NewService(id, "Adolescent substance use counseling", "Riverbend's adolescent program counsels young people Hillcrest refers.", bh, bh, true);
         db.Set<Service>().AddRange(consults, counseling);
-        db.Set<Agreement>().Add(new Agreement
-        {
-            PartnershipId = id,
-            Type = AgreementType.Mou,
-            Title = "Memorandum of understanding",
-            Status = AgreementStatus.InForce,
-            EffectiveOn = today.AddYears(-2),
-            ExpiresOn = today.AddMonths(4),
-            NoticeDays = 90,
-            CreatedAt = db.Now.AddYears(-2),
-            UpdatedAt = db.Now.AddYears(-2),
-        });
+        db.Set<Agreement>().Add(Agreement.Record(id, AgreementType.Mou,
+            new AgreementTerms("Memorandum of understanding", AgreementStatus.InForce, today.AddYears(-2), today.AddMonths(4), NoticeDays: 90), db.Now.AddYears(-2)));
         db.Set<ServiceTransition>().AddRange(
             new ServiceTransition
             {

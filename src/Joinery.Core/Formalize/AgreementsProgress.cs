@@ -5,7 +5,7 @@ using Joinery.Core.Partnerships;
 namespace Joinery.Core.Formalize;
 
 /// <summary>The Formalize gate: every required agreement exists and is signed or in force, not past expiry.</summary>
-public sealed class AgreementsProgress(AgreementsWork register, ServicesWork catalog) : IRoadmapContribution
+public sealed class AgreementsProgress(AgreementList register, ServicesWork catalog) : IRoadmapContribution
 {
     public async Task<RoadmapPart> ContributeAsync(PartnershipFacts partnership, CancellationToken cancellationToken) =>
         RoadmapPart.Of(new GateCriterion(Phase.Formalize, 10, await CriterionAsync(partnership.Id, cancellationToken)));
@@ -14,29 +14,29 @@ public sealed class AgreementsProgress(AgreementsWork register, ServicesWork cat
     {
         const string Code = "agreements-in-force";
         const string Text = "The required agreements are signed and in force";
-        var agreements = await register.AgreementsAsync(partnershipId, cancellationToken);
-        var required = AgreementsWork.Required(await catalog.ServicesAsync(partnershipId, cancellationToken), agreements);
+        var agreements = await register.ReadAsync(partnershipId, cancellationToken);
+        var required = RequiredAgreements.For(await catalog.ServicesAsync(partnershipId, cancellationToken), agreements);
         if (agreements.Count == 0)
         {
-            return Criterion.NotStarted(Code, Text, $"No agreements recorded yet; needed: {AgreementsWork.Names(required)}.");
+            return Criterion.NotStarted(Code, Text, $"No agreements recorded yet; needed: {RequiredAgreements.Names(required)}.");
         }
         var open = required.Where(r => !r.InForce).ToList();
         return open.Count == 0
-            ? new Criterion(Code, Text, CriterionStatus.Met, $"In force: {AgreementsWork.Names(required)}.")
+            ? new Criterion(Code, Text, CriterionStatus.Met, $"In force: {RequiredAgreements.Names(required)}.")
             : new Criterion(Code, Text, CriterionStatus.NotMet,
-                string.Join(" ", open.Select(r => r.Missing ? $"{AgreementsWork.Label(r.Type)} missing." : $"{AgreementsWork.Label(r.Type)} is {r.Status!.Value.Words().ToLowerInvariant()}.")));
+                string.Join(" ", open.Select(r => r.Missing ? $"{r.Type.Label()} missing." : $"{r.Type.Label()} is {r.Status!.Value.Words().ToLowerInvariant()}.")));
     }
 }
 
 /// <summary>Agreements within their renewal notice or expired while marked in force; Part 2 services without Part 2 terms in force.</summary>
-public sealed class AgreementsSignals(AgreementsWork register, ServicesWork catalog) : IHealthContribution
+public sealed class AgreementsSignals(AgreementList register, ServicesWork catalog) : IHealthContribution
 {
     public async Task<IEnumerable<HealthSignal>> SignalsAsync(PartnershipFacts partnership, HealthThresholds thresholds, CancellationToken cancellationToken)
     {
         var path = partnership.Path + "/agreements";
         var today = partnership.Today;
         var signals = new List<HealthSignal>();
-        var agreements = await register.AgreementsAsync(partnership.Id, cancellationToken);
+        var agreements = await register.ReadAsync(partnership.Id, cancellationToken);
         var live = agreements.Where(a => a.Status is AgreementStatus.Signed or AgreementStatus.InForce or AgreementStatus.Expiring && a.ExpiresOn is not null).ToList();
         var expired = live.Where(a => a.ExpiresOn < today).ToList();
         if (expired.Count > 0)

@@ -72,19 +72,13 @@ public sealed class FormalizeDemo(JoineryDb db) : IDemoContribution
             C(CostCategory.Training, "Warm handoff training for both front desks", bh, 1_850.00m, CostPeriod.OneOff),
             C(CostCategory.Equipment, "Laptop and headset for telehealth consults", bh, 1_249.99m, CostPeriod.OneOff));
 
-        Agreement A(AgreementType type, string title, AgreementStatus status, DateOnly? effective = null, DateOnly? expires = null, int? noticeDays = null, string notes = "") => new()
+        Agreement A(AgreementType type, string title, AgreementStatus status, DateOnly? effective = null, DateOnly? expires = null, int? noticeDays = null, string notes = "")
         {
-            PartnershipId = partnershipId,
-            Type = type,
-            Title = title,
-            Status = status,
-            EffectiveOn = effective,
-            ExpiresOn = expires,
-            NoticeDays = noticeDays,
-            Notes = notes,
-            CreatedAt = db.Now.AddDays(-10),
-            UpdatedAt = db.Now.AddDays(-3),
-        };
+            var terms = new AgreementTerms(title, status, effective, expires, NoticeDays: noticeDays, Notes: notes);
+            var agreement = Agreement.Record(partnershipId, type, terms, db.Now.AddDays(-10));
+            agreement.Change(terms, db.Now.AddDays(-3));
+            return agreement;
+        }
         var mou = A(AgreementType.Mou, "Riverbend–Eastside memorandum of understanding", AgreementStatus.InReview,
             notes: "Counsel for both partners reviews the draft before the March board meetings.");
         var baa = A(AgreementType.Baa, "Business associate agreement for the shared registry", AgreementStatus.Signed, today.AddDays(-30), today.AddYears(2), 90);
@@ -93,15 +87,13 @@ public sealed class FormalizeDemo(JoineryDb db) : IDemoContribution
         db.Set<Agreement>().AddRange(mou, baa, qsoa);
         foreach (var a in new[] { mou, baa, qsoa })
         {
-            db.Set<AgreementParty>().AddRange(
-                new AgreementParty { PartnershipId = partnershipId, AgreementId = a.Id, OrganizationId = bh },
-                new AgreementParty { PartnershipId = partnershipId, AgreementId = a.Id, OrganizationId = pc });
+            db.Set<AgreementParty>().AddRange(AgreementParty.Of(a, bh), AgreementParty.Of(a, pc));
         }
         db.Set<AgreementSignatory>().AddRange(
-            new AgreementSignatory { PartnershipId = partnershipId, AgreementId = baa.Id, Name = "Dana Whitfield", Title = "Chief executive", OrganizationId = bh, SignedOn = today.AddDays(-31) },
-            new AgreementSignatory { PartnershipId = partnershipId, AgreementId = baa.Id, Name = "Grace Holloway", Title = "Chief executive", OrganizationId = pc, SignedOn = today.AddDays(-30) },
-            new AgreementSignatory { PartnershipId = partnershipId, AgreementId = mou.Id, Name = "Dana Whitfield", Title = "Chief executive", OrganizationId = bh },
-            new AgreementSignatory { PartnershipId = partnershipId, AgreementId = mou.Id, Name = "Grace Holloway", Title = "Chief executive", OrganizationId = pc });
+            AgreementSignatory.Add(baa, "Dana Whitfield", "Chief executive", bh, today.AddDays(-31)),
+            AgreementSignatory.Add(baa, "Grace Holloway", "Chief executive", pc, today.AddDays(-30)),
+            AgreementSignatory.Add(mou, "Dana Whitfield", "Chief executive", bh, null),
+            AgreementSignatory.Add(mou, "Grace Holloway", "Chief executive", pc, null));
         var ticked = new (string Code, string Note)[]
         {
             ("parties", "Recitals name both boards."),
@@ -113,25 +105,10 @@ public sealed class FormalizeDemo(JoineryDb db) : IDemoContribution
             ("financial", "Eastside bills the consults; contract payment per month."),
             ("space-equipment", "Half of the supply room; Riverbend brings the laptop."),
         };
-        db.Set<AgreementElementCheck>().AddRange(ticked.Select((t, i) => new AgreementElementCheck
-        {
-            PartnershipId = partnershipId,
-            AgreementId = mou.Id,
-            Code = t.Code,
-            Done = true,
-            Note = t.Note,
-            ReviewedByUserId = i % 2 == 0 ? U(2).Id : U(8).Id,
-            ReviewedAt = db.Now.AddDays(-5 + i % 3),
-        }));
-        db.Set<AgreementElementCheck>().AddRange(AgreementChecklists.Baa.Select(e => new AgreementElementCheck
-        {
-            PartnershipId = partnershipId,
-            AgreementId = baa.Id,
-            Code = e.Code,
-            Done = true,
-            ReviewedByUserId = U(8).Id,
-            ReviewedAt = db.Now.AddDays(-32),
-        }));
+        db.Set<AgreementElementCheck>().AddRange(ticked.Select((t, i) =>
+            AgreementElementCheck.Review(mou, t.Code, done: true, t.Note, i % 2 == 0 ? U(2).Id : U(8).Id, db.Now.AddDays(-5 + i % 3))));
+        db.Set<AgreementElementCheck>().AddRange(AgreementChecklists.Baa.Select(e =>
+            AgreementElementCheck.Review(baa, e.Code, done: true, "", U(8).Id, db.Now.AddDays(-32))));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

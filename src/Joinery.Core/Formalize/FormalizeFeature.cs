@@ -12,7 +12,17 @@ public static class FormalizeFeature
     {
         services.AddScoped<ServicesWork>();
         services.AddScoped<FinancesWork>();
-        services.AddScoped<AgreementsWork>();
+        services.AddScoped<AgreementList>();
+        services.AddScoped<ShowAgreementsRegister>();
+        services.AddScoped<ShowAgreement>();
+        services.AddScoped<RecordAgreement>();
+        services.AddScoped<ChangeAgreement>();
+        services.AddScoped<AddSignatory>();
+        services.AddScoped<ChangeSignatory>();
+        services.AddScoped<RemoveSignatory>();
+        services.AddScoped<ReviewAgreementElement>();
+        services.AddScoped<AttachAgreementDocument>();
+        services.AddScoped<DownloadAgreementDocument>();
         services.AddScoped<MouDraft>();
         services.AddRoadmap<AgreementsProgress>();
         services.AddHealth<AgreementsSignals>();

@@ -21,7 +21,7 @@ namespace Joinery.Core.Formalize;
 /// </summary>
 public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glossary, IntegrationLevels.IntegrationLevels levels,
     MeetingsWork meetings, DecisionsWork decisions, ShowExpectations expectations, MeasuresWork measures,
-    ServicesWork services, FinancesWork finances, AgreementsWork agreements, Launch.LaunchWork launch)
+    ServicesWork services, FinancesWork finances, ShowAgreementsRegister agreements, Launch.LaunchWork launch)
 {
     public const string Notice = "DRAFT FOR LEGAL REVIEW. Joinery assembled this draft from what the partners recorded. It is not legal advice " +
         "and is not ready to sign: each partner's counsel must review it, and every highlighted gap must be completed or removed.";
@@ -46,7 +46,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         var decisionList = (await decisions.ListAsync(partnershipId, cancellationToken))!;
         var serviceList = await services.ServicesAsync(partnershipId, cancellationToken);
         var money = (await finances.GetAsync(partnershipId, cancellationToken))!;
-        var register = (await agreements.RegisterAsync(partnershipId, cancellationToken))!;
+        var register = (await agreements.RunAsync(partnershipId, cancellationToken))!;
         var launchView = (await launch.GetAsync(partnershipId, cancellationToken))!;
         var expectationsView = (await expectations.RunAsync(partnershipId, cancellationToken))!;
         var measureCharts = await measures.ChartsAsync(partnershipId, cancellationToken);

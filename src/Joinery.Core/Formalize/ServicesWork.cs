@@ -186,6 +186,17 @@ public sealed class ServicesWork(JoineryDb db)
         return new Fields(name, description, deliveredBy, billedBy, site, payers.Distinct().Order().ToList(), scope, input.InvolvesPart2, function, associate);
     }
 
+    /// <summary>The partner <paramref name="id"/> names, or null with <paramref name="message"/> on the field.</summary>
+    internal static Guid? Partner(Validation check, IReadOnlyList<PartnerName> partners, string field, string message, Guid? id)
+    {
+        if (id is { } given && partners.Any(p => p.OrganizationId == given))
+        {
+            return given;
+        }
+        check.Add(field, message);
+        return null;
+    }
+
     /// <summary>The partner named by <paramref name="text"/> (an organization id), or null with <paramref name="message"/> on the field.</summary>
     internal static Guid? Partner(Validation check, IReadOnlyList<PartnerName> partners, string field, string message, string? text)
     {

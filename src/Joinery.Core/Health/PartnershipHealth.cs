@@ -35,6 +35,9 @@ public sealed class PartnershipHealth(JoineryDb db, IEnumerable<IHealthContribut
         new(await db.Set<HealthThreshold>().AsNoTracking().Where(t => t.PartnershipId == partnershipId)
             .ToDictionaryAsync(t => t.Name, t => t.Value, StringComparer.Ordinal, cancellationToken));
 
+    private const int UnknownNameEchoMax = 60;
+    private const int UnknownNamesListed = 10;
+
     /// <summary>Stewards set the thresholds; fields left out keep their value.</summary>
     public async Task<Outcome<Guid>> SaveSettingsAsync(Guid partnershipId, SettingsInput input, CancellationToken cancellationToken = default)
     {
@@ -48,9 +51,16 @@ public sealed class PartnershipHealth(JoineryDb db, IEnumerable<IHealthContribut
         }
         var check = new Validation();
         var known = Thresholds.Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var unknown in input.Values.Keys.Where(k => !known.Contains(k)))
+        // An unknown name is echoed as the field of its message only when it could be a threshold's
+        // name (short); a flood of names or a huge one gets one message, not a copy of the request.
+        var unknown = input.Values.Keys.Where(k => !known.Contains(k)).ToList();
+        foreach (var name in unknown.Where(k => k.Length <= UnknownNameEchoMax).Take(UnknownNamesListed))
         {
-            check.Add(unknown, "There is no such threshold.");
+            check.Add(name, "There is no such threshold.");
+        }
+        if (unknown.Count > UnknownNamesListed || unknown.Any(k => k.Length > UnknownNameEchoMax))
+        {
+            check.Add("", "Some names are not thresholds; GET health-settings lists the thresholds.");
         }
         var given = new List<(Threshold Threshold, int Value)>();
         foreach (var threshold in Thresholds)

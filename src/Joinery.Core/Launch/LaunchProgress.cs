@@ -72,7 +72,7 @@ public sealed class LaunchProgress(LaunchWork launch) : IRoadmapContribution
 /// training not completed, referral sources not told, agreements unsigned, measures without a
 /// baseline; and the pilot period over without a complete pilot review.
 /// </summary>
-public sealed class LaunchSignals(LaunchWork launch, AgreementsWork agreements) : IHealthContribution
+public sealed class LaunchSignals(LaunchWork launch, ShowAgreementsRegister agreements) : IHealthContribution
 {
     public static readonly Threshold WarningDays = new("LaunchWarningDays", "Days before the start date when training, announcements and baselines should be done", 30, 1, 180);
 
@@ -104,12 +104,12 @@ public sealed class LaunchSignals(LaunchWork launch, AgreementsWork agreements) 
                     $"{when} and {untold.Count} referral source(s) have not been told that the service starts.",
                     untold.Select(s => new Evidence("referral-source", s.Id, s.Name)).ToList(), link + "#sources-heading"));
             }
-            var unsigned = (await agreements.RegisterAsync(partnership.Id, cancellationToken))!.Required.Where(r => !r.InForce).ToList();
+            var unsigned = (await agreements.RunAsync(partnership.Id, cancellationToken))!.Required.Where(r => !r.InForce).ToList();
             if (unsigned.Count > 0)
             {
                 signals.Add(new("launch-agreements-unsigned", daysLeft <= 0 ? Severity.Critical : Severity.Warning, 4,
                     $"{when} and {unsigned.Count} required agreement(s) are not signed or in force: services should not start on handshakes.",
-                    unsigned.Select(r => new Evidence("agreement", r.AgreementId, $"{AgreementsWork.Label(r.Type)} ({(r.Missing ? "missing" : r.Status!.Value.Words().ToLowerInvariant())})")).ToList(),
+                    unsigned.Select(r => new Evidence("agreement", r.AgreementId, $"{r.Type.Label()} ({(r.Missing ? "missing" : r.Status!.Value.Words().ToLowerInvariant())})")).ToList(),
                     partnership.Path + "/agreements"));
             }
             if (view.MeasuresWithoutBaseline.Count > 0)

@@ -18,7 +18,7 @@ namespace Joinery.Core.Reports;
 /// being filled in.
 /// </summary>
 public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, PartnershipHealth health, MissionWork mission,
-    IntegrationLevels.IntegrationLevels levels, ShowExpectations expectations, MeasuresWork measures, AgreementsWork agreements,
+    IntegrationLevels.IntegrationLevels levels, ShowExpectations expectations, MeasuresWork measures, ShowAgreementsRegister agreements,
     Launch.MilestonesWork milestones, Close.CloseWork close)
 {
     public async Task<PartnershipDocument?> BuildAsync(Guid partnershipId, CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
         blocks.AddRange(Lifecycle((await roadmap.RunAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Expectations((await expectations.RunAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Measures(await measures.ChartsAsync(partnershipId, cancellationToken)));
-        blocks.AddRange(Agreements((await agreements.RegisterAsync(partnershipId, cancellationToken))!));
+        blocks.AddRange(Agreements((await agreements.RunAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Milestones((await milestones.GetAsync(partnershipId, cancellationToken))!));
         if (await close.GetAsync(partnershipId, cancellationToken) is { Closing: true } closing)
         {

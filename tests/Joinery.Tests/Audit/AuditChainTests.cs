@@ -10,40 +10,76 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Joinery.Tests.Audit;
 
 /// <summary>The hash-chained audit trail on a real database (SQLite or PostgreSQL, as selected).</summary>
-public class AuditChainTests : IAsyncLifetime
+/// <remarks>
+/// The cases that keep the chain intact share one database: each arranges its own organizations,
+/// person and partnership under a unique suffix (seven entries, right after those already there), and
+/// asserts on those entries or on the whole chain. The cases that tamper with the chain break it for
+/// every case after them, so each of those has a database of its own.
+/// </remarks>
+public class AuditChainTests(SharedCoreHost shared) : IClassFixture<SharedCoreHost>, IAsyncLifetime
 {
-    private CoreHost _host = null!;
+    private readonly CoreHost _host = shared.Host;
+    private readonly string _n = shared.Host.Unique();
+    private long _before;
     private Guid _partnershipId;
+
+    private string Riverbend => $"Riverbend Behavioral Health {_n}";
+
+    private string Eastside => $"Eastside Health Center {_n}";
+
+    private string Dana => $"dana{_n}@riverbend.example";
 
     public async Task InitializeAsync()
     {
-        _host = await CoreHost.StartAsync();
-        await using var scope = _host.Scope();
-        var services = scope.ServiceProvider;
-        await services.OrganizationAsync("Riverbend Behavioral Health", "behavioral-health");
-        await services.OrganizationAsync("Eastside Health Center", "primary-care");
-        await services.UserAsync("dana@riverbend.example", "Dana Whitfield", "Riverbend Behavioral Health");
-        _partnershipId = await services.PartnershipAsync("Whole Health", "Riverbend Behavioral Health", "Eastside Health Center");
-        await services.MemberAsync(_partnershipId, "dana@riverbend.example", "steward", "executive", champion: true);
+        _before = (await EntriesAsync(_host)).LastOrDefault()?.Id ?? 0;
+        _partnershipId = await ArrangeAsync(_host, _n);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<List<AuditEntry>> EntriesAsync()
+    /// <summary>Two organizations, a person, their partnership and the person's membership: seven audited changes in five saves.</summary>
+    private static async Task<Guid> ArrangeAsync(CoreHost host, string n)
     {
-        await using var scope = _host.Scope();
+        await using var scope = host.Scope();
+        var services = scope.ServiceProvider;
+        await services.OrganizationAsync($"Riverbend Behavioral Health {n}", "behavioral-health");
+        await services.OrganizationAsync($"Eastside Health Center {n}", "primary-care");
+        await services.UserAsync($"dana{n}@riverbend.example", "Dana Whitfield", $"Riverbend Behavioral Health {n}");
+        var partnershipId = await services.PartnershipAsync($"Whole Health {n}", $"Riverbend Behavioral Health {n}", $"Eastside Health Center {n}");
+        await services.MemberAsync(partnershipId, $"dana{n}@riverbend.example", "steward", "executive", champion: true);
+        return partnershipId;
+    }
+
+    /// <summary>A new database holding only the seven arranged entries (ids 1 to 7), for a case that breaks the chain.</summary>
+    private static async Task<CoreHost> OwnChainAsync()
+    {
+        var host = await CoreHost.StartAsync();
+        await ArrangeAsync(host, host.Unique());
+        return host;
+    }
+
+    /// <summary>The id of the <paramref name="nth"/> entry this case's arrangement wrote.</summary>
+    private long Arranged(int nth) => _before + nth;
+
+    private Task<List<AuditEntry>> EntriesAsync() => EntriesAsync(_host);
+
+    private static async Task<List<AuditEntry>> EntriesAsync(CoreHost host)
+    {
+        await using var scope = host.Scope();
         return await scope.ServiceProvider.GetRequiredService<JoineryDb>().AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
     }
 
-    private async Task<AuditVerification> VerifyAsync()
+    private Task<AuditVerification> VerifyAsync() => VerifyAsync(_host);
+
+    private static async Task<AuditVerification> VerifyAsync(CoreHost host)
     {
-        await using var scope = _host.Scope();
+        await using var scope = host.Scope();
         return await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync();
     }
 
-    private async Task SqlAsync(string sql)
+    private static async Task SqlAsync(CoreHost host, string sql)
     {
-        await using var scope = _host.Scope();
+        await using var scope = host.Scope();
         await scope.ServiceProvider.GetRequiredService<JoineryDb>().Database.ExecuteSqlRawAsync(sql);
     }
 
@@ -63,8 +99,9 @@ public class AuditChainTests : IAsyncLifetime
         var entries = await EntriesAsync();
 
         ShouldBeAnIntactChain(entries);
+        var arranged = entries.Where(e => e.Id > _before).ToList();
         // Seven changes in five saves; within one save the order of entries is the change tracker's.
-        entries.Select(e => e.Action).ShouldBe(
+        arranged.Select(e => e.Action).ShouldBe(
         [
             "organization.created",
             "organization.created",
@@ -75,8 +112,8 @@ public class AuditChainTests : IAsyncLifetime
             "membership.created",
         ], ignoreOrder: true);
         entries[^1].Action.ShouldBe("membership.created");
-        entries.ShouldAllBe(e => e.Door == Door.Cli);
-        entries.Where(e => e.Action.StartsWith("partner")).ShouldAllBe(e => e.PartnershipId == _partnershipId);
+        arranged.ShouldAllBe(e => e.Door == Door.Cli);
+        arranged.Where(e => e.Action.StartsWith("partner")).ShouldAllBe(e => e.PartnershipId == _partnershipId);
     }
 
     [Fact]
@@ -97,9 +134,9 @@ public class AuditChainTests : IAsyncLifetime
         await using (var scope = _host.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
-            var organization = await db.Organizations.SingleAsync(o => o.Name == "Eastside Health Center");
+            var organization = await db.Organizations.SingleAsync(o => o.Name == Eastside);
             var outcome = await scope.ServiceProvider.GetRequiredService<UpdateOrganizationProfile>().RunAsync(organization.Id,
-                new OrganizationInput("Eastside Health Center", "primary-care", "Care for every Eastside family.", ""));
+                new OrganizationInput(Eastside, "primary-care", "Care for every Eastside family.", ""));
             outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
         }
 
@@ -117,7 +154,7 @@ public class AuditChainTests : IAsyncLifetime
         await using (var scope = _host.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
-            db.Organizations.Add(new Organization { Name = "Eastside Health Center", Kind = OrganizationKind.Other, CreatedAt = db.Now });
+            db.Organizations.Add(new Organization { Name = Eastside, Kind = OrganizationKind.Other, CreatedAt = db.Now });
 
             await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
@@ -133,11 +170,11 @@ public class AuditChainTests : IAsyncLifetime
         await using (var scope = _host.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
-            var duplicate = new Organization { Name = "Eastside Health Center", Kind = OrganizationKind.Other, CreatedAt = db.Now };
+            var duplicate = new Organization { Name = Eastside, Kind = OrganizationKind.Other, CreatedAt = db.Now };
             db.Organizations.Add(duplicate);
             await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
-            duplicate.Name = "Northside Clinic";
+            duplicate.Name = $"Northside Clinic {_n}";
             await db.SaveChangesAsync();
         }
 
@@ -149,20 +186,25 @@ public class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task Verify_reports_an_intact_chain_with_its_length()
     {
+        var entries = await EntriesAsync();
+
         var result = await VerifyAsync();
 
+        entries.Count.ShouldBeGreaterThanOrEqualTo(7);
         result.Intact.ShouldBeTrue();
-        result.Checked.ShouldBe(7);
+        result.Checked.ShouldBe(entries.Count);
         result.FirstBrokenId.ShouldBeNull();
-        result.Message.ShouldBe("Audit trail intact: 7 entries.");
+        result.Message.ShouldBe($"Audit trail intact: {entries.Count} entries.");
     }
 
     [Fact]
     public async Task Verify_finds_a_row_altered_in_the_database()
     {
-        await SqlAsync("UPDATE audit_entries SET detail = 'Name' WHERE id = 4");
+        // Tampering breaks the chain for every case after it, so this case has a database of its own.
+        await using var own = await OwnChainAsync();
+        await SqlAsync(own, "UPDATE audit_entries SET detail = 'Name' WHERE id = 4");
 
-        var result = await VerifyAsync();
+        var result = await VerifyAsync(own);
 
         result.Intact.ShouldBeFalse();
         result.FirstBrokenId.ShouldBe(4);
@@ -172,7 +214,9 @@ public class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task Verify_finds_an_altered_row_whose_hash_was_recomputed_at_the_next_link()
     {
-        var original = (await EntriesAsync()).Single(e => e.Id == 4);
+        // Tampering breaks the chain for every case after it, so this case has a database of its own.
+        await using var own = await OwnChainAsync();
+        var original = (await EntriesAsync(own)).Single(e => e.Id == 4);
         var forged = new AuditEntry
         {
             Id = original.Id,
@@ -187,9 +231,9 @@ public class AuditChainTests : IAsyncLifetime
             Detail = original.Detail,
             PreviousHash = original.PreviousHash,
         };
-        await SqlAsync($"UPDATE audit_entries SET action = 'partnership.deleted', hash = '{forged.ComputeHash()}' WHERE id = 4");
+        await SqlAsync(own, $"UPDATE audit_entries SET action = 'partnership.deleted', hash = '{forged.ComputeHash()}' WHERE id = 4");
 
-        var result = await VerifyAsync();
+        var result = await VerifyAsync(own);
 
         result.Intact.ShouldBeFalse();
         result.FirstBrokenId.ShouldBe(5);
@@ -199,9 +243,11 @@ public class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task Verify_finds_a_deleted_middle_row()
     {
-        await SqlAsync("DELETE FROM audit_entries WHERE id = 3");
+        // Tampering breaks the chain for every case after it, so this case has a database of its own.
+        await using var own = await OwnChainAsync();
+        await SqlAsync(own, "DELETE FROM audit_entries WHERE id = 3");
 
-        var result = await VerifyAsync();
+        var result = await VerifyAsync(own);
 
         result.Intact.ShouldBeFalse();
         result.FirstBrokenId.ShouldBe(3);
@@ -211,9 +257,11 @@ public class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task Verify_finds_a_deleted_last_row()
     {
-        await SqlAsync("DELETE FROM audit_entries WHERE id = 7");
+        // Tampering breaks the chain for every case after it, so this case has a database of its own.
+        await using var own = await OwnChainAsync();
+        await SqlAsync(own, "DELETE FROM audit_entries WHERE id = 7");
 
-        var result = await VerifyAsync();
+        var result = await VerifyAsync(own);
 
         result.Intact.ShouldBeFalse();
         result.FirstBrokenId.ShouldBe(7);
@@ -232,7 +280,7 @@ public class AuditChainTests : IAsyncLifetime
             var create = scope.ServiceProvider.GetRequiredService<CreateOrganization>();
             for (var i = 0; i < PerWriter; i++)
             {
-                var outcome = await create.RunAsync(new OrganizationInput($"{prefix} clinic {i}", "other"));
+                var outcome = await create.RunAsync(new OrganizationInput($"{prefix} clinic {_n}-{i}", "other"));
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             }
         }
@@ -251,7 +299,7 @@ public class AuditChainTests : IAsyncLifetime
         await using (var scope = _host.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
-            var entry = await db.AuditEntries.SingleAsync(a => a.Id == 2);
+            var entry = await db.AuditEntries.SingleAsync(a => a.Id == Arranged(2));
             entry.Hash = new string('0', 64);
 
             var refused = await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
@@ -264,16 +312,17 @@ public class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task An_audit_entry_cannot_be_deleted_through_the_data_context()
     {
+        var before = (await EntriesAsync()).Count;
         await using (var scope = _host.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
-            db.AuditEntries.Remove(await db.AuditEntries.SingleAsync(a => a.Id == 7));
+            db.AuditEntries.Remove(await db.AuditEntries.SingleAsync(a => a.Id == Arranged(7)));
 
             var refused = await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
             refused.Message.ShouldBe("The audit trail is append-only.");
         }
 
-        (await EntriesAsync()).Count.ShouldBe(7);
+        (await EntriesAsync()).Count.ShouldBe(before);
     }
 
     [Fact]
@@ -282,7 +331,7 @@ public class AuditChainTests : IAsyncLifetime
         var (userId, organizationId) = await DanaAsync();
         await using var scope = _host.ScopeAs(userId, organizationId, _partnershipId);
         var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
-        var entry = await db.AuditEntries.SingleAsync(a => a.Id == 7);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Id == Arranged(7));
         entry.Hash = new string('0', 64);
 
         await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
@@ -295,7 +344,7 @@ public class AuditChainTests : IAsyncLifetime
         Guid otherPartnershipId;
         await using (var scope = _host.Scope())
         {
-            otherPartnershipId = await scope.ServiceProvider.PartnershipAsync("Another Partnership", "Riverbend Behavioral Health", "Eastside Health Center");
+            otherPartnershipId = await scope.ServiceProvider.PartnershipAsync($"Another Partnership {_n}", Riverbend, Eastside);
         }
         await using (var scope = _host.ScopeAs(userId, organizationId, _partnershipId))
         {
@@ -325,12 +374,12 @@ public class AuditChainTests : IAsyncLifetime
         Guid otherPartnershipId;
         await using (var scope = _host.Scope())
         {
-            otherPartnershipId = await scope.ServiceProvider.PartnershipAsync("Another Partnership", "Riverbend Behavioral Health", "Eastside Health Center");
+            otherPartnershipId = await scope.ServiceProvider.PartnershipAsync($"Another Partnership {_n}", Riverbend, Eastside);
         }
         await using var restricted = _host.ScopeAs(userId, organizationId, _partnershipId);
         var db = restricted.ServiceProvider.GetRequiredService<JoineryDb>();
         (await db.Partnerships.AnyAsync(p => p.Id == otherPartnershipId)).ShouldBeFalse();
-        var attached = db.Partnerships.Attach(new Partnership { Id = otherPartnershipId, Name = "Another Partnership" });
+        var attached = db.Partnerships.Attach(new Partnership { Id = otherPartnershipId, Name = $"Another Partnership {_n}" });
         attached.Entity.Name = "Taken Over";
 
         await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
@@ -344,7 +393,7 @@ public class AuditChainTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
             var partnership = await db.Partnerships.SingleAsync(p => p.Id == _partnershipId);
-            partnership.Name = "Whole Health Together";
+            partnership.Name = $"Whole Health Together {_n}";
             await db.SaveChangesAsync();
         }
 
@@ -360,7 +409,7 @@ public class AuditChainTests : IAsyncLifetime
     private async Task<(Guid UserId, Guid OrganizationId)> DanaAsync()
     {
         await using var scope = _host.Scope();
-        var dana = await scope.ServiceProvider.GetRequiredService<JoineryDb>().Users.SingleAsync(u => u.Email == "dana@riverbend.example");
+        var dana = await scope.ServiceProvider.GetRequiredService<JoineryDb>().Users.SingleAsync(u => u.Email == Dana);
         return (dana.Id, dana.OrganizationId);
     }
 }

@@ -10,28 +10,41 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Cli;
 
-public class AccountCommandTests : IAsyncLifetime
+/// <remarks>
+/// The cases share one database: each makes its own organization, people and tokens under a unique
+/// suffix, and where it proves that nothing was saved it compares counts before and after (the cases
+/// of a class run one at a time, and no other class uses this database).
+/// </remarks>
+public class AccountCommandTests(SharedCliSession shared) : IClassFixture<SharedCliSession>, IAsyncLifetime
 {
-    private CliSession _cli = null!;
+    private readonly CliSession _cli = shared.Cli;
+    private readonly string _n = shared.Cli.Unique();
     private Guid _riverbendId;
 
-    public async Task InitializeAsync()
-    {
-        _cli = await CliSession.StartAsync();
-        _riverbendId = await _cli.OrganizationAsync("Riverbend Behavioral Health", "behavioral-health");
-    }
+    private string Riverbend => $"Riverbend Behavioral Health {_n}";
 
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
+    /// <summary>This case's person, as typed (mixed case) and as stored.</summary>
+    private string DanaTyped => $"Dana.Whitfield{_n}@Riverbend.example";
+
+    private string Dana => DanaTyped.ToLowerInvariant();
+
+    public async Task InitializeAsync() => _riverbendId = await _cli.OrganizationAsync(Riverbend, "behavioral-health");
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<CliResult> CreateUserAsync(string password, params string[] extra) =>
         _cli.RunWithInputAsync(password + "\n",
-            ["user", "create", "--email", "Dana.Whitfield@Riverbend.example", "--name", "Dana Whitfield", "--org", "Riverbend Behavioral Health", "--password-stdin", .. extra]);
+            ["user", "create", "--email", DanaTyped, "--name", "Dana Whitfield", "--org", Riverbend, "--password-stdin", .. extra]);
 
     private async Task<T> WithDbAsync<T>(Func<JoineryDb, IServiceProvider, Task<T>> read)
     {
         await using var scope = _cli.Host.Scope();
         return await read(scope.ServiceProvider.GetRequiredService<JoineryDb>(), scope.ServiceProvider);
     }
+
+    private Task<int> UserCountAsync() => WithDbAsync((db, _) => db.Users.CountAsync());
+
+    private Task<PersonalAccessToken> TheTokenOfAsync(Guid userId) => WithDbAsync((db, _) => db.PersonalAccessTokens.SingleAsync(t => t.UserId == userId));
 
     [Fact]
     public async Task User_create_prints_the_id_of_an_account_that_signs_in_with_the_password_from_stdin()
@@ -43,7 +56,7 @@ public class AccountCommandTests : IAsyncLifetime
             var user = await db.Users.SingleAsync(u => u.Id == id);
             return (user, await services.GetRequiredService<UserManager<User>>().CheckPasswordAsync(user, CoreArrange.Password));
         });
-        user.Email.ShouldBe("dana.whitfield@riverbend.example");
+        user.Email.ShouldBe($"dana.whitfield{_n}@riverbend.example");
         user.DisplayName.ShouldBe("Dana Whitfield");
         user.OrganizationId.ShouldBe(_riverbendId);
         user.IsSiteAdmin.ShouldBeFalse();
@@ -54,24 +67,24 @@ public class AccountCommandTests : IAsyncLifetime
     public async Task User_deactivate_refuses_the_persons_tokens_and_reactivate_restores_them()
     {
         var id = (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
-        var secret = (await _cli.RunAsync("token", "create", "--email", "dana.whitfield@riverbend.example", "--name", "sync")).ShouldSucceed().OutLines[^1];
+        var secret = (await _cli.RunAsync("token", "create", "--email", Dana, "--name", "sync")).ShouldSucceed().OutLines[^1];
 
-        var deactivated = await _cli.RunAsync("user", "deactivate", "--email", "Dana.Whitfield@Riverbend.example");
+        var deactivated = await _cli.RunAsync("user", "deactivate", "--email", DanaTyped);
         var whileDeactivated = await WithDbAsync((_, services) => services.GetRequiredService<PersonalAccessTokens>().AuthenticateAsync(secret));
-        var reactivated = await _cli.RunAsync("user", "reactivate", "--email", "dana.whitfield@riverbend.example");
+        var reactivated = await _cli.RunAsync("user", "reactivate", "--email", Dana);
         var afterwards = await WithDbAsync((_, services) => services.GetRequiredService<PersonalAccessTokens>().AuthenticateAsync(secret));
 
-        deactivated.ShouldSucceed().OutLines.ShouldBe(["dana.whitfield@riverbend.example is deactivated."]);
+        deactivated.ShouldSucceed().OutLines.ShouldBe([$"{Dana} is deactivated."]);
         whileDeactivated.User.ShouldBeNull();
         reactivated.ShouldSucceed();
         afterwards.User.ShouldNotBeNull().Id.ShouldBe(id);
-        (await _cli.RunAsync("user", "deactivate", "--email", "nobody@riverbend.example")).ShouldFailWithOneLine().ShouldContain("No account has the email");
+        (await _cli.RunAsync("user", "deactivate", "--email", $"nobody{_n}@riverbend.example")).ShouldFailWithOneLine().ShouldContain("No account has the email");
     }
 
     [Fact]
     public async Task User_create_with_admin_makes_a_site_administrator_in_an_organization_given_by_id()
     {
-        var id = (await _cli.RunWithInputAsync(CoreArrange.Password, "user", "create", "--email", "admin@riverbend.example", "--name", "Site Admin",
+        var id = (await _cli.RunWithInputAsync(CoreArrange.Password, "user", "create", "--email", $"admin{_n}@riverbend.example", "--name", "Site Admin",
             "--org", _riverbendId.ToString(), "--admin", "--password-stdin")).ShouldPrintAnId();
 
         var user = await WithDbAsync((db, _) => db.Users.SingleAsync(u => u.Id == id));
@@ -86,7 +99,7 @@ public class AccountCommandTests : IAsyncLifetime
 
         using var json = JsonDocument.Parse(result.Out);
         var id = json.RootElement.GetProperty("id").GetGuid();
-        json.RootElement.GetProperty("email").GetString().ShouldBe("dana.whitfield@riverbend.example");
+        json.RootElement.GetProperty("email").GetString().ShouldBe($"dana.whitfield{_n}@riverbend.example");
         (await WithDbAsync((db, _) => db.Users.AnyAsync(u => u.Id == id))).ShouldBeTrue();
     }
 
@@ -99,28 +112,31 @@ public class AccountCommandTests : IAsyncLifetime
     [InlineData("")]
     public async Task User_create_with_a_weak_password_fails_in_one_line_and_creates_nobody(string password)
     {
+        var before = await UserCountAsync();
+
         var error = (await CreateUserAsync(password)).ShouldFailWithOneLine();
 
         error.Length.ShouldBeGreaterThan("error: ".Length);
-        (await WithDbAsync((db, _) => db.Users.CountAsync())).ShouldBe(0);
+        (await UserCountAsync()).ShouldBe(before);
     }
 
     [Fact]
     public async Task User_create_with_an_email_already_in_use_fails_whatever_its_case()
     {
+        var before = await UserCountAsync();
         (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
 
-        var error = (await _cli.RunWithInputAsync(CoreArrange.Password, "user", "create", "--email", "DANA.WHITFIELD@riverbend.example", "--name", "Dana Again",
-            "--org", "Riverbend Behavioral Health", "--password-stdin")).ShouldFailWithOneLine();
+        var error = (await _cli.RunWithInputAsync(CoreArrange.Password, "user", "create", "--email", $"DANA.WHITFIELD{_n}@riverbend.example", "--name", "Dana Again",
+            "--org", Riverbend, "--password-stdin")).ShouldFailWithOneLine();
 
-        error.ShouldBe("error: An account with the email dana.whitfield@riverbend.example already exists.");
-        (await WithDbAsync((db, _) => db.Users.CountAsync())).ShouldBe(1);
+        error.ShouldBe($"error: An account with the email dana.whitfield{_n}@riverbend.example already exists.");
+        (await UserCountAsync()).ShouldBe(before + 1);
     }
 
     [Fact]
     public async Task User_create_in_an_unknown_organization_fails()
     {
-        var error = (await _cli.RunWithInputAsync(CoreArrange.Password, "user", "create", "--email", "dana@riverbend.example", "--name", "Dana",
+        var error = (await _cli.RunWithInputAsync(CoreArrange.Password, "user", "create", "--email", $"dana{_n}@riverbend.example", "--name", "Dana",
             "--org", "Nowhere Clinic", "--password-stdin")).ShouldFailWithOneLine();
 
         error.ShouldBe("error: There is no organization 'Nowhere Clinic'.");
@@ -130,7 +146,7 @@ public class AccountCommandTests : IAsyncLifetime
     public async Task User_create_with_a_malformed_email_fails()
     {
         var error = (await _cli.RunWithInputAsync(CoreArrange.Password, "user", "create", "--email", "dana at riverbend", "--name", "Dana",
-            "--org", "Riverbend Behavioral Health", "--password-stdin")).ShouldFailWithOneLine();
+            "--org", Riverbend, "--password-stdin")).ShouldFailWithOneLine();
 
         error.ShouldBe("error: Enter an email address like name@example.org.");
     }
@@ -141,17 +157,17 @@ public class AccountCommandTests : IAsyncLifetime
     [InlineData("other", OrganizationKind.Other)]
     public async Task Org_create_stores_the_kind(string kind, OrganizationKind expected)
     {
-        var id = await _cli.OrganizationAsync("Eastside Health Center", kind);
+        var id = await _cli.OrganizationAsync($"Eastside Health Center {_n}", kind);
 
         var organization = await WithDbAsync((db, _) => db.Organizations.SingleAsync(o => o.Id == id));
-        organization.Name.ShouldBe("Eastside Health Center");
+        organization.Name.ShouldBe($"Eastside Health Center {_n}");
         organization.Kind.ShouldBe(expected);
     }
 
     [Fact]
     public async Task Org_create_with_json_prints_an_object_with_the_id_and_kind()
     {
-        var result = (await _cli.RunAsync("org", "create", "--name", "Eastside Health Center", "--kind", "primary-care", "--json")).ShouldSucceed();
+        var result = (await _cli.RunAsync("org", "create", "--name", $"Eastside Health Center {_n}", "--kind", "primary-care", "--json")).ShouldSucceed();
 
         using var json = JsonDocument.Parse(result.Out);
         var id = json.RootElement.GetProperty("id").GetGuid();
@@ -162,28 +178,32 @@ public class AccountCommandTests : IAsyncLifetime
     [Fact]
     public async Task Org_create_with_a_name_in_use_fails()
     {
-        var error = (await _cli.RunAsync("org", "create", "--name", "Riverbend Behavioral Health", "--kind", "other")).ShouldFailWithOneLine();
+        var error = (await _cli.RunAsync("org", "create", "--name", Riverbend, "--kind", "other")).ShouldFailWithOneLine();
 
-        error.ShouldBe("error: An organization named 'Riverbend Behavioral Health' already exists.");
+        error.ShouldBe($"error: An organization named '{Riverbend}' already exists.");
     }
 
     [Fact]
     public async Task Org_create_with_invisible_formatting_in_the_name_fails_and_saves_nothing()
     {
-        var error = (await _cli.RunAsync("org", "create", "--name", "Riverbend\u202EhtlaeH", "--kind", "other")).ShouldFailWithOneLine();
+        var before = await WithDbAsync((db, _) => db.Organizations.CountAsync());
+
+        var error = (await _cli.RunAsync("org", "create", "--name", $"Riverbend\u202EhtlaeH {_n}", "--kind", "other")).ShouldFailWithOneLine();
 
         error.ShouldBe("error: The organization's name contains invisible formatting characters (right-to-left or zero-width marks); remove them.");
-        (await WithDbAsync((db, _) => db.Organizations.CountAsync())).ShouldBe(1);
+        (await WithDbAsync((db, _) => db.Organizations.CountAsync())).ShouldBe(before);
     }
 
     [Fact]
     public async Task User_create_with_a_zero_width_character_in_the_name_fails_and_saves_nothing()
     {
+        var before = await UserCountAsync();
+
         var error = (await _cli.RunWithInputAsync(CoreArrange.Password + "\n",
-            ["user", "create", "--email", "dana@riverbend.example", "--name", "Dana\u200BWhitfield", "--org", "Riverbend Behavioral Health", "--password-stdin"])).ShouldFailWithOneLine();
+            ["user", "create", "--email", $"dana{_n}@riverbend.example", "--name", "Dana\u200BWhitfield", "--org", Riverbend, "--password-stdin"])).ShouldFailWithOneLine();
 
         error.ShouldBe("error: The person's name contains invisible formatting characters (right-to-left or zero-width marks); remove them.");
-        (await WithDbAsync((db, _) => db.Users.CountAsync())).ShouldBe(0);
+        (await UserCountAsync()).ShouldBe(before);
     }
 
     [Fact]
@@ -191,7 +211,7 @@ public class AccountCommandTests : IAsyncLifetime
     {
         var userId = (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
 
-        var result = (await _cli.RunAsync("token", "create", "--email", "dana.whitfield@riverbend.example", "--name", "reporting")).ShouldSucceed();
+        var result = (await _cli.RunAsync("token", "create", "--email", Dana, "--name", "reporting")).ShouldSucceed();
 
         var secret = result.OutLines[^1];
         secret.ShouldStartWith(PersonalAccessToken.Prefix);
@@ -203,11 +223,11 @@ public class AccountCommandTests : IAsyncLifetime
     [Fact]
     public async Task Token_create_stores_only_a_hash_of_the_token()
     {
-        (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
+        var userId = (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
 
-        var secret = (await _cli.RunAsync("token", "create", "--email", "dana.whitfield@riverbend.example", "--name", "reporting")).ShouldSucceed().OutLines[^1];
+        var secret = (await _cli.RunAsync("token", "create", "--email", Dana, "--name", "reporting")).ShouldSucceed().OutLines[^1];
 
-        var token = await WithDbAsync((db, _) => db.PersonalAccessTokens.SingleAsync());
+        var token = await TheTokenOfAsync(userId);
         token.TokenHash.ShouldBe(PersonalAccessToken.Hash(secret));
         secret.ShouldStartWith(token.Hint);
         var holders = await WithDbAsync((db, _) => CellsContainingAsync(db, secret));
@@ -218,22 +238,22 @@ public class AccountCommandTests : IAsyncLifetime
     [Fact]
     public async Task Token_create_with_expires_sets_the_lifetime_in_days()
     {
-        (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
+        var userId = (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
 
-        (await _cli.RunAsync("token", "create", "--email", "dana.whitfield@riverbend.example", "--name", "short", "--expires", "7")).ShouldSucceed();
+        (await _cli.RunAsync("token", "create", "--email", Dana, "--name", "short", "--expires", "7")).ShouldSucceed();
 
-        var token = await WithDbAsync((db, _) => db.PersonalAccessTokens.SingleAsync());
+        var token = await TheTokenOfAsync(userId);
         (token.ExpiresAt - token.CreatedAt).ShouldBe(TimeSpan.FromDays(7));
     }
 
     [Fact]
     public async Task Token_create_without_expires_lasts_the_default_days()
     {
-        (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
+        var userId = (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
 
-        (await _cli.RunAsync("token", "create", "--email", "dana.whitfield@riverbend.example", "--name", "default")).ShouldSucceed();
+        (await _cli.RunAsync("token", "create", "--email", Dana, "--name", "default")).ShouldSucceed();
 
-        var token = await WithDbAsync((db, _) => db.PersonalAccessTokens.SingleAsync());
+        var token = await TheTokenOfAsync(userId);
         (token.ExpiresAt - token.CreatedAt).ShouldBe(TimeSpan.FromDays(PersonalAccessTokens.DefaultDays));
     }
 
@@ -244,32 +264,33 @@ public class AccountCommandTests : IAsyncLifetime
     public async Task Token_create_with_a_lifetime_out_of_range_fails(string days)
     {
         (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
+        var before = await WithDbAsync((db, _) => db.PersonalAccessTokens.CountAsync());
 
-        var error = (await _cli.RunAsync("token", "create", "--email", "dana.whitfield@riverbend.example", "--name", "bad", "--expires", days)).ShouldFailWithOneLine();
+        var error = (await _cli.RunAsync("token", "create", "--email", Dana, "--name", "bad", "--expires", days)).ShouldFailWithOneLine();
 
         error.ShouldBe("error: A token lasts from 1 to 366 days.");
-        (await WithDbAsync((db, _) => db.PersonalAccessTokens.CountAsync())).ShouldBe(0);
+        (await WithDbAsync((db, _) => db.PersonalAccessTokens.CountAsync())).ShouldBe(before);
     }
 
     [Fact]
     public async Task Token_create_for_an_unknown_email_fails()
     {
-        var error = (await _cli.RunAsync("token", "create", "--email", "nobody@riverbend.example", "--name", "ci")).ShouldFailWithOneLine();
+        var error = (await _cli.RunAsync("token", "create", "--email", $"nobody{_n}@riverbend.example", "--name", "ci")).ShouldFailWithOneLine();
 
-        error.ShouldBe("error: No account has the email nobody@riverbend.example.");
+        error.ShouldBe($"error: No account has the email nobody{_n}@riverbend.example.");
     }
 
     [Fact]
     public async Task Token_create_with_json_prints_the_id_and_the_token()
     {
-        (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
+        var userId = (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();
 
-        var result = (await _cli.RunAsync("token", "create", "--email", "dana.whitfield@riverbend.example", "--name", "ci", "--json")).ShouldSucceed();
+        var result = (await _cli.RunAsync("token", "create", "--email", Dana, "--name", "ci", "--json")).ShouldSucceed();
 
         using var json = JsonDocument.Parse(result.Out);
         var id = json.RootElement.GetProperty("id").GetGuid();
         var secret = json.RootElement.GetProperty("token").GetString()!;
-        var token = await WithDbAsync((db, _) => db.PersonalAccessTokens.SingleAsync());
+        var token = await TheTokenOfAsync(userId);
         token.Id.ShouldBe(id);
         token.TokenHash.ShouldBe(PersonalAccessToken.Hash(secret));
     }

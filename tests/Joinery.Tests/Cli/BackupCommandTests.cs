@@ -11,24 +11,65 @@ using Microsoft.Extensions.Logging;
 namespace Joinery.Tests.Cli;
 
 /// <summary>Backup and restore are SQLite's online backup, so these run on SQLite whichever provider is selected.</summary>
-public class BackupCommandTests : IAsyncLifetime
+/// <remarks>
+/// The cases that back up, or fail to restore, share one database: a case that writes adds
+/// organizations of its own, and a case compares a backup with what the database held when it was
+/// taken (not with a fixed list), or the database with what it held before a refused restore. A
+/// restore that succeeds replaces the whole database, so those cases restore over a database of their
+/// own. Each case has its own folder for the files it writes.
+/// </remarks>
+public class BackupCommandTests(BackupCommandTests.TwoOrganizations shared) : IClassFixture<BackupCommandTests.TwoOrganizations>, IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "joinery-tests", "backups-" + Guid.NewGuid().ToString("N"));
-    private CliSession _cli = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>A SQLite database holding two organizations, shared by the class's cases.</summary>
+    public sealed class TwoOrganizations : IAsyncLifetime
     {
-        Directory.CreateDirectory(_folder);
-        _cli = await CliSession.StartAsync(DatabaseProvider.Sqlite);
-        await _cli.OrganizationAsync("Riverbend Behavioral Health", "behavioral-health");
-        await _cli.OrganizationAsync("Eastside Health Center", "primary-care");
+        public CliSession Cli { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Cli = await StartAsync();
+
+        public async Task DisposeAsync() => await Cli.DisposeAsync();
+
+        /// <summary>A new SQLite database holding Riverbend and Eastside, and the two audit entries that created them.</summary>
+        public static async Task<CliSession> StartAsync()
+        {
+            var cli = await CliSession.StartAsync(DatabaseProvider.Sqlite);
+            await cli.OrganizationAsync("Riverbend Behavioral Health", "behavioral-health");
+            await cli.OrganizationAsync("Eastside Health Center", "primary-care");
+            return cli;
+        }
     }
 
-    public async Task DisposeAsync()
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "joinery-tests", "backups-" + Guid.NewGuid().ToString("N"));
+    private readonly CliSession _cli = shared.Cli;
+    private readonly string _n = shared.Cli.Unique();
+
+    public Task InitializeAsync()
     {
-        await _cli.DisposeAsync();
+        Directory.CreateDirectory(_folder);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Adds an organization of this case's own, so a backup taken next must hold the latest write; returns every organization's name.</summary>
+    private async Task<List<string>> AddOwnOrganizationAsync()
+    {
+        await _cli.OrganizationAsync($"Westside Clinic {_n}");
+        var names = await OrganizationNamesAsync(_cli);
+        names.ShouldContain($"Westside Clinic {_n}");
+        names.ShouldContain("Riverbend Behavioral Health");
+        return names;
+    }
+
+    private static async Task<int> AuditEntryCountAsync(CliSession cli)
+    {
+        await using var scope = cli.Host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<JoineryDb>().AuditEntries.CountAsync();
     }
 
     private string PathOf(string name) => Path.Combine(_folder, name);
@@ -68,16 +109,19 @@ public class BackupCommandTests : IAsyncLifetime
         return counts;
     }
 
-    private async Task<string> BackupAsync(string name = "joinery-backup.db")
+    private Task<string> BackupAsync(string name = "joinery-backup.db") => BackupAsync(_cli, name);
+
+    private async Task<string> BackupAsync(CliSession cli, string name = "joinery-backup.db")
     {
         var file = PathOf(name);
-        (await _cli.RunAsync("db", "backup", "--out", file)).ShouldSucceed();
+        (await cli.RunAsync("db", "backup", "--out", file)).ShouldSucceed();
         return file;
     }
 
     [Fact]
     public async Task Backup_writes_a_valid_sqlite_file_holding_the_data_and_prints_its_path()
     {
+        var names = await AddOwnOrganizationAsync();
         var file = PathOf("joinery-backup.db");
 
         var result = (await _cli.RunAsync("db", "backup", "--out", file)).ShouldSucceed();
@@ -85,15 +129,14 @@ public class BackupCommandTests : IAsyncLifetime
         result.OutLines.ShouldBe([file]);
         File.Exists(file).ShouldBeTrue();
         (await ReadColumnAsync(file, "PRAGMA integrity_check")).ShouldBe(["ok"]);
-        (await ReadColumnAsync(file, "SELECT name FROM organizations ORDER BY name"))
-            .ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
+        (await ReadColumnAsync(file, "SELECT name FROM organizations ORDER BY name")).ShouldBe(names);
         (await ReadColumnAsync(file, "SELECT version FROM schema_versions")).ShouldBe(Migrator.Versions(DatabaseProvider.Sqlite), ignoreOrder: true);
     }
 
     [Fact]
     public async Task Backups_taken_while_organizations_are_created_are_consistent_and_restore_to_the_same_rows()
     {
-        await using var load = WriteLoad.Start(_cli.Host);
+        await using var load = WriteLoad.Start(_cli.Host, _n);
         await load.WrittenAsync(3);
         var files = new List<string>();
         for (var i = 0; i < 12; i++)
@@ -127,6 +170,7 @@ public class BackupCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_backup_that_finds_the_database_locked_leaves_no_file_and_the_next_run_succeeds()
     {
+        var names = await AddOwnOrganizationAsync();
         var file = PathOf("locked.db");
         await using (await ExclusiveLockAsync())
         {
@@ -137,13 +181,14 @@ public class BackupCommandTests : IAsyncLifetime
         }
 
         (await _cli.RunAsync("db", "backup", "--out", file)).ShouldSucceed();
-        (await ReadColumnAsync(file, "SELECT name FROM organizations ORDER BY name")).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
+        (await ReadColumnAsync(file, "SELECT name FROM organizations ORDER BY name")).ShouldBe(names);
         Directory.GetFiles(_folder).ShouldBe([file]);
     }
 
     [Fact]
     public async Task A_backup_tries_again_when_the_database_is_busy_and_succeeds_once_the_lock_is_released()
     {
+        var names = await AddOwnOrganizationAsync();
         var blocker = await ExclusiveLockAsync();
         var retries = 0;
         // The first retry releases the lock, so the next attempt must succeed: no timing involved.
@@ -165,29 +210,31 @@ public class BackupCommandTests : IAsyncLifetime
 
         written.ShouldBe(file);
         retries.ShouldBe(1);
-        (await ReadColumnAsync(file, "SELECT name FROM organizations ORDER BY name")).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
+        (await ReadColumnAsync(file, "SELECT name FROM organizations ORDER BY name")).ShouldBe(names);
         Directory.GetFiles(_folder).ShouldBe([file]);
     }
 
     [Fact]
     public async Task Restore_replaces_a_database_in_write_ahead_log_mode_that_another_connection_holds_open()
     {
-        var file = await BackupAsync();
-        await _cli.OrganizationAsync("Northside Clinic");
-        var target = _cli.Host.Database.Options.SqliteFile!;
+        // A restore replaces the whole database, so this case restores over a database of its own.
+        await using var own = await TwoOrganizations.StartAsync();
+        var file = await BackupAsync(own);
+        await own.OrganizationAsync("Northside Clinic");
+        var target = own.Host.Database.Options.SqliteFile!;
         // Like a running web app: an open connection, whose writes may still sit in the -wal file.
         await using var open = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
         await open.OpenAsync();
         (await ScalarAsync(open, "PRAGMA journal_mode")).ShouldBe("wal");
         (await ScalarAsync(open, "SELECT count(*) FROM organizations")).ShouldBe(3L);
 
-        (await _cli.RunAsync("db", "restore", "--from", file, "--force")).ShouldSucceed();
+        (await own.RunAsync("db", "restore", "--from", file, "--force")).ShouldSucceed();
 
         (await ScalarAsync(open, "SELECT count(*) FROM organizations")).ShouldBe(2L);
         (await ScalarAsync(open, "PRAGMA integrity_check")).ShouldBe("ok");
         (await ScalarAsync(open, "PRAGMA journal_mode")).ShouldBe("wal");
-        (await OrganizationNamesAsync(_cli)).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
-        (await _cli.RunAsync("audit", "verify")).ShouldSucceed().OutLines.ShouldBe(["Audit trail intact: 2 entries."]);
+        (await OrganizationNamesAsync(own)).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
+        (await own.RunAsync("audit", "verify")).ShouldSucceed().OutLines.ShouldBe(["Audit trail intact: 2 entries."]);
     }
 
     [Fact]
@@ -205,54 +252,60 @@ public class BackupCommandTests : IAsyncLifetime
     [Fact]
     public async Task Restore_into_an_empty_database_needs_no_force()
     {
+        var names = await AddOwnOrganizationAsync();
+        var entries = await AuditEntryCountAsync(_cli);
         var file = await BackupAsync();
         await using var fresh = await CliSession.StartAsync(DatabaseProvider.Sqlite);
 
         (await fresh.RunAsync("db", "restore", "--from", file)).ShouldSucceed();
 
-        (await OrganizationNamesAsync(fresh)).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
-        (await fresh.RunAsync("audit", "verify")).ShouldSucceed().OutLines.ShouldBe(["Audit trail intact: 2 entries."]);
+        (await OrganizationNamesAsync(fresh)).ShouldBe(names);
+        (await fresh.RunAsync("audit", "verify")).ShouldSucceed().OutLines.ShouldBe([$"Audit trail intact: {entries} entries."]);
     }
 
     [Fact]
     public async Task Restore_refuses_to_overwrite_a_database_holding_data_without_force()
     {
         var file = await BackupAsync();
-        await _cli.OrganizationAsync("Northside Clinic");
+        await _cli.OrganizationAsync($"Northside Clinic {_n}");
 
         var error = (await _cli.RunAsync("db", "restore", "--from", file)).ShouldFailWithOneLine();
 
         error.ShouldBe("error: The database already holds data; add --force to overwrite it.");
-        (await OrganizationNamesAsync(_cli)).ShouldContain("Northside Clinic");
+        (await OrganizationNamesAsync(_cli)).ShouldContain($"Northside Clinic {_n}");
     }
 
     [Fact]
     public async Task Restore_with_force_puts_the_database_back_as_it_was_at_the_backup()
     {
-        var file = await BackupAsync();
-        await _cli.OrganizationAsync("Northside Clinic");
+        // A restore replaces the whole database, so this case restores over a database of its own.
+        await using var own = await TwoOrganizations.StartAsync();
+        var file = await BackupAsync(own);
+        await own.OrganizationAsync("Northside Clinic");
 
-        (await _cli.RunAsync("db", "restore", "--from", file, "--force")).ShouldSucceed();
+        (await own.RunAsync("db", "restore", "--from", file, "--force")).ShouldSucceed();
 
-        (await OrganizationNamesAsync(_cli)).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
-        (await _cli.RunAsync("audit", "verify")).ShouldSucceed().OutLines.ShouldBe(["Audit trail intact: 2 entries."]);
+        (await OrganizationNamesAsync(own)).ShouldBe(["Eastside Health Center", "Riverbend Behavioral Health"]);
+        (await own.RunAsync("audit", "verify")).ShouldSucceed().OutLines.ShouldBe(["Audit trail intact: 2 entries."]);
     }
 
     [Fact]
     public async Task Restore_from_a_file_that_is_not_sqlite_fails_with_a_clear_error()
     {
+        var names = await OrganizationNamesAsync(_cli);
         var file = PathOf("notes.txt");
         await File.WriteAllTextAsync(file, string.Concat(Enumerable.Repeat("These are meeting notes, not a database.\n", 200)));
 
         var error = (await _cli.RunAsync("db", "restore", "--from", file, "--force")).ShouldFailWithOneLine();
 
         error.ShouldBe($"error: {file} is not a SQLite database.");
-        (await OrganizationNamesAsync(_cli)).Count.ShouldBe(2);
+        (await OrganizationNamesAsync(_cli)).ShouldBe(names);
     }
 
     [Fact]
     public async Task Restore_from_a_sqlite_file_that_is_not_a_joinery_backup_fails()
     {
+        var names = await OrganizationNamesAsync(_cli);
         var file = PathOf("other.db");
         await using (var other = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
@@ -265,7 +318,7 @@ public class BackupCommandTests : IAsyncLifetime
         var error = (await _cli.RunAsync("db", "restore", "--from", file, "--force")).ShouldFailWithOneLine();
 
         error.ShouldBe($"error: {file} is not a Joinery backup.");
-        (await OrganizationNamesAsync(_cli)).Count.ShouldBe(2);
+        (await OrganizationNamesAsync(_cli)).ShouldBe(names);
     }
 
     [Fact]
@@ -313,12 +366,13 @@ public class BackupCommandTests : IAsyncLifetime
         private readonly Task[] _writers;
         private int _written;
 
-        private WriteLoad(CoreHost host) =>
-            _writers = [Task.Run(() => WriteAsync(host, "a")), Task.Run(() => WriteAsync(host, "b"))];
+        private WriteLoad(CoreHost host, string prefix) =>
+            _writers = [Task.Run(() => WriteAsync(host, $"{prefix}a")), Task.Run(() => WriteAsync(host, $"{prefix}b"))];
 
         public int Written => Volatile.Read(ref _written);
 
-        public static WriteLoad Start(CoreHost host) => new(host);
+        /// <summary>Starts the writers, whose organizations are named "Load {prefix}a0", "Load {prefix}b0"…</summary>
+        public static WriteLoad Start(CoreHost host, string prefix) => new(host, prefix);
 
         /// <summary>Waits until at least <paramref name="count"/> organizations were created (or a writer failed).</summary>
         public async Task WrittenAsync(int count)

@@ -44,8 +44,12 @@ public sealed class CliSession : IAsyncDisposable
 
     public CoreHost Host { get; }
 
-    public static async Task<CliSession> StartAsync(DatabaseProvider? provider = null) =>
-        new(await CoreHost.StartAsync(provider, migrate: false));
+    /// <summary>A short suffix, unique within this session's database, for one test's names and emails.</summary>
+    public string Unique() => Host.Unique();
+
+    /// <summary>A session over a fresh database, left empty for the CLI to migrate unless <paramref name="migrate"/>.</summary>
+    public static async Task<CliSession> StartAsync(DatabaseProvider? provider = null, bool migrate = false) =>
+        new(await CoreHost.StartAsync(provider, migrate));
 
     public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
@@ -73,7 +77,10 @@ public sealed class CliSession : IAsyncDisposable
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
 
-/// <summary>One CLI session (and database) for a class whose cases change nothing.</summary>
+/// <summary>
+/// One CLI session (and database) for a class whose cases change nothing, or whose cases each write
+/// only records of their own (named with <see cref="CliSession.Unique"/>) and assert only on those.
+/// </summary>
 public sealed class SharedCliSession : IAsyncLifetime
 {
     public CliSession Cli { get; private set; } = null!;

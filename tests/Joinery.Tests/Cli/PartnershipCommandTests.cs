@@ -7,25 +7,42 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Cli;
 
+/// <remarks>
+/// The cases share one database and the organizations and people arranged once in it (no case
+/// changes them); each case creates partnerships of its own, named with a unique suffix, and where it
+/// proves that nothing was saved it compares counts before and after (the cases run one at a time).
+/// </remarks>
 [Trait(TestClock.Trait, TestClock.Dated)]
-public class PartnershipCommandTests : IAsyncLifetime
+public class PartnershipCommandTests(PartnershipCommandTests.People people) : IClassFixture<PartnershipCommandTests.People>
 {
-    private CliSession _cli = null!;
-    private Guid _riverbendId;
-    private Guid _eastsideId;
-
-    public async Task InitializeAsync()
+    /// <summary>Three organizations with one person each, in a database the class's cases share.</summary>
+    public sealed class People : IAsyncLifetime
     {
-        _cli = await CliSession.StartAsync();
-        _riverbendId = await _cli.OrganizationAsync("Riverbend Behavioral Health", "behavioral-health");
-        _eastsideId = await _cli.OrganizationAsync("Eastside Health Center", "primary-care");
-        await _cli.OrganizationAsync("Northside Clinic");
-        await _cli.UserAsync("dana@riverbend.example", "Dana Whitfield", "Riverbend Behavioral Health");
-        await _cli.UserAsync("grace@eastside.example", "Grace Holloway", "Eastside Health Center");
-        await _cli.UserAsync("nora@northside.example", "Nora Quinn", "Northside Clinic");
+        public CliSession Cli { get; private set; } = null!;
+        public Guid RiverbendId { get; private set; }
+        public Guid EastsideId { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            Cli = await CliSession.StartAsync();
+            RiverbendId = await Cli.OrganizationAsync("Riverbend Behavioral Health", "behavioral-health");
+            EastsideId = await Cli.OrganizationAsync("Eastside Health Center", "primary-care");
+            await Cli.OrganizationAsync("Northside Clinic");
+            await Cli.UserAsync("dana@riverbend.example", "Dana Whitfield", "Riverbend Behavioral Health");
+            await Cli.UserAsync("grace@eastside.example", "Grace Holloway", "Eastside Health Center");
+            await Cli.UserAsync("nora@northside.example", "Nora Quinn", "Northside Clinic");
+        }
+
+        public async Task DisposeAsync() => await Cli.DisposeAsync();
     }
 
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
+    private readonly CliSession _cli = people.Cli;
+    private readonly Guid _riverbendId = people.RiverbendId;
+    private readonly Guid _eastsideId = people.EastsideId;
+    private readonly string _n = people.Cli.Unique();
+
+    /// <summary>This case's partnership of Riverbend and Eastside.</summary>
+    private string WholeHealth => $"Whole Health {_n}";
 
     private async Task<T> WithDbAsync<T>(Func<JoineryDb, Task<T>> read)
     {
@@ -33,7 +50,7 @@ public class PartnershipCommandTests : IAsyncLifetime
         return await read(scope.ServiceProvider.GetRequiredService<JoineryDb>());
     }
 
-    private Task<Guid> WholeHealthAsync() => _cli.PartnershipAsync("Whole Health", "Riverbend Behavioral Health", "Eastside Health Center");
+    private Task<Guid> WholeHealthAsync() => _cli.PartnershipAsync(WholeHealth, "Riverbend Behavioral Health", "Eastside Health Center");
 
     private Task<CliResult> AddMemberAsync(string partnership, string email, string role = "planner", string level = "manager", params string[] extra) =>
         _cli.RunAsync(["member", "add", "--partnership", partnership, "--email", email, "--role", role, "--level", level, .. extra]);
@@ -44,7 +61,7 @@ public class PartnershipCommandTests : IAsyncLifetime
         var id = await WholeHealthAsync();
 
         var partnership = await WithDbAsync(db => db.Partnerships.Include(p => p.Partners).SingleAsync(p => p.Id == id));
-        partnership.Name.ShouldBe("Whole Health");
+        partnership.Name.ShouldBe(WholeHealth);
         partnership.Phase.ShouldBe(Phase.Explore);
         partnership.Partners.Select(p => p.OrganizationId).ShouldBe([_riverbendId, _eastsideId], ignoreOrder: true);
     }
@@ -52,7 +69,7 @@ public class PartnershipCommandTests : IAsyncLifetime
     [Fact]
     public async Task Partnership_create_accepts_organization_ids_mixed_with_names()
     {
-        var id = await _cli.PartnershipAsync("Three Ways", _riverbendId.ToString(), _eastsideId.ToString(), "Northside Clinic");
+        var id = await _cli.PartnershipAsync($"Three Ways {_n}", _riverbendId.ToString(), _eastsideId.ToString(), "Northside Clinic");
 
         var partners = await WithDbAsync(db => db.PartnerOrganizations.Where(p => p.PartnershipId == id).CountAsync());
         partners.ShouldBe(3);
@@ -61,16 +78,18 @@ public class PartnershipCommandTests : IAsyncLifetime
     [Fact]
     public async Task Partnership_create_with_one_organization_is_refused()
     {
-        var error = (await _cli.RunAsync("partnership", "create", "--name", "Alone", "--org", "Riverbend Behavioral Health")).ShouldFailWithOneLine();
+        var before = await WithDbAsync(db => db.Partnerships.CountAsync());
+
+        var error = (await _cli.RunAsync("partnership", "create", "--name", $"Alone {_n}", "--org", "Riverbend Behavioral Health")).ShouldFailWithOneLine();
 
         error.ShouldBe("error: Choose at least two different partner organizations.");
-        (await WithDbAsync(db => db.Partnerships.CountAsync())).ShouldBe(0);
+        (await WithDbAsync(db => db.Partnerships.CountAsync())).ShouldBe(before);
     }
 
     [Fact]
     public async Task Partnership_create_with_the_same_organization_twice_is_refused()
     {
-        var error = (await _cli.RunAsync("partnership", "create", "--name", "Mirror", "--org", "Riverbend Behavioral Health", "--org", _riverbendId.ToString()))
+        var error = (await _cli.RunAsync("partnership", "create", "--name", $"Mirror {_n}", "--org", "Riverbend Behavioral Health", "--org", _riverbendId.ToString()))
             .ShouldFailWithOneLine();
 
         error.ShouldBe("error: Choose at least two different partner organizations.");
@@ -79,7 +98,7 @@ public class PartnershipCommandTests : IAsyncLifetime
     [Fact]
     public async Task Partnership_create_with_an_unknown_organization_is_refused()
     {
-        var error = (await _cli.RunAsync("partnership", "create", "--name", "Ghost", "--org", "Riverbend Behavioral Health", "--org", "Nowhere Clinic"))
+        var error = (await _cli.RunAsync("partnership", "create", "--name", $"Ghost {_n}", "--org", "Riverbend Behavioral Health", "--org", "Nowhere Clinic"))
             .ShouldFailWithOneLine();
 
         error.ShouldBe("error: There is no organization 'Nowhere Clinic'.");
@@ -90,16 +109,16 @@ public class PartnershipCommandTests : IAsyncLifetime
     {
         await WholeHealthAsync();
 
-        var error = (await _cli.RunAsync("partnership", "create", "--name", "Whole Health", "--org", "Riverbend Behavioral Health", "--org", "Northside Clinic"))
+        var error = (await _cli.RunAsync("partnership", "create", "--name", WholeHealth, "--org", "Riverbend Behavioral Health", "--org", "Northside Clinic"))
             .ShouldFailWithOneLine();
 
-        error.ShouldBe("error: A partnership named 'Whole Health' already exists.");
+        error.ShouldBe($"error: A partnership named '{WholeHealth}' already exists.");
     }
 
     [Fact]
     public async Task Partnership_create_with_json_prints_an_object_with_the_id()
     {
-        var result = (await _cli.RunAsync("partnership", "create", "--name", "Whole Health", "--org", "Riverbend Behavioral Health", "--org", "Eastside Health Center", "--json"))
+        var result = (await _cli.RunAsync("partnership", "create", "--name", WholeHealth, "--org", "Riverbend Behavioral Health", "--org", "Eastside Health Center", "--json"))
             .ShouldSucceed();
 
         using var json = JsonDocument.Parse(result.Out);
@@ -113,7 +132,7 @@ public class PartnershipCommandTests : IAsyncLifetime
     {
         var partnershipId = await WholeHealthAsync();
 
-        var id = (await AddMemberAsync("Whole Health", "dana@riverbend.example", "steward", "executive")).ShouldPrintAnId();
+        var id = (await AddMemberAsync(WholeHealth, "dana@riverbend.example", "steward", "executive")).ShouldPrintAnId();
 
         var membership = await WithDbAsync(db => db.Memberships.Include(m => m.User).SingleAsync(m => m.Id == id));
         membership.PartnershipId.ShouldBe(partnershipId);
@@ -144,18 +163,19 @@ public class PartnershipCommandTests : IAsyncLifetime
     public async Task Member_add_with_an_unknown_role_or_level_is_refused(string role, string level)
     {
         await WholeHealthAsync();
+        var before = await WithDbAsync(db => db.Memberships.CountAsync());
 
-        (await AddMemberAsync("Whole Health", "dana@riverbend.example", role, level)).ShouldFailWithOneLine();
+        (await AddMemberAsync(WholeHealth, "dana@riverbend.example", role, level)).ShouldFailWithOneLine();
 
-        (await WithDbAsync(db => db.Memberships.CountAsync())).ShouldBe(0);
+        (await WithDbAsync(db => db.Memberships.CountAsync())).ShouldBe(before);
     }
 
     [Fact]
     public async Task Member_add_to_an_unknown_partnership_is_refused()
     {
-        var error = (await AddMemberAsync("No Such Partnership", "dana@riverbend.example")).ShouldFailWithOneLine();
+        var error = (await AddMemberAsync($"No Such Partnership {_n}", "dana@riverbend.example")).ShouldFailWithOneLine();
 
-        error.ShouldBe("error: There is no partnership 'No Such Partnership'.");
+        error.ShouldBe($"error: There is no partnership 'No Such Partnership {_n}'.");
     }
 
     [Fact]
@@ -163,7 +183,7 @@ public class PartnershipCommandTests : IAsyncLifetime
     {
         await WholeHealthAsync();
 
-        var error = (await AddMemberAsync("Whole Health", "nora@northside.example")).ShouldFailWithOneLine();
+        var error = (await AddMemberAsync(WholeHealth, "nora@northside.example")).ShouldFailWithOneLine();
 
         error.ShouldBe("error: This person's organization is not a partner in this partnership.");
     }
@@ -173,7 +193,7 @@ public class PartnershipCommandTests : IAsyncLifetime
     {
         await WholeHealthAsync();
 
-        var error = (await AddMemberAsync("Whole Health", "stranger@riverbend.example")).ShouldFailWithOneLine();
+        var error = (await AddMemberAsync(WholeHealth, "stranger@riverbend.example")).ShouldFailWithOneLine();
 
         error.ShouldBe("error: No account has the email stranger@riverbend.example; invite them instead.");
     }
@@ -182,9 +202,9 @@ public class PartnershipCommandTests : IAsyncLifetime
     public async Task Member_add_of_an_existing_member_is_refused()
     {
         await WholeHealthAsync();
-        (await AddMemberAsync("Whole Health", "dana@riverbend.example")).ShouldPrintAnId();
+        (await AddMemberAsync(WholeHealth, "dana@riverbend.example")).ShouldPrintAnId();
 
-        var error = (await AddMemberAsync("Whole Health", "dana@riverbend.example", "viewer", "frontline")).ShouldFailWithOneLine();
+        var error = (await AddMemberAsync(WholeHealth, "dana@riverbend.example", "viewer", "frontline")).ShouldFailWithOneLine();
 
         error.ShouldBe("error: dana@riverbend.example is already a member.");
     }
@@ -194,7 +214,7 @@ public class PartnershipCommandTests : IAsyncLifetime
     {
         var partnershipId = await WholeHealthAsync();
 
-        var result = (await AddMemberAsync("Whole Health", "dana@riverbend.example", "steward", "executive", "--champion", "--json")).ShouldSucceed();
+        var result = (await AddMemberAsync(WholeHealth, "dana@riverbend.example", "steward", "executive", "--champion", "--json")).ShouldSucceed();
 
         using var json = JsonDocument.Parse(result.Out);
         var id = json.RootElement.GetProperty("id").GetGuid();
@@ -210,7 +230,7 @@ public class PartnershipCommandTests : IAsyncLifetime
         await WithDbAsync(db => db.Partnerships.Where(p => p.Id == partnership)
             .ExecuteUpdateAsync(p => p.SetProperty(x => x.Phase, Phase.Close).SetProperty(x => x.ArchivedAt, TestClock.Start)));
 
-        var error = (await AddMemberAsync("Whole Health", "grace@eastside.example")).ShouldFailWithOneLine();
+        var error = (await AddMemberAsync(WholeHealth, "grace@eastside.example")).ShouldFailWithOneLine();
 
         error.ShouldBe($"error: {PartnershipArchivedException.Text}");
         (await WithDbAsync(db => db.Memberships.IgnoreQueryFilters().CountAsync(m => m.PartnershipId == partnership))).ShouldBe(0);

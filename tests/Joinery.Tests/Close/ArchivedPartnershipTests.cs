@@ -189,11 +189,11 @@ public sealed partial class ArchivedPartnershipTests(JoineryApp app) : IClassFix
                 saved.Succeeded.ShouldBeTrue(saved.FirstError);
             }
             var db = services.GetRequiredService<Core.Data.JoineryDb>();
-            foreach (var agreement in await db.Set<Agreement>().Where(a => a.PartnershipId == victim.Id).ToListAsync())
+            foreach (var agreement in await db.Set<Agreement>().AsNoTracking().Where(a => a.PartnershipId == victim.Id).ToListAsync())
             {
-                agreement.Status = AgreementStatus.Terminated;
+                var ended = await services.GetRequiredService<ChangeAgreement>().RunAsync(victim.Id, agreement.Id, new AgreementInput(null, agreement.Title, "terminated"));
+                ended.Succeeded.ShouldBeTrue(ended.FirstError);
             }
-            await db.SaveChangesAsync();
             var archived = await close.ArchiveAsync(victim.Id, new ArchiveInput(Confirm: true));
             archived.Succeeded.ShouldBeTrue(archived.FirstError);
             return true;

@@ -49,7 +49,7 @@ public sealed class CloseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
     private Task<Guid> AgreementAsync(SeededPartnership p, string status) =>
         app.ActingAsAsync(p.Steward, async services =>
         {
-            var outcome = await services.GetRequiredService<AgreementsWork>().CreateAsync(p.Id, new AgreementInput("mou", "Memorandum of understanding", status));
+            var outcome = await services.GetRequiredService<RecordAgreement>().RunAsync(p.Id, new AgreementInput("mou", "Memorandum of understanding", status));
             outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             return outcome.Value;
         });

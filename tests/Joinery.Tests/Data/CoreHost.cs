@@ -15,6 +15,7 @@ namespace Joinery.Tests.Data;
 public sealed class CoreHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private int _sequence;
 
     private CoreHost(TestDatabase database)
     {
@@ -33,6 +34,9 @@ public sealed class CoreHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public DatabaseProvider Provider => Database.Provider;
+
+    /// <summary>A short suffix, unique within this database, for the names and emails of one test that shares it.</summary>
+    public string Unique() => Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A fresh database of the selected provider (or the one given), migrated unless told otherwise.</summary>
     public static async Task<CoreHost> StartAsync(DatabaseProvider? provider = null, bool migrate = true)
@@ -69,4 +73,17 @@ public sealed class CoreHost : IAsyncDisposable
         await _services.DisposeAsync();
         Database.Dispose();
     }
+}
+
+/// <summary>
+/// One migrated database for a test class (<c>IClassFixture</c>) whose cases each arrange their own
+/// records under <see cref="CoreHost.Unique"/> names and assert on those, never on what the others left.
+/// </summary>
+public sealed class SharedCoreHost : IAsyncLifetime
+{
+    public CoreHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await CoreHost.StartAsync();
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
 }

@@ -209,13 +209,21 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
         var wrong = await api.PostJsonAsync(Url(p, "agreements"), new { type = "handshake", title = "MOU\u200F", status = "pending", effectiveOn = "2026-05-01", expiresOn = "2026-04-01", parties = new[] { other.Partners[0] } }, HttpStatusCode.BadRequest);
         var id = await CreateAgreementAsync(api, p, "mou", "draft");
         var element = await api.PostJsonAsync(Url(p, $"agreements/{id}/elements"), new { code = "permitted-uses", done = true }, HttpStatusCode.BadRequest);
-        var signatory = await api.PostJsonAsync(Url(p, $"agreements/{id}/signatories"), new { name = "", organization = other.Partners[0], signedOn = "yesterday" }, HttpStatusCode.BadRequest);
+        var signatory = await api.PostJsonAsync(Url(p, $"agreements/{id}/signatories"), new { name = "", organization = other.Partners[0], signedOn = TestClock.Day(3) }, HttpStatusCode.BadRequest);
+        var wordDate = await api.PostJsonAsync(Url(p, $"agreements/{id}/signatories"), new { name = "Dana Example", organization = p.Partners[0], signedOn = "yesterday" }, HttpStatusCode.BadRequest);
+        var wordNumber = await api.PutJsonAsync(Url(p, $"agreements/{id}"), new { title = "MOU", noticeDays = "ninety" }, HttpStatusCode.BadRequest);
+        var farDate = await api.PutJsonAsync(Url(p, $"agreements/{id}"), new { title = "MOU", effectiveOn = "1999-12-31", noticeDays = 731 }, HttpStatusCode.BadRequest);
         var elsewhere = await api.PostJsonAsync($"/api/v1/partnerships/{other.Id}/agreements/{id}/elements", new { code = "parties" }, HttpStatusCode.NotFound);
 
         empty.ErrorFields().ShouldBe(["type", "title"], ignoreOrder: true);
         wrong.ErrorFields().ShouldBe(["type", "title", "status", "expiresOn", "parties"], ignoreOrder: true);
         element.ErrorFields().ShouldBe(["code"]);
         signatory.ErrorFields().ShouldBe(["name", "organization", "signedOn"], ignoreOrder: true);
+        // A value of the wrong JSON type is refused before any rule runs, naming the field and not repeating the value.
+        wordDate.ErrorFields().ShouldBe(["signedOn"]);
+        wordNumber.ErrorFields().ShouldBe(["noticeDays"]);
+        wordNumber.ToString().ShouldNotContain("ninety");
+        farDate.ErrorFields().ShouldBe(["effectiveOn", "noticeDays"], ignoreOrder: true);
         elsewhere.ToString().ShouldNotContain(p.Name);
         (await CountAsync(db => db.Set<Agreement>().CountAsync(a => a.PartnershipId == p.Id))).ShouldBe(1);
         (await CountAsync(db => db.Set<AgreementElementCheck>().CountAsync(a => a.PartnershipId == p.Id))).ShouldBe(0);

@@ -21,7 +21,7 @@ public sealed class FormalizeDemoTests(SharedCliSession shared)
         await using var scope = _cli.Host.Scope();
         var services = (await scope.ServiceProvider.GetRequiredService<ServicesWork>().ListAsync(partnershipId)).ShouldNotBeNull();
         var finances = (await scope.ServiceProvider.GetRequiredService<FinancesWork>().GetAsync(partnershipId)).ShouldNotBeNull();
-        var register = (await scope.ServiceProvider.GetRequiredService<AgreementsWork>().RegisterAsync(partnershipId)).ShouldNotBeNull();
+        var register = (await scope.ServiceProvider.GetRequiredService<ShowAgreementsRegister>().RunAsync(partnershipId)).ShouldNotBeNull();
         var signals = (await scope.ServiceProvider.GetRequiredService<PartnershipHealth>().SignalsAsync(partnershipId)).ShouldNotBeNull();
         var roadmap = (await scope.ServiceProvider.GetRequiredService<ComputeRoadmap>().RunAsync(partnershipId)).ShouldNotBeNull();
 

@@ -198,6 +198,34 @@ public sealed class FormalizePageTests(JoineryApp app) : IClassFixture<JoineryAp
     }
 
     [Fact]
+    public async Task A_typed_field_the_page_cannot_read_is_shown_next_to_the_field_without_its_value_and_nothing_is_saved()
+    {
+        var p = await PartnershipAsync();
+        var browser = await app.SignedInAsync(p.Steward);
+        var created = await browser.SubmitFormAsync(Page(p, "agreements"), Page(p, "agreements"),
+            new Dictionary<string, string> { ["Input.Type"] = "mou", ["Input.Title"] = "MOU", ["Input.Status"] = "draft" });
+        var details = created.Headers.Location!.OriginalString;
+
+        // What a browser's date and number inputs never send, but a hand-made post can.
+        var response = await browser.SubmitFormAsync(details, details, new List<KeyValuePair<string, string>>
+        {
+            new("Input.Title", "Renamed MOU"),
+            new("Input.Status", "signed"),
+            new("Input.EffectiveOn", "31/02/2026"),
+            new("Input.NoticeDays", "ninety"),
+            new("Input.Parties", "not-a-partner-id"),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var errors = await response.ErrorSummaryAsync();
+        errors.Select(e => e.Field).ShouldBe(["Input_EffectiveOn", "Input_NoticeDays", "Input_Parties"], ignoreOrder: true);
+        errors.ShouldContain(new FieldError("Input_NoticeDays", "Enter a valid value for the notice period in days."));
+        errors.ShouldAllBe(e => !e.Message.Contains("ninety") && !e.Message.Contains("31/02"));
+        var agreement = await app.ReadAsync(db => db.Set<Agreement>().SingleAsync(a => a.PartnershipId == p.Id));
+        (agreement.Title, agreement.Status, agreement.NoticeDays).ShouldBe(("MOU", AgreementStatus.Draft, (int?)null));
+    }
+
+    [Fact]
     public async Task Viewers_see_the_pages_without_forms_and_are_refused_when_they_post()
     {
         var p = await PartnershipAsync();

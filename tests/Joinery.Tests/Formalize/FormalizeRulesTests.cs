@@ -102,9 +102,9 @@ public sealed class FormalizeRulesTests
     [Fact]
     public void Every_partnership_needs_an_mou_part2_services_need_a_qsoa_and_business_associate_functions_need_a_baa()
     {
-        AgreementsWork.Required([], []).Select(r => r.Type).ShouldBe([AgreementType.Mou]);
+        RequiredAgreements.For([], []).Select(r => r.Type).ShouldBe([AgreementType.Mou]);
 
-        var required = AgreementsWork.Required(
+        var required = RequiredAgreements.For(
             [Service("Consults"), Service("Opioid treatment referral", part2: true), Service("Registry", function: AssociateFunction.RegistryHosting)],
             [Agreement(AgreementType.Mou, AgreementStatus.InForce, true), Agreement(AgreementType.Qsoa, AgreementStatus.Draft, false)]);
 
@@ -122,23 +122,24 @@ public sealed class FormalizeRulesTests
     public void An_agreement_is_in_force_when_signed_or_in_force_and_not_past_expiry()
     {
         var today = new DateOnly(2026, 6, 1);
-        AgreementsWork.IsInForce(AgreementStatus.Signed, null, today).ShouldBeTrue();
-        AgreementsWork.IsInForce(AgreementStatus.InForce, today, today).ShouldBeTrue();
-        AgreementsWork.IsInForce(AgreementStatus.InForce, today.AddDays(-1), today).ShouldBeFalse();
-        AgreementsWork.IsInForce(AgreementStatus.InReview, null, today).ShouldBeFalse();
-        AgreementsWork.IsInForce(AgreementStatus.Terminated, null, today).ShouldBeFalse();
+        Core.Formalize.Agreement.IsInForce(AgreementStatus.Signed, null, today).ShouldBeTrue();
+        Core.Formalize.Agreement.IsInForce(AgreementStatus.InForce, today, today).ShouldBeTrue();
+        Core.Formalize.Agreement.IsInForce(AgreementStatus.InForce, today.AddDays(-1), today).ShouldBeFalse();
+        Core.Formalize.Agreement.IsInForce(AgreementStatus.InReview, null, today).ShouldBeFalse();
+        Core.Formalize.Agreement.IsInForce(AgreementStatus.Terminated, null, today).ShouldBeFalse();
     }
+
+    private static Core.Formalize.Agreement Baa(AgreementTerms terms) => Core.Formalize.Agreement.Record(Guid.Empty, AgreementType.Baa, terms, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void The_renewal_notice_date_is_the_given_date_or_the_notice_period_before_expiry()
     {
         var expires = new DateOnly(2027, 1, 31);
-        AgreementsWork.NoticeOn(new Agreement { PartnershipId = Guid.Empty, Type = AgreementType.Baa, Title = "x", ExpiresOn = expires, NoticeDays = 30 })
-            .ShouldBe(new DateOnly(2027, 1, 1));
-        AgreementsWork.NoticeOn(new Agreement { PartnershipId = Guid.Empty, Type = AgreementType.Baa, Title = "x", ExpiresOn = expires })
-            .ShouldBe(expires.AddDays(-AgreementsWork.DefaultNoticeDays));
-        AgreementsWork.NoticeOn(new Agreement { PartnershipId = Guid.Empty, Type = AgreementType.Baa, Title = "x", ExpiresOn = expires, RenewalNoticeOn = new DateOnly(2026, 9, 1), NoticeDays = 30 })
+        Baa(new AgreementTerms("x", AgreementStatus.Signed, ExpiresOn: expires, NoticeDays: 30)).NoticeOn().ShouldBe(new DateOnly(2027, 1, 1));
+        Baa(new AgreementTerms("x", AgreementStatus.Signed, ExpiresOn: expires)).NoticeOn().ShouldBe(expires.AddDays(-Core.Formalize.Agreement.DefaultNoticeDays));
+        Baa(new AgreementTerms("x", AgreementStatus.Signed, ExpiresOn: expires, RenewalNoticeOn: new DateOnly(2026, 9, 1), NoticeDays: 30)).NoticeOn()
             .ShouldBe(new DateOnly(2026, 9, 1));
+        Baa(new AgreementTerms("x", AgreementStatus.Draft)).NoticeOn().ShouldBeNull();
     }
 
     [Fact]

@@ -16,10 +16,10 @@ public sealed class FormalizeWalk : IWalkContribution
                 new ServiceInput("Care coordination", "", victim.Partners[1].ToString(), victim.Partners[1].ToString(), "", ["medicaid"], "direct", false, null, null));
             var cost = await services.GetRequiredService<FinancesWork>().AddAsync(victim.Id,
                 new CostItemInput("space", "Consult room", victim.Partners[1].ToString(), "400", "monthly", null, null));
-            var agreements = services.GetRequiredService<AgreementsWork>();
-            var mou = await agreements.CreateAsync(victim.Id, new AgreementInput("mou", "Memorandum of understanding", "draft"));
-            var document = await agreements.UploadAsync(victim.Id, mou.Value, "mou.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray());
-            var signatory = await agreements.AddSignatoryAsync(victim.Id, mou.Value, new SignatoryInput("Dana Example", "Director", victim.Partners[0].ToString(), null));
+            var mou = await services.GetRequiredService<RecordAgreement>().RunAsync(victim.Id, new AgreementInput("mou", "Memorandum of understanding", "draft"));
+            var document = await services.GetRequiredService<AttachAgreementDocument>().RunAsync(victim.Id, mou.Value, "mou.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray());
+            var signatory = await services.GetRequiredService<AddSignatory>().RunAsync(victim.Id, mou.Value,
+                new SignatoryInput("Dana Example", "Director", victim.Partners[0], null));
             foreach (var outcome in new[] { service, kept, cost, mou, document, signatory })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);

@@ -133,6 +133,24 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
     }
 
     [Fact]
+    public async Task A_flood_of_unknown_or_huge_names_gets_one_message_instead_of_an_echo_of_the_request()
+    {
+        var p = await PartnershipAsync();
+        var steward = await app.ApiAsync(p.Steward);
+        var flood = Enumerable.Range(0, 50).ToDictionary(i => $"made-up-{i}", _ => (object)1);
+        flood[new string('x', 5000)] = 1;
+
+        var bad = await steward.PutJsonAsync($"/api/v1/partnerships/{p.Id}/health-settings", flood, HttpStatusCode.BadRequest);
+
+        var fields = bad.ErrorFields();
+        fields.Count.ShouldBe(11);
+        fields.ShouldContain("");
+        fields.ShouldNotContain(f => f.Length > 60);
+        bad.ToString().ShouldNotContain(new string('x', 100));
+        (await app.ReadAsync(db => db.Set<HealthThreshold>().CountAsync(s => s.PartnershipId == p.Id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Cached_signals_follow_a_change_to_the_partnership_at_once()
     {
         var p = await PartnershipAsync();

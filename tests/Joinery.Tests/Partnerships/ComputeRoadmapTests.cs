@@ -4,25 +4,42 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Partnerships;
 
-public class ComputeRoadmapTests : IAsyncLifetime
+/// <remarks>
+/// The cases share one database and the organizations and people arranged once in it; each case
+/// gets a new partnership of its own (a roadmap is computed for one partnership only).
+/// </remarks>
+public class ComputeRoadmapTests(ComputeRoadmapTests.People people) : IClassFixture<ComputeRoadmapTests.People>, IAsyncLifetime
 {
-    private CoreHost _host = null!;
+    /// <summary>Two organizations and three people, in a database the class's cases share.</summary>
+    public sealed class People : IAsyncLifetime
+    {
+        public CoreHost Host { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Host = await CoreHost.StartAsync();
+            await using var scope = Host.Scope();
+            var services = scope.ServiceProvider;
+            await services.OrganizationAsync("Riverbend Behavioral Health", "behavioral-health");
+            await services.OrganizationAsync("Eastside Health Center", "primary-care");
+            await services.UserAsync("dana@riverbend.example", "Dana Whitfield", "Riverbend Behavioral Health");
+            await services.UserAsync("sam@riverbend.example", "Sam Keller", "Riverbend Behavioral Health");
+            await services.UserAsync("grace@eastside.example", "Grace Holloway", "Eastside Health Center");
+        }
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+
+    private readonly CoreHost _host = people.Host;
     private Guid _partnershipId;
 
     public async Task InitializeAsync()
     {
-        _host = await CoreHost.StartAsync();
         await using var scope = _host.Scope();
-        var services = scope.ServiceProvider;
-        await services.OrganizationAsync("Riverbend Behavioral Health", "behavioral-health");
-        await services.OrganizationAsync("Eastside Health Center", "primary-care");
-        await services.UserAsync("dana@riverbend.example", "Dana Whitfield", "Riverbend Behavioral Health");
-        await services.UserAsync("sam@riverbend.example", "Sam Keller", "Riverbend Behavioral Health");
-        await services.UserAsync("grace@eastside.example", "Grace Holloway", "Eastside Health Center");
-        _partnershipId = await services.PartnershipAsync("Whole Health", "Riverbend Behavioral Health", "Eastside Health Center");
+        _partnershipId = await scope.ServiceProvider.PartnershipAsync($"Whole Health {_host.Unique()}", "Riverbend Behavioral Health", "Eastside Health Center");
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<RoadmapView> RoadmapAsync()
     {

@@ -201,7 +201,7 @@ public sealed class RequestLimitTests(KestrelApp kestrel) : IClassFixture<Kestre
         var p = await App.APartnership().BuildAsync();
         var agreementId = await App.ActingAsAsync(p.Steward, async services =>
         {
-            var outcome = await services.GetRequiredService<AgreementsWork>().CreateAsync(p.Id, new AgreementInput("mou", "Memorandum of understanding", "draft"));
+            var outcome = await services.GetRequiredService<RecordAgreement>().RunAsync(p.Id, new AgreementInput("mou", "Memorandum of understanding", "draft"));
             outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
             return outcome.Value;
         });

@@ -62,62 +62,87 @@ internal static class ExpectationsApi
     private static async Task<Results<Ok<ExpectationsView>, ProblemHttpResult>> GetAsync(Guid id, ShowExpectations show, CancellationToken cancellationToken) =>
         await show.RunAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound();
 
-    private static async Task<Results<Created<IdResult>, ValidationProblem, ProblemHttpResult>> AddItemAsync(Guid id, ItemDto? body, AddExpectation add,
-        CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await add.RunAsync(id, body?.Text, cancellationToken), item => Created(id, item));
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> AddItemAsync(Guid id, ItemDto? body, AddExpectation add,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await add.RunAsync(id, body?.Text, cancellationToken);
+        return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<Ok<IdResult>, ValidationProblem, ProblemHttpResult>> UpdateItemAsync(Guid id, Guid itemId, ItemDto? body,
-        ChangeExpectation change, CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await change.RunAsync(id, itemId, body?.Text, cancellationToken), item => TypedResults.Ok(new IdResult(item)));
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateItemAsync(Guid id, Guid itemId, ItemDto? body, ChangeExpectation change,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await change.RunAsync(id, itemId, body?.Text, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteItemAsync(Guid id, Guid itemId, RemoveExpectation remove,
-        CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await remove.RunAsync(id, itemId, cancellationToken), _ => TypedResults.NoContent());
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteItemAsync(Guid id, Guid itemId, RemoveExpectation remove, CancellationToken cancellationToken)
+    {
+        var outcome = await remove.RunAsync(id, itemId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.NoContent() : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<Ok<SubmittedResult>, ValidationProblem, ProblemHttpResult>> SubmitAsync(Guid id, SubmitExpectations submit,
-        CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await submit.RunAsync(id, cancellationToken), revealed => TypedResults.Ok(new SubmittedResult(revealed)));
+    private static async Task<Results<Ok<SubmittedResult>, ProblemHttpResult>> SubmitAsync(Guid id, SubmitExpectations submit, CancellationToken cancellationToken)
+    {
+        var outcome = await submit.RunAsync(id, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new SubmittedResult(outcome.Value)) : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<Created<IdResult>, ValidationProblem, ProblemHttpResult>> PairAsync(Guid id, PairDto? body, PairExpectations pair,
-        CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await pair.RunAsync(id, (body ?? EmptyPair).ToInput(), cancellationToken), paired => Created(id, paired));
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> PairAsync(Guid id, PairDto? body, PairExpectations pair, CancellationToken cancellationToken)
+    {
+        var outcome = await pair.RunAsync(id, (body ?? EmptyPair).ToInput(), cancellationToken);
+        return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UnpairAsync(Guid id, Guid pairId, UnpairExpectations unpair,
-        CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await unpair.RunAsync(id, pairId, cancellationToken), _ => TypedResults.NoContent());
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnpairAsync(Guid id, Guid pairId, UnpairExpectations unpair, CancellationToken cancellationToken)
+    {
+        var outcome = await unpair.RunAsync(id, pairId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.NoContent() : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<Created<IdResult>, ValidationProblem, ProblemHttpResult>> AgreeAsync(Guid id, AgreedDto? body, AgreeExpectation agree,
-        CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await agree.RunAsync(id, (body ?? EmptyAgreed).ToInput(), cancellationToken), agreed => Created(id, agreed));
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> AgreeAsync(Guid id, AgreedDto? body, AgreeExpectation agree, CancellationToken cancellationToken)
+    {
+        var outcome = await agree.RunAsync(id, (body ?? EmptyAgreed).ToInput(), cancellationToken);
+        return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<Ok<IdResult>, ValidationProblem, ProblemHttpResult>> UpdateAgreedAsync(Guid id, Guid agreedId, AgreedDto? body,
-        ChangeAgreedExpectation change, CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await change.RunAsync(id, agreedId, (body ?? EmptyAgreed).ToInput(), cancellationToken), agreed => TypedResults.Ok(new IdResult(agreed)));
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateAgreedAsync(Guid id, Guid agreedId, AgreedDto? body, ChangeAgreedExpectation change,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await change.RunAsync(id, agreedId, (body ?? EmptyAgreed).ToInput(), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<Created<IdResult>, ValidationProblem, ProblemHttpResult>> CreateReviewAsync(Guid id, PilotReviewDto? body,
-        RecordPilotReview record, CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await record.RunAsync(id, (body ?? EmptyReview).ToInput(), cancellationToken), review => Created(id, review));
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> CreateReviewAsync(Guid id, PilotReviewDto? body, RecordPilotReview record,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await record.RunAsync(id, (body ?? EmptyReview).ToInput(), cancellationToken);
+        return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<Ok<IdResult>, ValidationProblem, ProblemHttpResult>> UpdateReviewAsync(Guid id, Guid reviewId, PilotReviewDto? body,
-        ChangePilotReview change, CancellationToken cancellationToken) =>
-        TypedProblems.Respond(await change.RunAsync(id, reviewId, (body ?? EmptyReview).ToInput(), cancellationToken), review => TypedResults.Ok(new IdResult(review)));
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateReviewAsync(Guid id, Guid reviewId, PilotReviewDto? body, ChangePilotReview change,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await change.RunAsync(id, reviewId, (body ?? EmptyReview).ToInput(), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
+    }
 
-    private static async Task<Results<Created<EvaluatedResult>, Ok<EvaluatedResult>, ValidationProblem, ProblemHttpResult>> EvaluateAsync(Guid id, Guid reviewId,
-        EvaluationDto? body, EvaluateExpectation evaluate, CancellationToken cancellationToken)
+    private static async Task<Results<Created<EvaluatedResult>, Ok<EvaluatedResult>, ProblemHttpResult>> EvaluateAsync(Guid id, Guid reviewId, EvaluationDto? body,
+        EvaluateExpectation evaluate, CancellationToken cancellationToken)
     {
         var input = (body ?? EmptyEvaluation).ToInput();
-        return TypedProblems.Respond(await evaluate.RunAsync(id, reviewId, input, cancellationToken), created =>
+        var outcome = await evaluate.RunAsync(id, reviewId, input, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            var result = new EvaluatedResult(input.Expectation, created);
-            return created
-                ? (Results<Created<EvaluatedResult>, Ok<EvaluatedResult>>)TypedResults.Created($"/api/v1/partnerships/{id}/expectations", result)
-                : TypedResults.Ok(result);
-        });
+            return Problems.Failed(outcome);
+        }
+        var result = new EvaluatedResult(input.Expectation, outcome.Value);
+        return outcome.Value ? TypedResults.Created($"/api/v1/partnerships/{id}/expectations", result) : TypedResults.Ok(result);
     }
 
     /// <summary>Every record of step 5 is read through the expectations view, so a new one points there.</summary>
-    private static Created<IdResult> Created(Guid partnershipId, Guid recordId) =>
-        TypedResults.Created($"/api/v1/partnerships/{partnershipId}/expectations", new IdResult(recordId));
+    private static Created<RecordId> Created(Guid partnershipId, Guid recordId) =>
+        TypedResults.Created($"/api/v1/partnerships/{partnershipId}/expectations", new RecordId(recordId));
 
     private static readonly PairDto EmptyPair = new(null, null, null, null);
     private static readonly AgreedDto EmptyAgreed = new(null, null, null, null, null);

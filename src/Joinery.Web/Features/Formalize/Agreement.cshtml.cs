@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Formalize;
@@ -10,7 +10,8 @@ namespace Joinery.Web.Features.Formalize;
 
 /// <summary>Takes the agreement's document, so its posts may be as large as the file plus the form around it.</summary>
 [UploadLimit(AgreementDocument.MaxBytes)]
-public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : PartnershipPage(db)
+public sealed class AgreementModel(JoineryDb db, ShowAgreement show, ChangeAgreement change, AddSignatory addSignatory, ChangeSignatory changeSignatory,
+    RemoveSignatory removeSignatory, ReviewAgreementElement review, AttachAgreementDocument attach, DownloadAgreementDocument download) : PartnershipPage(db)
 {
     public AgreementDetails Details { get; private set; } = null!;
 
@@ -25,7 +26,8 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
 
     /// <summary>The date signed in a signatory's row.</summary>
     [BindProperty]
-    public string? SignedOn { get; set; }
+    [Display(Name = "the date signed")]
+    public DateOnly? SignedOn { get; set; }
 
     /// <summary>The signatory whose row failed to save: its date field carries the id the error summary links to.</summary>
     public Guid? FailedSignatory { get; private set; }
@@ -39,17 +41,16 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
             return NotFound();
         }
         var s = Details.Summary;
-        var c = CultureInfo.InvariantCulture;
         Input = new AgreementForm
         {
             Title = s.Title,
             Status = s.Status.ToText(),
-            EffectiveOn = s.EffectiveOn?.ToString("yyyy-MM-dd", c),
-            ExpiresOn = s.ExpiresOn?.ToString("yyyy-MM-dd", c),
-            RenewalNoticeOn = Details.RenewalNoticeOn?.ToString("yyyy-MM-dd", c),
-            NoticeDays = Details.NoticeDays?.ToString(c),
+            EffectiveOn = s.EffectiveOn,
+            ExpiresOn = s.ExpiresOn,
+            RenewalNoticeOn = Details.RenewalNoticeOn,
+            NoticeDays = Details.NoticeDays,
             Notes = Details.Notes,
-            Parties = Details.Parties.Select(p => p.OrganizationId.ToString()).ToList(),
+            Parties = Details.Parties.Select(p => p.OrganizationId).ToList(),
         };
         return Page();
     }
@@ -60,7 +61,11 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
         {
             return NotFound();
         }
-        var outcome = await work.UpdateAsync(id, agreementId, new AgreementInput(null, Input.Title, Input.Status, Input.EffectiveOn, Input.ExpiresOn,
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await change.RunAsync(id, agreementId, new AgreementInput(null, Input.Title, Input.Status, Input.EffectiveOn, Input.ExpiresOn,
             Input.RenewalNoticeOn, Input.NoticeDays, Input.Notes, Input.Parties), cancellationToken);
         return Respond(outcome, _ => "The agreement was saved.");
     }
@@ -71,7 +76,12 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
         {
             return NotFound();
         }
-        var outcome = await work.AddSignatoryAsync(id, agreementId, new SignatoryInput(Signatory.Name, Signatory.Title, Signatory.Organization, Signatory.SignedOn), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await addSignatory.RunAsync(id, agreementId, new SignatoryInput(Signatory.Name, Signatory.Title, Signatory.Organization, Signatory.SignedOn),
+            cancellationToken);
         return Respond(outcome, _ => "The signatory was added.", prefix: "Signatory");
     }
 
@@ -83,13 +93,17 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
             return NotFound();
         }
         FailedSignatory = signatoryId;
-        var outcome = await work.SaveSignatoryAsync(id, agreementId, signatoryId, new SignatoryInput(null, null, null, SignedOn), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await changeSignatory.RunAsync(id, agreementId, signatoryId, new SignatoryInput(null, null, null, SignedOn), cancellationToken);
         return Respond(outcome, _ => "The signatory was updated.", prefix: "");
     }
 
     public async Task<IActionResult> OnPostRemoveSignatoryAsync(Guid id, Guid agreementId, Guid signatoryId, CancellationToken cancellationToken) =>
         await LoadAsync(id, agreementId, cancellationToken)
-            ? Respond(await work.RemoveSignatoryAsync(id, agreementId, signatoryId, cancellationToken), _ => "The signatory was removed.")
+            ? Respond(await removeSignatory.RunAsync(id, agreementId, signatoryId, cancellationToken), _ => "The signatory was removed.")
             : NotFound();
 
     public async Task<IActionResult> OnPostElementAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
@@ -98,7 +112,7 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
         {
             return NotFound();
         }
-        var outcome = await work.CheckElementAsync(id, agreementId, new ElementInput(Element.Code, Element.Done, Element.Note), cancellationToken);
+        var outcome = await review.RunAsync(id, agreementId, new ElementInput(Element.Code, Element.Done, Element.Note), cancellationToken);
         return Respond(outcome, _ => "The checklist was updated.", prefix: "Element");
     }
 
@@ -112,13 +126,13 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
         {
             return Page();
         }
-        var outcome = await work.UploadAsync(id, agreementId, file!.FileName, content, cancellationToken);
+        var outcome = await attach.RunAsync(id, agreementId, file!.FileName, content, cancellationToken);
         return Respond(outcome, _ => "The document was attached.", prefix: "");
     }
 
     public async Task<IActionResult> OnGetDocumentAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
     {
-        if (await work.DownloadAsync(id, agreementId, cancellationToken) is not { } file)
+        if (await download.RunAsync(id, agreementId, cancellationToken) is not { } file)
         {
             return NotFound();
         }
@@ -128,7 +142,7 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
 
     private async Task<bool> LoadAsync(Guid id, Guid agreementId, CancellationToken cancellationToken)
     {
-        if (!await LoadPartnershipAsync(id, "agreements", cancellationToken) || await work.GetAsync(id, agreementId, cancellationToken) is not { } details)
+        if (!await LoadPartnershipAsync(id, "agreements", cancellationToken) || await show.RunAsync(id, agreementId, cancellationToken) is not { } details)
         {
             return false;
         }
@@ -140,20 +154,34 @@ public sealed class AgreementModel(JoineryDb db, AgreementsWork work) : Partners
     {
         public string? Title { get; set; }
         public string? Status { get; set; }
-        public string? EffectiveOn { get; set; }
-        public string? ExpiresOn { get; set; }
-        public string? RenewalNoticeOn { get; set; }
-        public string? NoticeDays { get; set; }
+
+        [Display(Name = "the effective date")]
+        public DateOnly? EffectiveOn { get; set; }
+
+        [Display(Name = "the expiry date")]
+        public DateOnly? ExpiresOn { get; set; }
+
+        [Display(Name = "the renewal notice date")]
+        public DateOnly? RenewalNoticeOn { get; set; }
+
+        [Display(Name = "the notice period in days")]
+        public int? NoticeDays { get; set; }
         public string? Notes { get; set; }
-        public List<string> Parties { get; set; } = [];
+
+        [Display(Name = "the parties")]
+        public List<Guid> Parties { get; set; } = [];
     }
 
     public sealed class SignatoryForm
     {
         public string? Name { get; set; }
         public string? Title { get; set; }
-        public string? Organization { get; set; }
-        public string? SignedOn { get; set; }
+
+        [Display(Name = "the partner the signatory signs for")]
+        public Guid? Organization { get; set; }
+
+        [Display(Name = "the date signed")]
+        public DateOnly? SignedOn { get; set; }
     }
 
     public sealed class ElementForm

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Formalize;
 
-public sealed class AgreementsModel(JoineryDb db, AgreementsWork work) : PartnershipPage(db)
+public sealed class AgreementsModel(JoineryDb db, ShowAgreementsRegister register, RecordAgreement record) : PartnershipPage(db)
 {
     public AgreementsRegister View { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ public sealed class AgreementsModel(JoineryDb db, AgreementsWork work) : Partner
         {
             return NotFound();
         }
-        var outcome = await work.CreateAsync(id, new AgreementInput(Input.Type, Input.Title, Input.Status), cancellationToken);
+        var outcome = await record.RunAsync(id, new AgreementInput(Input.Type, Input.Title, Input.Status), cancellationToken);
         return Respond(outcome, _ => "The agreement was recorded.", next: agreementId => Redirect($"/partnerships/{id}/agreements/{agreementId}"));
     }
 
@@ -31,7 +31,7 @@ public sealed class AgreementsModel(JoineryDb db, AgreementsWork work) : Partner
         {
             return false;
         }
-        View = (await work.RegisterAsync(id, cancellationToken))!;
+        View = (await register.RunAsync(id, cancellationToken))!;
         return true;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Joinery.Core.Data;
 using Joinery.Core.Formalize;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,17 +13,6 @@ public sealed record ServiceDto(string? Name, string? Description, Guid? Deliver
 }
 
 public sealed record CostItemDto(string? Category, string? Description, Guid? Organization, decimal? Amount, string? Period, string? FromMonth, string? ToMonth);
-
-public sealed record AgreementDto(string? Type, string? Title, string? Status, string? EffectiveOn, string? ExpiresOn, string? RenewalNoticeOn, int? NoticeDays,
-    string? Notes, List<Guid>? Parties)
-{
-    public AgreementInput ToInput() => new(Type, Title, Status, EffectiveOn, ExpiresOn, RenewalNoticeOn, NoticeDays?.ToString(CultureInfo.InvariantCulture), Notes,
-        Parties?.Select(p => p.ToString()).ToList());
-}
-
-public sealed record SignatoryDto(string? Name, string? Title, Guid? Organization, string? SignedOn);
-
-public sealed record ElementDto(string? Code, bool? Done, string? Note);
 
 /// <summary>Formalize: services, finances and agreements under /api/v1/partnerships/{id}.</summary>
 internal static class FormalizeApi
@@ -98,47 +86,57 @@ internal static class FormalizeApi
         return outcome.Succeeded ? TypedResults.NoContent() : Problems.From(outcome);
     }
 
-    private static async Task<Results<Ok<AgreementsRegister>, ProblemHttpResult>> RegisterAsync(Guid id, AgreementsWork work, CancellationToken cancellationToken) =>
-        await work.RegisterAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound();
+    private static async Task<Results<Ok<AgreementsRegister>, ProblemHttpResult>> RegisterAsync(Guid id, ShowAgreementsRegister register, CancellationToken cancellationToken) =>
+        await register.RunAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound();
 
-    private static async Task<Results<Ok<AgreementDetails>, ProblemHttpResult>> GetAgreementAsync(Guid id, Guid agreementId, AgreementsWork work, CancellationToken cancellationToken) =>
-        await work.GetAsync(id, agreementId, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound();
+    private static async Task<Results<Ok<AgreementDetails>, ProblemHttpResult>> GetAgreementAsync(Guid id, Guid agreementId, ShowAgreement show,
+        CancellationToken cancellationToken) =>
+        await show.RunAsync(id, agreementId, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound();
 
-    private static async Task<IResult> CreateAgreementAsync(Guid id, AgreementDto? body, AgreementsWork work, CancellationToken cancellationToken)
+    private static readonly AgreementInput NoAgreement = new(null, null, null);
+
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> CreateAgreementAsync(Guid id, AgreementInput? body, RecordAgreement record,
+        CancellationToken cancellationToken)
     {
-        var outcome = await work.CreateAsync(id, body?.ToInput() ?? new AgreementInput(null, null, null), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/agreements/{outcome.Value}", new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await record.RunAsync(id, body ?? NoAgreement, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/agreements/{outcome.Value}", new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> UpdateAgreementAsync(Guid id, Guid agreementId, AgreementDto? body, AgreementsWork work, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateAgreementAsync(Guid id, Guid agreementId, AgreementInput? body, ChangeAgreement change,
+        CancellationToken cancellationToken)
     {
-        var outcome = await work.UpdateAsync(id, agreementId, body?.ToInput() ?? new AgreementInput(null, null, null), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await change.RunAsync(id, agreementId, body ?? NoAgreement, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> AddSignatoryAsync(Guid id, Guid agreementId, SignatoryDto? body, AgreementsWork work, CancellationToken cancellationToken)
+    private static readonly SignatoryInput NoSignatory = new(null, null, null, null);
+
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> AddSignatoryAsync(Guid id, Guid agreementId, SignatoryInput? body, AddSignatory add,
+        CancellationToken cancellationToken)
     {
-        var outcome = await work.AddSignatoryAsync(id, agreementId, new SignatoryInput(body?.Name, body?.Title, body?.Organization?.ToString(), body?.SignedOn), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/agreements/{agreementId}", new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await add.RunAsync(id, agreementId, body ?? NoSignatory, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/agreements/{agreementId}", new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> UpdateSignatoryAsync(Guid id, Guid agreementId, Guid signatoryId, SignatoryDto? body, AgreementsWork work, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateSignatoryAsync(Guid id, Guid agreementId, Guid signatoryId, SignatoryInput? body,
+        ChangeSignatory change, CancellationToken cancellationToken)
     {
-        var outcome = await work.SaveSignatoryAsync(id, agreementId, signatoryId,
-            new SignatoryInput(body?.Name, body?.Title, body?.Organization?.ToString(), body?.SignedOn), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await change.RunAsync(id, agreementId, signatoryId, body ?? NoSignatory, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> RemoveSignatoryAsync(Guid id, Guid agreementId, Guid signatoryId, AgreementsWork work, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveSignatoryAsync(Guid id, Guid agreementId, Guid signatoryId, RemoveSignatory remove,
+        CancellationToken cancellationToken)
     {
-        var outcome = await work.RemoveSignatoryAsync(id, agreementId, signatoryId, cancellationToken);
-        return outcome.Succeeded ? TypedResults.NoContent() : Problems.From(outcome);
+        var outcome = await remove.RunAsync(id, agreementId, signatoryId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.NoContent() : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> CheckElementAsync(Guid id, Guid agreementId, ElementDto? body, AgreementsWork work, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> CheckElementAsync(Guid id, Guid agreementId, ElementInput? body, ReviewAgreementElement review,
+        CancellationToken cancellationToken)
     {
-        var outcome = await work.CheckElementAsync(id, agreementId, new ElementInput(body?.Code, body?.Done ?? true, body?.Note), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await review.RunAsync(id, agreementId, body ?? new ElementInput(null), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
     /// <summary>
@@ -147,9 +145,10 @@ internal static class FormalizeApi
     /// is not a PDF or a macro-free DOCX, a DOCX that unpacks to more than 50 MB, or a PDF with script,
     /// embedded files or launch actions is 415, saying why. The type comes from the bytes, never from the name.
     /// </summary>
-    private static async Task<IResult> UploadAsync(Guid id, Guid agreementId, HttpRequest request, JoineryDb db, AgreementsWork work, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RecordId>, ValidationProblem, ProblemHttpResult>> UploadAsync(Guid id, Guid agreementId, HttpRequest request, ShowAgreement show, AttachAgreementDocument attach,
+        CancellationToken cancellationToken)
     {
-        if (await work.GetAsync(id, agreementId, cancellationToken) is null)
+        if (await show.RunAsync(id, agreementId, cancellationToken) is null)
         {
             return Problems.NotFound();
         }
@@ -188,10 +187,10 @@ internal static class FormalizeApi
         {
             return TypedResults.Problem(refused.FirstError, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }
-        var outcome = await work.UploadAsync(id, agreementId, file.FileName, content, cancellationToken);
+        var outcome = await attach.RunAsync(id, agreementId, file.FileName, content, cancellationToken);
         return outcome.Succeeded
-            ? TypedResults.Created($"/api/v1/partnerships/{id}/agreements/{agreementId}/document", new { id = outcome.Value })
-            : Problems.From(outcome);
+            ? TypedResults.Created($"/api/v1/partnerships/{id}/agreements/{agreementId}/document", new RecordId(outcome.Value))
+            : Problems.Failed(outcome);
     }
 
     /// <summary>Reading the form stops a little past the document limit, so a huge upload is never buffered whole.</summary>
@@ -200,9 +199,9 @@ internal static class FormalizeApi
     private static ValidationProblem FileProblem(string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] }, title: "The file cannot be attached.");
 
-    private static async Task<IResult> DownloadAsync(Guid id, Guid agreementId, HttpContext context, AgreementsWork work, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(Guid id, Guid agreementId, HttpContext context, DownloadAgreementDocument download, CancellationToken cancellationToken)
     {
-        if (await work.DownloadAsync(id, agreementId, cancellationToken) is not { } file)
+        if (await download.RunAsync(id, agreementId, cancellationToken) is not { } file)
         {
             return Problems.NotFound("No such document, or it is not yours to see.");
         }
