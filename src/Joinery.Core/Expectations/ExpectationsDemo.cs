@@ -10,7 +10,8 @@ namespace Joinery.Core.Expectations;
 /// <summary>
 /// Step 5: both lists submitted and shown side by side; pairs, one of them a conflict nobody has
 /// resolved yet (billable consultant time against free warm handoffs); three agreed expectations
-/// linked to the demo measures, one still without a re-evaluation date.
+/// linked to the demo measures, one still without a re-evaluation date. Built with the entities'
+/// factories rather than the use cases, because the demo backdates each step and writes as several people.
 /// </summary>
 public sealed class ExpectationsDemo(JoineryDb db) : IDemoContribution
 {
@@ -27,15 +28,13 @@ public sealed class ExpectationsDemo(JoineryDb db) : IDemoContribution
         var pc = U(6).OrganizationId;
         var start = db.Now.AddDays(-21);
         var n = 0;
-        ExpectationItem Item(Guid organization, User author, string text) => new()
+        var inList = new Dictionary<Guid, int>();
+        ExpectationItem Item(Guid organization, User author, string text)
         {
-            PartnershipId = partnershipId,
-            OrganizationId = organization,
-            Text = text,
-            CreatedByUserId = author.Id,
-            CreatedAt = start.AddMinutes(++n),
-            UpdatedAt = start.AddMinutes(n),
-        };
+            var count = inList.GetValueOrDefault(organization);
+            inList[organization] = count + 1;
+            return ExpectationItem.Write(partnershipId, organization, text, count, listsShown: false, author.Id, start.AddMinutes(++n));
+        }
         var bhSeen = Item(bh, U(2), "People who screen positive for depression at Eastside are seen by our consultant within 7 days.");
         var bhPhysicals = Item(bh, U(2), "Our clients with serious mental illness get a yearly physical and diabetes screening at Eastside.");
         var bhReferrals = Item(bh, U(1), "Eastside staff refer substance use concerns to us instead of to the emergency department.");
@@ -46,18 +45,10 @@ public sealed class ExpectationsDemo(JoineryDb db) : IDemoContribution
         var pcNotes = Item(pc, U(9), "Our physicians take on no extra documentation for behavioral health visits.");
         db.Set<ExpectationItem>().AddRange(bhSeen, bhPhysicals, bhReferrals, bhBillable, pcVisit, pcTwice, pcHandoffs, pcNotes);
         db.Set<ExpectationSubmission>().AddRange(
-            new ExpectationSubmission { PartnershipId = partnershipId, OrganizationId = bh, SubmittedByUserId = U(0).Id, SubmittedAt = db.Now.AddDays(-16) },
-            new ExpectationSubmission { PartnershipId = partnershipId, OrganizationId = pc, SubmittedByUserId = U(6).Id, SubmittedAt = db.Now.AddDays(-14) });
-        ExpectationPair Pair(ExpectationItem first, ExpectationItem second, ExpectationRelation relation, string note) => new()
-        {
-            PartnershipId = partnershipId,
-            FirstItemId = first.Id,
-            SecondItemId = second.Id,
-            Relation = relation,
-            Note = note,
-            CreatedByUserId = U(2).Id,
-            CreatedAt = db.Now.AddDays(-13).AddMinutes(++n),
-        };
+            ExpectationSubmission.Submit(partnershipId, bh, inList[bh], alreadySubmitted: false, U(0).Id, db.Now.AddDays(-16)),
+            ExpectationSubmission.Submit(partnershipId, pc, inList[pc], alreadySubmitted: false, U(6).Id, db.Now.AddDays(-14)));
+        ExpectationPair Pair(ExpectationItem first, ExpectationItem second, ExpectationRelation relation, string note) =>
+            ExpectationPair.Pair(first, second, relation, note, listsShown: true, U(2).Id, db.Now.AddDays(-13).AddMinutes(++n));
         db.Set<ExpectationPair>().AddRange(
             Pair(bhSeen, pcVisit, ExpectationRelation.Same, ""),
             Pair(bhReferrals, pcTwice, ExpectationRelation.Related, "Both are about a referral reaching the right place the first time."),
@@ -76,19 +67,10 @@ public sealed class ExpectationsDemo(JoineryDb db) : IDemoContribution
         };
         foreach (var a in agreed)
         {
-            var expectation = new AgreedExpectation
-            {
-                PartnershipId = partnershipId,
-                Statement = a.Statement,
-                OwnerUserId = a.Owner.Id,
-                MeasureId = measures.TryGetValue(a.Measure, out var measureId) ? measureId : null,
-                ReevaluateOn = a.Reevaluate,
-                CreatedByUserId = U(0).Id,
-                CreatedAt = db.Now.AddDays(-10).AddMinutes(++n),
-                UpdatedAt = db.Now.AddDays(-10).AddMinutes(n),
-            };
+            var expectation = AgreedExpectation.Agree(partnershipId, a.Statement, a.Owner.Id, measures.TryGetValue(a.Measure, out var measureId) ? measureId : null,
+                a.Reevaluate, listsShown: true, U(0).Id, db.Now.AddDays(-10).AddMinutes(++n));
             db.Set<AgreedExpectation>().Add(expectation);
-            db.Set<AgreedSource>().AddRange(a.Items.Select(i => new AgreedSource { PartnershipId = partnershipId, AgreedExpectationId = expectation.Id, ItemId = i.Id }));
+            db.Set<AgreedSource>().AddRange(expectation.DrawFrom(a.Items.Select(i => i.Id).ToList(), []).Add);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

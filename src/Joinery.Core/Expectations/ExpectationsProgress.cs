@@ -10,12 +10,12 @@ namespace Joinery.Core.Expectations;
 /// expectation is agreed, each with a measure. Step 5 is done once, in addition, each agreed
 /// expectation has a re-evaluation date. The Pilot gate asks for a complete pilot review.
 /// </summary>
-public sealed class ExpectationsProgress(JoineryDb db, ExpectationsWork expectations) : IRoadmapContribution
+public sealed class ExpectationsProgress(JoineryDb db) : IRoadmapContribution
 {
     public async Task<RoadmapPart> ContributeAsync(PartnershipFacts partnership, CancellationToken cancellationToken)
     {
         const string Review = "pilot-review", ReviewText = "Pilot review recorded";
-        var pilotReviewed = new GateCriterion(Phase.Pilot, 10, await expectations.HasCompletePilotReviewAsync(partnership.Id, cancellationToken)
+        var pilotReviewed = new GateCriterion(Phase.Pilot, 10, (await db.LoadExpectationsAsync(partnership.Id, cancellationToken))?.ReviewViews().Any(r => r.Complete) == true
             ? new Criterion(Review, ReviewText, CriterionStatus.Met, "A pilot review re-evaluated every agreed expectation.")
             : Criterion.NotStarted(Review, ReviewText));
         var (agreed, step) = await AgreedAsync(partnership, cancellationToken);
@@ -52,12 +52,12 @@ public sealed class ExpectationsProgress(JoineryDb db, ExpectationsWork expectat
 }
 
 /// <summary>Step 5's warning signs: lists still waiting, conflicts without agreement, agreed expectations without measure or re-evaluation.</summary>
-public sealed class ExpectationsSignals(ExpectationsWork expectations) : IHealthContribution
+public sealed class ExpectationsSignals(CheckExpectationsHealth expectations) : IHealthContribution
 {
     public async Task<IEnumerable<HealthSignal>> SignalsAsync(PartnershipFacts partnership, HealthThresholds thresholds, CancellationToken cancellationToken)
     {
         var signals = new List<HealthSignal>();
-        if (await expectations.HealthFactsAsync(partnership.Id, cancellationToken) is not { } facts)
+        if (await expectations.RunAsync(partnership.Id, cancellationToken) is not { } facts)
         {
             return signals;
         }

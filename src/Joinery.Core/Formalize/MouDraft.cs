@@ -20,7 +20,7 @@ namespace Joinery.Core.Formalize;
 /// draft says plainly that it is for legal review.
 /// </summary>
 public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glossary, IntegrationLevels.IntegrationLevels levels,
-    MeetingsWork meetings, DecisionsWork decisions, ExpectationsWork expectations, MeasuresWork measures,
+    MeetingsWork meetings, DecisionsWork decisions, ShowExpectations expectations, MeasuresWork measures,
     ServicesWork services, FinancesWork finances, ShowAgreementsRegister agreements, Launch.LaunchWork launch)
 {
     public const string Notice = "DRAFT FOR LEGAL REVIEW. Joinery assembled this draft from what the partners recorded. It is not legal advice " +
@@ -48,7 +48,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         var money = (await finances.GetAsync(partnershipId, cancellationToken))!;
         var register = (await agreements.RunAsync(partnershipId, cancellationToken))!;
         var launchView = (await launch.GetAsync(partnershipId, cancellationToken))!;
-        var expectationsView = (await expectations.GetAsync(partnershipId, cancellationToken))!;
+        var expectationsView = (await expectations.RunAsync(partnershipId, cancellationToken))!;
         var measureCharts = await measures.ChartsAsync(partnershipId, cancellationToken);
 
         var blocks = new List<Block>();

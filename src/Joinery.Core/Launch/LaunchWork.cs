@@ -57,7 +57,7 @@ public sealed record LaunchView(DateOnly? StartDate, int PilotMonths, PilotView?
 /// checklist as it was: when the checklist changes afterwards, the go is shown as given before the
 /// change and has to be confirmed again.
 /// </summary>
-public sealed class LaunchWork(JoineryDb db, ExpectationsWork expectations)
+public sealed class LaunchWork(JoineryDb db, ShowExpectations expectations)
 {
     private const string ViewerMessage = "Viewers read the launch plan; members keep it.";
 
@@ -128,7 +128,7 @@ public sealed class LaunchWork(JoineryDb db, ExpectationsWork expectations)
         {
             var end = start.AddMonths(months).AddDays(-1);
             var elapsed = (today.Year - start.Year) * 12 + today.Month - start.Month - (today.Day < start.Day ? 1 : 0);
-            var review = await expectations.GetAsync(partnershipId, cancellationToken);
+            var review = await expectations.RunAsync(partnershipId, cancellationToken);
             var reviews = review?.PilotReviews ?? [];
             var latest = reviews.Where(r => r.To >= start).OrderByDescending(r => r.To).FirstOrDefault() ?? reviews.OrderByDescending(r => r.To).FirstOrDefault();
             pilot = new PilotView(start, end, Math.Clamp(elapsed + 1, 1, months), months, end.AddDays(1), today >= start, today > end,

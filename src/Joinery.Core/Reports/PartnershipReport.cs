@@ -18,7 +18,7 @@ namespace Joinery.Core.Reports;
 /// being filled in.
 /// </summary>
 public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, PartnershipHealth health, MissionWork mission,
-    IntegrationLevels.IntegrationLevels levels, ExpectationsWork expectations, MeasuresWork measures, ShowAgreementsRegister agreements,
+    IntegrationLevels.IntegrationLevels levels, ShowExpectations expectations, MeasuresWork measures, ShowAgreementsRegister agreements,
     Launch.MilestonesWork milestones, Close.CloseWork close)
 {
     public async Task<PartnershipDocument?> BuildAsync(Guid partnershipId, CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
         blocks.AddRange(Mission((await mission.GetAsync(partnershipId, cancellationToken: cancellationToken))!));
         blocks.AddRange(Level((await levels.GetAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Lifecycle((await roadmap.RunAsync(partnershipId, cancellationToken))!));
-        blocks.AddRange(Expectations((await expectations.GetAsync(partnershipId, cancellationToken))!));
+        blocks.AddRange(Expectations((await expectations.RunAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Measures(await measures.ChartsAsync(partnershipId, cancellationToken)));
         blocks.AddRange(Agreements((await agreements.RunAsync(partnershipId, cancellationToken))!));
         blocks.AddRange(Milestones((await milestones.GetAsync(partnershipId, cancellationToken))!));

@@ -177,7 +177,7 @@ public sealed partial class ArchivedPartnershipTests(JoineryApp app) : IClassFix
         await app.ActingAsAsync(victim.Steward, async services =>
         {
             // The walk's records leave the steward's expectations reopened; submitting shows both lists again.
-            (await services.GetRequiredService<Core.Expectations.ExpectationsWork>().SubmitAsync(victim.Id)).Succeeded.ShouldBeTrue();
+            (await services.GetRequiredService<Core.Expectations.SubmitExpectations>().RunAsync(victim.Id)).Succeeded.ShouldBeTrue();
             var moved = await services.GetRequiredService<MovePhase>().RunAsync(victim.Id, new PhaseMove("close", "The grant ended."));
             moved.Succeeded.ShouldBeTrue(moved.FirstError);
             var close = services.GetRequiredService<CloseWork>();

@@ -172,6 +172,7 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
         var samePartner = await steward.PostJsonAsync(Url(p, "/pairs"), new { first = bh[0], second = bh[1], relation = "same" }, HttpStatusCode.BadRequest);
         var elsewhere = await steward.PostJsonAsync(Url(p, "/pairs"), new { first = bh[0], second = foreign, relation = "same" }, HttpStatusCode.BadRequest);
         var unknown = await steward.PostJsonAsync(Url(p, "/pairs"), new { first = Guid.NewGuid(), relation = "sideways", note = "bad\u0001note" }, HttpStatusCode.BadRequest);
+        var notAnId = await steward.PostJsonAsync(Url(p, "/pairs"), new { first = "B1", second = pc[0], relation = "same" }, HttpStatusCode.BadRequest);
         var pair = (await steward.PostJsonAsync(Url(p, "/pairs"), new { first = bh[0], second = pc[0], relation = "conflicting", note = "Billing against free handoffs." }, HttpStatusCode.Created)).Text("id");
         var reversed = await steward.PostAsJsonAsync(Url(p, "/pairs"), new { first = pc[0], second = bh[0], relation = "same" });
         await steward.PostJsonAsync(Url(p, "/pairs"), new { first = pc[0], second = bh[1], relation = "related" }, HttpStatusCode.Created);
@@ -181,6 +182,7 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
         samePartner.ErrorFields().ShouldBe(["second"]);
         elsewhere.ErrorFields().ShouldBe(["second"]);
         unknown.ErrorFields().ShouldBe(["first", "second", "relation", "note"], ignoreOrder: true);
+        notAnId.ErrorFields().ShouldBe(["first"]);
         await reversed.ReadProblemAsync(HttpStatusCode.Conflict);
         var pairs = view.GetProperty("pairs").EnumerateArray().ToList();
         pairs.Count.ShouldBe(2);
@@ -215,7 +217,11 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
         var foreignMeasure = await steward.PostJsonAsync(Url(p, "/agreed"),
             new { statement = "A first visit within 7 days.", owner = planner.UserId, measure = theirs, items = new[] { bh[0] } }, HttpStatusCode.BadRequest);
         var bad = await steward.PostJsonAsync(Url(p, "/agreed"),
-            new { statement = "", owner = outsider.UserId, measure = Guid.NewGuid(), reevaluateOn = "next spring", items = Array.Empty<Guid>() }, HttpStatusCode.BadRequest);
+            new { statement = "", owner = outsider.UserId, measure = Guid.NewGuid(), reevaluateOn = "1999-12-31", items = Array.Empty<Guid>() }, HttpStatusCode.BadRequest);
+        var notADate = await steward.PostJsonAsync(Url(p, "/agreed"),
+            new { statement = "A first visit within 7 days.", owner = planner.UserId, reevaluateOn = "next spring", items = new[] { bh[0] } }, HttpStatusCode.BadRequest);
+        var notAnId = await steward.PostJsonAsync(Url(p, "/agreed"),
+            new { statement = "A first visit within 7 days.", owner = "the planner", items = new[] { bh[0] } }, HttpStatusCode.BadRequest);
         var unknownItems = await steward.PostJsonAsync(Url(p, "/agreed"),
             new { statement = "A first visit within 7 days.", owner = planner.UserId, items = new[] { Guid.NewGuid() } }, HttpStatusCode.BadRequest);
         var id = (await steward.PostJsonAsync(Url(p, "/agreed"), new
@@ -233,6 +239,8 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
         foreignMeasure.ErrorFields().ShouldBe(["measure"]);
         bad.ErrorFields().ShouldBe(["statement", "owner", "measure", "reevaluateOn", "items"], ignoreOrder: true);
         unknownItems.ErrorFields().ShouldBe(["items"]);
+        notADate.ErrorFields().ShouldBe(["reevaluateOn"]);
+        notAnId.ErrorFields().ShouldBe(["owner"]);
         var agreed = view.GetProperty("agreed").EnumerateArray().Single();
         agreed.Text("id").ShouldBe(id);
         agreed.Text("owner").ShouldBe(planner.Name);
@@ -263,10 +271,13 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
 
         var backwards = await steward.PostJsonAsync(Url(p, "/pilot-reviews"), new { from = Day(-30), to = Day(-60) }, HttpStatusCode.BadRequest);
         var future = await steward.PostJsonAsync(Url(p, "/pilot-reviews"), new { from = Day(-90), to = Day(-1), heldOn = Day(5), summary = "Went well." }, HttpStatusCode.BadRequest);
+        var missing = await steward.PostJsonAsync(Url(p, "/pilot-reviews"), new { to = "2101-01-01", summary = "Went well." }, HttpStatusCode.BadRequest);
+        var notADate = await steward.PostJsonAsync(Url(p, "/pilot-reviews"), new { from = "2026-02-30", to = Day(-1) }, HttpStatusCode.BadRequest);
         var review = (await steward.PostJsonAsync(Url(p, "/pilot-reviews"), new { from = Day(-90), to = Day(-1) }, HttpStatusCode.Created)).Text("id");
         var evaluations = Url(p, $"/pilot-reviews/{review}/evaluations");
         var noResponse = await steward.PostJsonAsync(evaluations, new { expectation = first, result = "not-met" }, HttpStatusCode.BadRequest);
         var unknown = await steward.PostJsonAsync(evaluations, new { expectation = Guid.NewGuid(), result = "excellent" }, HttpStatusCode.BadRequest);
+        var notAnId = await steward.PostJsonAsync(evaluations, new { expectation = 1, result = "met" }, HttpStatusCode.BadRequest);
         var created = await steward.PostJsonAsync(evaluations, new { expectation = first, result = "partly-met", response = "Add a Friday huddle." }, HttpStatusCode.Created);
         var corrected = await steward.PostJsonAsync(evaluations, new { expectation = first, result = "not-met", response = "Move the consultant's hours to the mornings." }, HttpStatusCode.OK);
         var halfway = (await steward.GetJsonAsync(Url(p))).GetProperty("pilotReviews")[0];
@@ -277,8 +288,11 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
 
         backwards.ErrorFields().ShouldBe(["to"]);
         future.ErrorFields().ShouldBe(["heldOn"]);
+        missing.ErrorFields().ShouldBe(["from", "to", "heldOn"], ignoreOrder: true);
+        notADate.ErrorFields().ShouldBe(["from"]);
         noResponse.ErrorFields().ShouldBe(["response"]);
         unknown.ErrorFields().ShouldBe(["expectation", "result"], ignoreOrder: true);
+        notAnId.ErrorFields().ShouldBe(["expectation"]);
         created.GetProperty("created").GetBoolean().ShouldBeTrue();
         corrected.GetProperty("created").GetBoolean().ShouldBeFalse();
         halfway.GetProperty("complete").GetBoolean().ShouldBeFalse();
@@ -288,7 +302,7 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
         notHeld.GetProperty("complete").GetBoolean().ShouldBeFalse("the review has not been held yet");
         done.GetProperty("complete").GetBoolean().ShouldBeTrue();
         done.Text("heldOn").ShouldBe(Day(0));
-        (await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<ExpectationsWork>().HasCompletePilotReviewAsync(p.Id))).ShouldBeTrue();
+        (await steward.RoadmapCriterionAsync(p.Id, "pilot-review")).Text("status").ShouldBe("met");
     }
 
     [Fact]
@@ -321,7 +335,7 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
     {
         var p = await PartnershipAsync();
         var steward = await app.ApiAsync(p.Steward);
-        var waiting = await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<ExpectationsWork>().HealthFactsAsync(p.Id));
+        var waiting = await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<CheckExpectationsHealth>().RunAsync(p.Id));
         var (bh, pc) = await RevealAsync(p, riverbend: 3, eastside: 2);
         var measure = (await steward.PostJsonAsync($"/api/v1/partnerships/{p.Id}/measures",
             new { name = "Days to first visit", kind = "value", unit = "days", betterDirection = "down" }, HttpStatusCode.Created)).Text("id");
@@ -333,7 +347,7 @@ public sealed class ExpectationsApiTests(JoineryApp app) : IClassFixture<Joinery
         var overdue = (await steward.PostJsonAsync(Url(p, "/agreed"),
             new { statement = "Shared care plans.", owner = p.Steward.UserId, measure, reevaluateOn = Day(-3), items = new[] { bh[0] } }, HttpStatusCode.Created)).Text("id");
 
-        var facts = await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<ExpectationsWork>().HealthFactsAsync(p.Id));
+        var facts = await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<CheckExpectationsHealth>().RunAsync(p.Id));
 
         waiting.ShouldNotBeNull().PartnersNotSubmitted.Count.ShouldBe(2);
         facts.ShouldNotBeNull();

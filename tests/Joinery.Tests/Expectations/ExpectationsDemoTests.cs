@@ -18,8 +18,8 @@ public sealed class ExpectationsDemoTests(SharedCliSession shared)
         var partnershipId = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
 
         await using var scope = _cli.Host.Scope();
-        var view = (await scope.ServiceProvider.GetRequiredService<ExpectationsWork>().GetAsync(partnershipId)).ShouldNotBeNull();
-        var facts = (await scope.ServiceProvider.GetRequiredService<ExpectationsWork>().HealthFactsAsync(partnershipId)).ShouldNotBeNull();
+        var view = (await scope.ServiceProvider.GetRequiredService<ShowExpectations>().RunAsync(partnershipId)).ShouldNotBeNull();
+        var facts = (await scope.ServiceProvider.GetRequiredService<CheckExpectationsHealth>().RunAsync(partnershipId)).ShouldNotBeNull();
         var roadmap = (await scope.ServiceProvider.GetRequiredService<ComputeRoadmap>().RunAsync(partnershipId)).ShouldNotBeNull();
 
         view.Revealed.ShouldBeTrue();

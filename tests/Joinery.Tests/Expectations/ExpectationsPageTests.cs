@@ -140,6 +140,39 @@ public sealed class ExpectationsPageTests(JoineryApp app) : IClassFixture<Joiner
     }
 
     [Fact]
+    public async Task A_hand_crafted_post_with_a_field_that_cannot_be_read_says_which_and_saves_nothing()
+    {
+        var p = await PartnershipAsync();
+        var steward = await app.SignedInAsync(p.Steward);
+        var planner = await app.SignedInAsync(p.First(MemberRole.Planner));
+        await AddAndSubmitAsync(steward, p, "Visits within a week.");
+        await AddAndSubmitAsync(planner, p, "Visits within 7 days.");
+        var items = await ItemsAsync(p);
+
+        var pair = await PostAsync(steward, p, "Pair", new() { ["Pair.First"] = "A1", ["Pair.Second"] = items[1].Id.ToString(), ["Pair.Relation"] = "same" });
+        var agree = await PostAsync(steward, p, "Agree", new()
+        {
+            ["Agree.Statement"] = "A first visit within 7 days.",
+            ["Agree.Owner"] = p.Steward.UserId.ToString(),
+            ["Agree.ReevaluateOn"] = "next spring",
+            ["Agree.Items"] = items[0].Id.ToString(),
+        });
+        var pilot = await PostAsync(steward, p, "Pilot", new() { ["Review.From"] = "2026-02-30", ["Review.To"] = TestClock.Day(-1) });
+        var agreeHtml = await agree.Content.ReadAsStringAsync();
+
+        (await pair.ErrorSummaryAsync()).Select(e => e.Field).ShouldBe(["Pair_First"]);
+        var dateError = (await agree.ErrorSummaryAsync()).ShouldHaveSingleItem();
+        dateError.Field.ShouldBe("Agree_ReevaluateOn");
+        dateError.Message.ShouldContain("the re-evaluation date");
+        agreeHtml.ShouldNotContain("next spring");
+        agreeHtml.ShouldContain("A first visit within 7 days.", customMessage: "the rest of the form is kept");
+        (await pilot.ErrorSummaryAsync()).Select(e => e.Field).ShouldBe(["Review_From"]);
+        (await app.ReadAsync(db => db.Set<ExpectationPair>().CountAsync(x => x.PartnershipId == p.Id))).ShouldBe(0);
+        (await app.ReadAsync(db => db.Set<AgreedExpectation>().CountAsync(x => x.PartnershipId == p.Id))).ShouldBe(0);
+        (await app.ReadAsync(db => db.Set<PilotReview>().CountAsync(x => x.PartnershipId == p.Id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_pilot_review_page_records_each_re_evaluation_and_says_when_it_is_complete()
     {
         var p = await PartnershipAsync();

@@ -18,22 +18,23 @@ public sealed class ExpectationsWalk : IWalkContribution
     {
         var (handoffs, intakes) = await app.ActingAsAsync(victim.First(MemberRole.Planner), async services =>
         {
-            var work = services.GetRequiredService<ExpectationsWork>();
-            var a = await work.AddItemAsync(victim.Id, "Warm handoffs every clinic day.");
-            var b = await work.AddItemAsync(victim.Id, "Fewer second intakes.");
-            (await work.SubmitAsync(victim.Id)).Succeeded.ShouldBeTrue();
+            var add = services.GetRequiredService<AddExpectation>();
+            var a = await add.RunAsync(victim.Id, "Warm handoffs every clinic day.");
+            var b = await add.RunAsync(victim.Id, "Fewer second intakes.");
+            (await services.GetRequiredService<SubmitExpectations>().RunAsync(victim.Id)).Succeeded.ShouldBeTrue();
             return (a.Value, b.Value);
         });
         return await app.ActingAsAsync(victim.Steward, async services =>
         {
-            var work = services.GetRequiredService<ExpectationsWork>();
-            var billable = await work.AddItemAsync(victim.Id, "Billable consultant time.");
-            var physicals = await work.AddItemAsync(victim.Id, "Yearly physicals.");
-            var revealed = await work.SubmitAsync(victim.Id);
-            var pair = await work.PairAsync(victim.Id, new PairInput(billable.Value.ToString(), handoffs.ToString(), "conflicting", ""));
-            var agreed = await work.AgreeAsync(victim.Id, new AgreedInput("Handoffs are free.", victim.Steward.UserId.ToString(), null, "2027-01-04",
-                [billable.Value.ToString(), handoffs.ToString()]));
-            var review = await work.CreatePilotReviewAsync(victim.Id, new PilotReviewInput("2026-01-05", "2026-03-31", null, null));
+            var add = services.GetRequiredService<AddExpectation>();
+            var billable = await add.RunAsync(victim.Id, "Billable consultant time.");
+            var physicals = await add.RunAsync(victim.Id, "Yearly physicals.");
+            var revealed = await services.GetRequiredService<SubmitExpectations>().RunAsync(victim.Id);
+            var pair = await services.GetRequiredService<PairExpectations>().RunAsync(victim.Id, new PairInput(billable.Value, handoffs, "conflicting", ""));
+            var agreed = await services.GetRequiredService<AgreeExpectation>().RunAsync(victim.Id,
+                new AgreedInput("Handoffs are free.", victim.Steward.UserId, null, new DateOnly(2027, 1, 4), [billable.Value, handoffs]));
+            var review = await services.GetRequiredService<RecordPilotReview>().RunAsync(victim.Id,
+                new PilotReviewInput(new DateOnly(2026, 1, 5), new DateOnly(2026, 3, 31), null, null));
             foreach (var outcome in new[] { billable, physicals, revealed.As<Guid>(), pair, agreed, review })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
@@ -42,7 +43,7 @@ public sealed class ExpectationsWalk : IWalkContribution
             var db = services.GetRequiredService<JoineryDb>();
             db.Remove(await db.Set<ExpectationSubmission>().SingleAsync(s => s.PartnershipId == victim.Id && s.OrganizationId == victim.Partners[0]));
             await db.SaveChangesAsync();
-            var draft = await work.AddItemAsync(victim.Id, "A draft to reword and remove.");
+            var draft = await add.RunAsync(victim.Id, "A draft to reword and remove.");
             draft.Succeeded.ShouldBeTrue(draft.FirstError);
             return new Dictionary<string, string>
             {
@@ -89,7 +90,7 @@ public sealed class ExpectationsWalk : IWalkContribution
     public Task SettleForReadingAsync(JoineryApp app, SeededPartnership victim) =>
         app.ActingAsAsync(victim.Steward, async services =>
         {
-            var submitted = await services.GetRequiredService<ExpectationsWork>().SubmitAsync(victim.Id);
+            var submitted = await services.GetRequiredService<SubmitExpectations>().RunAsync(victim.Id);
             submitted.Succeeded.ShouldBeTrue(submitted.FirstError);
             return submitted.Value;
         });

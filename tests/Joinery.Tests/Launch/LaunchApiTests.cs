@@ -140,9 +140,8 @@ public sealed class LaunchApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         var defaults = await steward.PutJsonAsync(Url(p, "/schedule"), new { startDate = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, HttpStatusCode.OK);
         (await steward.GetJsonAsync(Url(p))).GetProperty("pilot").GetProperty("months").GetInt32().ShouldBe(6);
         await steward.PutJsonAsync(Url(p, "/schedule"), new { startDate = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pilotMonths = 3 }, HttpStatusCode.OK);
-        var review = await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<ExpectationsWork>()
-            .CreatePilotReviewAsync(p.Id, new PilotReviewInput(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                start.AddMonths(3).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, null)));
+        var review = await app.ActingAsAsync(p.Steward, services => services.GetRequiredService<RecordPilotReview>()
+            .RunAsync(p.Id, new PilotReviewInput(start, start.AddMonths(3).AddDays(-1), null, null)));
         var pilot = (await steward.GetJsonAsync(Url(p))).GetProperty("pilot");
 
         defaults.Text("id").ShouldNotBeEmpty();

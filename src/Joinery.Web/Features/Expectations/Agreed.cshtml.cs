@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Expectations;
 
-public sealed class AgreedModel(JoineryDb db, ExpectationsWork expectations, MeasuresWork measures) : PartnershipPage(db)
+public sealed class AgreedModel(JoineryDb db, ShowExpectations show, MeasuresWork measures, ChangeAgreedExpectation change) : PartnershipPage(db)
 {
     public ExpectationsView View { get; private set; } = null!;
     public AgreedView Agreed { get; private set; } = null!;
@@ -33,7 +33,11 @@ public sealed class AgreedModel(JoineryDb db, ExpectationsWork expectations, Mea
         {
             return NotFound();
         }
-        var outcome = await expectations.UpdateAgreedAsync(id, agreedId, Input.ToInput(), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await change.RunAsync(id, agreedId, Input.ToInput(), cancellationToken);
         return Respond(outcome, _ => "The agreed expectation is saved.");
     }
 
@@ -43,7 +47,7 @@ public sealed class AgreedModel(JoineryDb db, ExpectationsWork expectations, Mea
         {
             return false;
         }
-        View = (await expectations.GetAsync(id, cancellationToken))!;
+        View = (await show.RunAsync(id, cancellationToken))!;
         var agreed = View.Agreed.FirstOrDefault(a => a.Id == agreedId);
         if (agreed is null)
         {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using Joinery.Core.Expectations;
 using Joinery.Core.Measures;
 
@@ -11,8 +11,12 @@ public sealed class ItemForm
 
 public sealed class PairForm
 {
-    public string? First { get; set; }
-    public string? Second { get; set; }
+    [Display(Name = "the first expectation")]
+    public Guid? First { get; set; }
+
+    [Display(Name = "the other partner's expectation")]
+    public Guid? Second { get; set; }
+
     public string? Relation { get; set; }
     public string? Note { get; set; }
 
@@ -22,44 +26,54 @@ public sealed class PairForm
 public sealed class AgreedForm
 {
     public string? Statement { get; set; }
-    public string? Owner { get; set; }
-    public string? Measure { get; set; }
-    public string? ReevaluateOn { get; set; }
-    public List<string> Items { get; set; } = [];
+
+    [Display(Name = "the owner")]
+    public Guid? Owner { get; set; }
+
+    [Display(Name = "the outcome measure")]
+    public Guid? Measure { get; set; }
+
+    [Display(Name = "the re-evaluation date")]
+    public DateOnly? ReevaluateOn { get; set; }
+
+    [Display(Name = "the expectations it is drawn from")]
+    public List<Guid> Items { get; set; } = [];
 
     public AgreedInput ToInput() => new(Statement, Owner, Measure, ReevaluateOn, Items);
 
     public static AgreedForm From(AgreedView a) => new()
     {
         Statement = a.Statement,
-        Owner = a.OwnerUserId.ToString(),
-        Measure = a.MeasureId?.ToString(),
-        ReevaluateOn = a.ReevaluateOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Items = a.Items.Select(i => i.ToString()).ToList(),
+        Owner = a.OwnerUserId,
+        Measure = a.MeasureId,
+        ReevaluateOn = a.ReevaluateOn,
+        Items = [.. a.Items],
     };
 }
 
 public sealed class ReviewForm
 {
-    public string? From { get; set; }
-    public string? To { get; set; }
-    public string? HeldOn { get; set; }
+    [Display(Name = "the first day of the pilot")]
+    public DateOnly? From { get; set; }
+
+    [Display(Name = "the last day of the pilot")]
+    public DateOnly? To { get; set; }
+
+    [Display(Name = "the day the review was held")]
+    public DateOnly? HeldOn { get; set; }
+
     public string? Summary { get; set; }
 
     public PilotReviewInput ToInput() => new(From, To, HeldOn, Summary);
 
-    public static ReviewForm FromReview(PilotReviewView r) => new()
-    {
-        From = r.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        To = r.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        HeldOn = r.HeldOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Summary = r.Summary,
-    };
+    public static ReviewForm FromReview(PilotReviewView r) => new() { From = r.From, To = r.To, HeldOn = r.HeldOn, Summary = r.Summary };
 }
 
 public sealed class EvaluationForm
 {
-    public string? Expectation { get; set; }
+    [Display(Name = "the agreed expectation")]
+    public Guid? Expectation { get; set; }
+
     public string? Result { get; set; }
     public string? Response { get; set; }
 

@@ -7,22 +7,34 @@ namespace Joinery.Web.Features.Expectations;
 public sealed record ItemDto(string? Text);
 
 /// <summary>Two items of different partners; <c>relation</c> is same, related or conflicting.</summary>
-public sealed record PairDto(Guid? First, Guid? Second, string? Relation, string? Note);
+public sealed record PairDto(Guid? First, Guid? Second, string? Relation, string? Note)
+{
+    public PairInput ToInput() => new(First, Second, Relation, Note);
+}
 
 /// <summary>An agreed expectation: <c>owner</c> a member's user id, <c>measure</c> a measure of this partnership (optional), <c>reevaluateOn</c> yyyy-mm-dd (optional), <c>items</c> the item ids it comes from.</summary>
-public sealed record AgreedDto(string? Statement, Guid? Owner, Guid? Measure, string? ReevaluateOn, IReadOnlyList<Guid>? Items)
+public sealed record AgreedDto(string? Statement, Guid? Owner, Guid? Measure, DateOnly? ReevaluateOn, IReadOnlyList<Guid>? Items)
 {
-    public AgreedInput ToInput() => new(Statement, Owner?.ToString(), Measure?.ToString(), ReevaluateOn, Items?.Select(i => i.ToString()).ToList());
+    public AgreedInput ToInput() => new(Statement, Owner, Measure, ReevaluateOn, Items);
 }
 
 /// <summary>A pilot period (<c>from</c>, <c>to</c>) and its review (<c>heldOn</c>, <c>summary</c>), dates as yyyy-mm-dd.</summary>
-public sealed record PilotReviewDto(string? From, string? To, string? HeldOn, string? Summary)
+public sealed record PilotReviewDto(DateOnly? From, DateOnly? To, DateOnly? HeldOn, string? Summary)
 {
     public PilotReviewInput ToInput() => new(From, To, HeldOn, Summary);
 }
 
 /// <summary><c>result</c> is met, partly-met, not-met or changed; <c>response</c> is what the partners will do (needed unless met).</summary>
-public sealed record EvaluationDto(Guid? Expectation, string? Result, string? Response);
+public sealed record EvaluationDto(Guid? Expectation, string? Result, string? Response)
+{
+    public EvaluationInput ToInput() => new(Expectation, Result, Response);
+}
+
+/// <summary>Whether this submission was the last, so every list is now shown.</summary>
+public sealed record SubmittedResult(bool Revealed);
+
+/// <summary>The agreed expectation re-evaluated, and whether the evaluation is new (false when it corrects the earlier one).</summary>
+public sealed record EvaluatedResult(Guid? Expectation, bool Created);
 
 internal static class ExpectationsApi
 {
@@ -47,80 +59,93 @@ internal static class ExpectationsApi
             .WithSummary("Re-evaluates an agreed expectation in the review: 201 when new, 200 when it corrects the earlier evaluation.");
     }
 
-    private static async Task<Results<Ok<ExpectationsView>, ProblemHttpResult>> GetAsync(Guid id, ExpectationsWork expectations, CancellationToken cancellationToken) =>
-        await expectations.GetAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound();
+    private static async Task<Results<Ok<ExpectationsView>, ProblemHttpResult>> GetAsync(Guid id, ShowExpectations show, CancellationToken cancellationToken) =>
+        await show.RunAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound();
 
-    private static async Task<IResult> AddItemAsync(Guid id, ItemDto? body, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> AddItemAsync(Guid id, ItemDto? body, AddExpectation add,
+        CancellationToken cancellationToken)
     {
-        var outcome = await expectations.AddItemAsync(id, body?.Text, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/expectations", new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await add.RunAsync(id, body?.Text, cancellationToken);
+        return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> UpdateItemAsync(Guid id, Guid itemId, ItemDto? body, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateItemAsync(Guid id, Guid itemId, ItemDto? body, ChangeExpectation change,
+        CancellationToken cancellationToken)
     {
-        var outcome = await expectations.UpdateItemAsync(id, itemId, body?.Text, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await change.RunAsync(id, itemId, body?.Text, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> DeleteItemAsync(Guid id, Guid itemId, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteItemAsync(Guid id, Guid itemId, RemoveExpectation remove, CancellationToken cancellationToken)
     {
-        var outcome = await expectations.DeleteItemAsync(id, itemId, cancellationToken);
-        return outcome.Succeeded ? TypedResults.NoContent() : Problems.From(outcome);
+        var outcome = await remove.RunAsync(id, itemId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.NoContent() : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> SubmitAsync(Guid id, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SubmittedResult>, ProblemHttpResult>> SubmitAsync(Guid id, SubmitExpectations submit, CancellationToken cancellationToken)
     {
-        var outcome = await expectations.SubmitAsync(id, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new { revealed = outcome.Value }) : Problems.From(outcome);
+        var outcome = await submit.RunAsync(id, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new SubmittedResult(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> PairAsync(Guid id, PairDto? body, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> PairAsync(Guid id, PairDto? body, PairExpectations pair, CancellationToken cancellationToken)
     {
-        var outcome = await expectations.PairAsync(id, new PairInput(body?.First?.ToString(), body?.Second?.ToString(), body?.Relation, body?.Note), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/expectations", new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await pair.RunAsync(id, (body ?? EmptyPair).ToInput(), cancellationToken);
+        return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> UnpairAsync(Guid id, Guid pairId, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnpairAsync(Guid id, Guid pairId, UnpairExpectations unpair, CancellationToken cancellationToken)
     {
-        var outcome = await expectations.UnpairAsync(id, pairId, cancellationToken);
-        return outcome.Succeeded ? TypedResults.NoContent() : Problems.From(outcome);
+        var outcome = await unpair.RunAsync(id, pairId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.NoContent() : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> AgreeAsync(Guid id, AgreedDto? body, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> AgreeAsync(Guid id, AgreedDto? body, AgreeExpectation agree, CancellationToken cancellationToken)
     {
-        var outcome = await expectations.AgreeAsync(id, (body ?? EmptyAgreed).ToInput(), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/expectations", new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await agree.RunAsync(id, (body ?? EmptyAgreed).ToInput(), cancellationToken);
+        return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> UpdateAgreedAsync(Guid id, Guid agreedId, AgreedDto? body, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateAgreedAsync(Guid id, Guid agreedId, AgreedDto? body, ChangeAgreedExpectation change,
+        CancellationToken cancellationToken)
     {
-        var outcome = await expectations.UpdateAgreedAsync(id, agreedId, (body ?? EmptyAgreed).ToInput(), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await change.RunAsync(id, agreedId, (body ?? EmptyAgreed).ToInput(), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> CreateReviewAsync(Guid id, PilotReviewDto? body, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> CreateReviewAsync(Guid id, PilotReviewDto? body, RecordPilotReview record,
+        CancellationToken cancellationToken)
     {
-        var outcome = await expectations.CreatePilotReviewAsync(id, (body ?? EmptyReview).ToInput(), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/expectations", new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await record.RunAsync(id, (body ?? EmptyReview).ToInput(), cancellationToken);
+        return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> UpdateReviewAsync(Guid id, Guid reviewId, PilotReviewDto? body, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateReviewAsync(Guid id, Guid reviewId, PilotReviewDto? body, ChangePilotReview change,
+        CancellationToken cancellationToken)
     {
-        var outcome = await expectations.UpdatePilotReviewAsync(id, reviewId, (body ?? EmptyReview).ToInput(), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new { id = outcome.Value }) : Problems.From(outcome);
+        var outcome = await change.RunAsync(id, reviewId, (body ?? EmptyReview).ToInput(), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<IResult> EvaluateAsync(Guid id, Guid reviewId, EvaluationDto? body, ExpectationsWork expectations, CancellationToken cancellationToken)
+    private static async Task<Results<Created<EvaluatedResult>, Ok<EvaluatedResult>, ProblemHttpResult>> EvaluateAsync(Guid id, Guid reviewId, EvaluationDto? body,
+        EvaluateExpectation evaluate, CancellationToken cancellationToken)
     {
-        var outcome = await expectations.EvaluateAsync(id, reviewId, new EvaluationInput(body?.Expectation?.ToString(), body?.Result, body?.Response), cancellationToken);
+        var input = (body ?? EmptyEvaluation).ToInput();
+        var outcome = await evaluate.RunAsync(id, reviewId, input, cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Problems.From(outcome);
+            return Problems.Failed(outcome);
         }
-        var result = new { expectation = body!.Expectation, created = outcome.Value };
+        var result = new EvaluatedResult(input.Expectation, outcome.Value);
         return outcome.Value ? TypedResults.Created($"/api/v1/partnerships/{id}/expectations", result) : TypedResults.Ok(result);
     }
 
+    /// <summary>Every record of step 5 is read through the expectations view, so a new one points there.</summary>
+    private static Created<RecordId> Created(Guid partnershipId, Guid recordId) =>
+        TypedResults.Created($"/api/v1/partnerships/{partnershipId}/expectations", new RecordId(recordId));
+
+    private static readonly PairDto EmptyPair = new(null, null, null, null);
     private static readonly AgreedDto EmptyAgreed = new(null, null, null, null, null);
     private static readonly PilotReviewDto EmptyReview = new(null, null, null, null);
+    private static readonly EvaluationDto EmptyEvaluation = new(null, null, null);
 }

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Expectations;
 
-public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, MeasuresWork measures) : PartnershipPage(db)
+public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork measures, AddExpectation add, ChangeExpectation change,
+    RemoveExpectation remove, SubmitExpectations submit, PairExpectations pair, UnpairExpectations unpair, AgreeExpectation agree,
+    RecordPilotReview record) : PartnershipPage(db)
 {
     public ExpectationsView View { get; private set; } = null!;
     public IReadOnlyList<MemberView> Members => Partnership.Members;
@@ -39,9 +41,9 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return NotFound();
         }
-        if (agreeOn is { } pairId && View.Pairs.FirstOrDefault(p => p.Id == pairId) is { } pair)
+        if (agreeOn is { } pairId && View.Pairs.FirstOrDefault(p => p.Id == pairId) is { } chosen)
         {
-            Agree.Items = [pair.First.ToString(), pair.Second.ToString()];
+            Agree.Items = [chosen.First, chosen.Second];
         }
         return Page();
     }
@@ -52,7 +54,11 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return NotFound();
         }
-        var outcome = await expectations.AddItemAsync(id, Item.Text, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await add.RunAsync(id, Item.Text, cancellationToken);
         return Respond(outcome, _ => "Added to your organization's list.", "Item");
     }
 
@@ -62,7 +68,11 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return NotFound();
         }
-        var outcome = await expectations.UpdateItemAsync(id, itemId, EditText, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await change.RunAsync(id, itemId, EditText, cancellationToken);
         if (outcome.Status is OutcomeStatus.Invalid)
         {
             // The message links to this item's own reword field, opened again.
@@ -82,7 +92,11 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return NotFound();
         }
-        var outcome = await expectations.DeleteItemAsync(id, itemId, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await remove.RunAsync(id, itemId, cancellationToken);
         return Respond(outcome, _ => "The expectation is removed from your list.", "");
     }
 
@@ -92,7 +106,11 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return NotFound();
         }
-        var outcome = await expectations.SubmitAsync(id, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await submit.RunAsync(id, cancellationToken);
         return Respond(outcome, revealed => revealed
             ? "Your list is submitted. Every partner has submitted: the lists are now shown side by side."
             : "Your list is submitted. It stays hidden from the other partners until each of them has submitted theirs.", "Item");
@@ -104,7 +122,11 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return NotFound();
         }
-        var outcome = await expectations.PairAsync(id, Pair.ToInput(), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await pair.RunAsync(id, Pair.ToInput(), cancellationToken);
         return Respond(outcome, _ => "The two expectations are paired.", "Pair");
     }
 
@@ -114,7 +136,11 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return NotFound();
         }
-        var outcome = await expectations.UnpairAsync(id, pairId, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await unpair.RunAsync(id, pairId, cancellationToken);
         return Respond(outcome, _ => "The pairing is removed; both expectations stay.", "");
     }
 
@@ -124,7 +150,11 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return NotFound();
         }
-        var outcome = await expectations.AgreeAsync(id, Agree.ToInput(), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await agree.RunAsync(id, Agree.ToInput(), cancellationToken);
         return Respond(outcome, _ => "The agreed expectation is recorded.", "Agree");
     }
 
@@ -134,7 +164,11 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return NotFound();
         }
-        var outcome = await expectations.CreatePilotReviewAsync(id, Review.ToInput(), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await record.RunAsync(id, Review.ToInput(), cancellationToken);
         return Respond(outcome, _ => "The pilot review is recorded. Re-evaluate each agreed expectation in it.", "Review",
             review => Redirect($"/partnerships/{id}/expectations/pilot-reviews/{review}"));
     }
@@ -145,7 +179,7 @@ public sealed class IndexModel(JoineryDb db, ExpectationsWork expectations, Meas
         {
             return false;
         }
-        View = (await expectations.GetAsync(id, cancellationToken))!;
+        View = (await show.RunAsync(id, cancellationToken))!;
         Measures = (await measures.ListAsync(id, cancellationToken))!;
         return true;
     }

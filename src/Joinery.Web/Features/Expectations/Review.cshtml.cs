@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Expectations;
 
-public sealed class ReviewModel(JoineryDb db, ExpectationsWork expectations) : PartnershipPage(db)
+public sealed class ReviewModel(JoineryDb db, ShowExpectations show, ChangePilotReview change, EvaluateExpectation evaluate) : PartnershipPage(db)
 {
     public ExpectationsView View { get; private set; } = null!;
     public PilotReviewView Current { get; private set; } = null!;
@@ -32,7 +32,11 @@ public sealed class ReviewModel(JoineryDb db, ExpectationsWork expectations) : P
         {
             return NotFound();
         }
-        var outcome = await expectations.UpdatePilotReviewAsync(id, reviewId, Input.ToInput(), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await change.RunAsync(id, reviewId, Input.ToInput(), cancellationToken);
         return Respond(outcome, _ => "The pilot review is saved.");
     }
 
@@ -43,7 +47,11 @@ public sealed class ReviewModel(JoineryDb db, ExpectationsWork expectations) : P
             return NotFound();
         }
         Input = ReviewForm.FromReview(Current);
-        var outcome = await expectations.EvaluateAsync(id, reviewId, Evaluation.ToInput(), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await evaluate.RunAsync(id, reviewId, Evaluation.ToInput(), cancellationToken);
         return Respond(outcome, created => created ? "The re-evaluation is recorded." : "The re-evaluation is corrected.", "Evaluation");
     }
 
@@ -53,7 +61,7 @@ public sealed class ReviewModel(JoineryDb db, ExpectationsWork expectations) : P
         {
             return false;
         }
-        View = (await expectations.GetAsync(id, cancellationToken))!;
+        View = (await show.RunAsync(id, cancellationToken))!;
         var review = View.PilotReviews.FirstOrDefault(r => r.Id == reviewId);
         if (review is null)
         {
