@@ -74,6 +74,7 @@ public static class CoreServices
         services.AddClose();
 
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<DemoActor>();
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedScale>();
 

@@ -46,7 +46,16 @@ public sealed class JoineryDb(DbContextOptions<JoineryDb> options, Tenancy tenan
     /// </summary>
     public async Task<bool> CanSeePartnershipAsync(Guid partnershipId, CancellationToken cancellationToken = default) =>
         tenancy.Unrestricted ? await Partnerships.AnyAsync(p => p.Id == partnershipId, cancellationToken) : tenancy.CanSee(partnershipId);
-    public DateTimeOffset Now => Truncate(clock.GetUtcNow());
+    public DateTimeOffset Now => Truncate(_actingAt ?? clock.GetUtcNow());
+
+    private DateTimeOffset? _actingAt;
+
+    /// <summary>
+    /// The demo only (<see cref="Demo.DemoActor"/>): the changes of this scope happen at
+    /// <paramref name="moment"/>, in the demo's past, so the use cases themselves write a history
+    /// that reads as lived. Internal to Core: no door can move a real change in time.
+    /// </summary>
+    internal void ActAt(DateTimeOffset moment) => _actingAt = moment;
 
     /// <summary>Adds an explicit audit entry (sign-ins, views, decisions) to be saved with the next SaveChanges.</summary>
     public void Audit(string action, string entityType = "", string entityId = "", Guid? partnershipId = null,

@@ -1,8 +1,9 @@
+using System.Globalization;
 using Joinery.Core.Accounts;
-using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Joinery.Core.Demo.DemoCast;
 
 namespace Joinery.Core.Formalize;
@@ -13,87 +14,59 @@ namespace Joinery.Core.Formalize;
 /// costs, and the agreements: the MOU in review with its checklist partly ticked, the BAA signed,
 /// the QSOA still a draft (so the Part 2 signal and the gate show what is left to do).
 /// </summary>
-public sealed class FormalizeDemo(JoineryDb db) : IDemoContribution
+public sealed class FormalizeDemo(JoineryDb db, DemoActor act) : IDemoContribution
 {
     public async Task SeedAsync(DemoPartnership demo, CancellationToken cancellationToken)
     {
-        var partnershipId = demo.PartnershipId;
-        if (await db.Set<Service>().AnyAsync(s => s.PartnershipId == partnershipId, cancellationToken))
+        var id = demo.PartnershipId;
+        if (await db.Set<Service>().AnyAsync(s => s.PartnershipId == id, cancellationToken))
         {
             return;
         }
-        var users = demo.Users;
-        User U(int i) => users[People[i].Email];
-        var bh = U(0).OrganizationId;
-        var pc = U(6).OrganizationId;
-        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        User U(int i) => demo.Users[People[i].Email];
+        var priya = U(2);
+        var ana = U(8);
+        var bh = U(0).OrganizationId.ToString();
+        var pc = U(6).OrganizationId.ToString();
+        var now = db.Now;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var month = new DateOnly(today.Year, today.Month, 1);
-        Service S(string name, string description, Guid deliveredBy, Guid billedBy, string site, Payer[] payers, HrsaScope scope, bool part2,
-            AssociateFunction function = AssociateFunction.None, Guid? associate = null) => new()
-            {
-                PartnershipId = partnershipId,
-                Name = name,
-                Description = description,
-                DeliveredByOrganizationId = deliveredBy,
-                BilledByOrganizationId = billedBy,
-                Site = site,
-                Payers = string.Join(",", payers.Select(p => p.ToText())),
-                Scope = scope,
-                InvolvesPart2 = part2,
-                AssociateFunction = function,
-                AssociateOrganizationId = associate,
-                CreatedAt = db.Now.AddDays(-14),
-                UpdatedAt = db.Now.AddDays(-14),
-            };
-        db.Set<Service>().AddRange(
-            S("Co-located behavioral health consults", "A Riverbend consultant sees people in Eastside's exam rooms the same day, after a warm handoff.",
-                bh, pc, "Eastside main clinic, 2nd floor", [Payer.Medicare, Payer.Medicaid, Payer.Commercial, Payer.SlidingFee], HrsaScope.Contract, false),
-            S("Medication for opioid use disorder referral", "Eastside refers people who want treatment for opioid use to Riverbend's outpatient program; Riverbend reports back.",
-                bh, bh, "Riverbend recovery clinic", [Payer.Medicaid, Payer.Grant], HrsaScope.Referral, true),
-            S("Shared depression registry", "Eastside hosts the registry of shared patients' PHQ-9 scores that Riverbend's care managers use for follow-up.",
-                pc, pc, "Eastside, hosted in its record system", [Payer.Medicare, Payer.Medicaid], HrsaScope.Direct, false, AssociateFunction.RegistryHosting, pc));
+        string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-        CostItem C(CostCategory category, string description, Guid organization, decimal amount, CostPeriod period, DateOnly? from = null, DateOnly? to = null) => new()
-        {
-            PartnershipId = partnershipId,
-            Category = category,
-            Description = description,
-            OrganizationId = organization,
-            Amount = amount,
-            Period = period,
-            FromMonth = from,
-            ToMonth = to,
-            RecordedByUserId = U(8).Id,
-            RecordedAt = db.Now.AddDays(-12),
-        };
-        db.Set<CostItem>().AddRange(
-            C(CostCategory.Staff, "Contract payment for the consultant's time (column II)", pc, 3_150.00m, CostPeriod.Monthly, month, month.AddMonths(11)),
-            C(CostCategory.It, "Registry module licence", pc, 2_400.00m, CostPeriod.Yearly),
-            C(CostCategory.Training, "Warm handoff training for both front desks", bh, 1_850.00m, CostPeriod.OneOff),
-            C(CostCategory.Equipment, "Laptop and headset for telehealth consults", bh, 1_249.99m, CostPeriod.OneOff));
+        Task<Guid> AddService(ServiceInput input) =>
+            act.AsAsync(ana, now.AddDays(-14), s => s.GetRequiredService<ServicesWork>().CreateAsync(id, input, cancellationToken), cancellationToken);
+        await AddService(new("Co-located behavioral health consults", "A Riverbend consultant sees people in Eastside's exam rooms the same day, after a warm handoff.",
+            bh, pc, "Eastside main clinic, 2nd floor", ["medicare", "medicaid", "commercial", "sliding-fee"], "contract", false, null, null));
+        await AddService(new("Medication for opioid use disorder referral", "Eastside refers people who want treatment for opioid use to Riverbend's outpatient program; Riverbend reports back.",
+            bh, bh, "Riverbend recovery clinic", ["medicaid", "grant"], "referral", true, null, null));
+        await AddService(new("Shared depression registry", "Eastside hosts the registry of shared patients' PHQ-9 scores that Riverbend's care managers use for follow-up.",
+            pc, pc, "Eastside, hosted in its record system", ["medicare", "medicaid"], "direct", false, "registry-hosting", pc));
 
-        Agreement A(AgreementType type, string title, AgreementStatus status, DateOnly? effective = null, DateOnly? expires = null, int? noticeDays = null, string notes = "")
-        {
-            var terms = new AgreementTerms(title, status, effective, expires, NoticeDays: noticeDays, Notes: notes);
-            var agreement = Agreement.Record(partnershipId, type, terms, db.Now.AddDays(-10));
-            agreement.Change(terms, db.Now.AddDays(-3));
-            return agreement;
-        }
-        var mou = A(AgreementType.Mou, "Riverbend–Eastside memorandum of understanding", AgreementStatus.InReview,
-            notes: "Counsel for both partners reviews the draft before the March board meetings.");
-        var baa = A(AgreementType.Baa, "Business associate agreement for the shared registry", AgreementStatus.Signed, today.AddDays(-30), today.AddYears(2), 90);
-        var qsoa = A(AgreementType.Qsoa, "Part 2 terms for the opioid treatment referrals", AgreementStatus.Draft,
-            notes: "Riverbend's privacy officer drafts this; referrals for treatment also need each person's consent.");
-        db.Set<Agreement>().AddRange(mou, baa, qsoa);
-        foreach (var a in new[] { mou, baa, qsoa })
-        {
-            db.Set<AgreementParty>().AddRange(AgreementParty.Of(a, bh), AgreementParty.Of(a, pc));
-        }
-        db.Set<AgreementSignatory>().AddRange(
-            AgreementSignatory.Add(baa, "Dana Whitfield", "Chief executive", bh, today.AddDays(-31)),
-            AgreementSignatory.Add(baa, "Grace Holloway", "Chief executive", pc, today.AddDays(-30)),
-            AgreementSignatory.Add(mou, "Dana Whitfield", "Chief executive", bh, null),
-            AgreementSignatory.Add(mou, "Grace Holloway", "Chief executive", pc, null));
+        Task<Guid> AddCost(CostItemInput input) =>
+            act.AsAsync(ana, now.AddDays(-12), s => s.GetRequiredService<FinancesWork>().AddAsync(id, input, cancellationToken), cancellationToken);
+        await AddCost(new("staff", "Contract payment for the consultant's time (column II)", pc, "3150.00", "monthly", Month(month), Month(month.AddMonths(11))));
+        await AddCost(new("it", "Registry module licence", pc, "2400.00", "yearly", null, null));
+        await AddCost(new("training", "Warm handoff training for both front desks", bh, "1850.00", "one-off", null, null));
+        await AddCost(new("equipment", "Laptop and headset for telehealth consults", bh, "1249.99", "one-off", null, null));
+
+        Task<Guid> Record(AgreementInput input) =>
+            act.AsAsync(priya, now.AddDays(-10), s => s.GetRequiredService<RecordAgreement>().RunAsync(id, input, cancellationToken), cancellationToken);
+        var mou = await Record(new("mou", "Riverbend–Eastside memorandum of understanding", "in-review",
+            Notes: "Counsel for both partners reviews the draft before the March board meetings."));
+        var baa = await Record(new("baa", "Business associate agreement for the shared registry", "signed", today.AddDays(-30), today.AddYears(2), NoticeDays: 90));
+        await Record(new("qsoa", "Part 2 terms for the opioid treatment referrals", "draft",
+            Notes: "Riverbend's privacy officer drafts this; referrals for treatment also need each person's consent."));
+
+        Task<Guid> Sign(Guid agreement, SignatoryInput input) =>
+            act.AsAsync(priya, now.AddDays(-10), s => s.GetRequiredService<AddSignatory>().RunAsync(id, agreement, input, cancellationToken), cancellationToken);
+        await Sign(baa, new("Dana Whitfield", "Chief executive", U(0).OrganizationId, today.AddDays(-31)));
+        await Sign(baa, new("Grace Holloway", "Chief executive", U(6).OrganizationId, today.AddDays(-30)));
+        await Sign(mou, new("Dana Whitfield", "Chief executive", U(0).OrganizationId, null));
+        await Sign(mou, new("Grace Holloway", "Chief executive", U(6).OrganizationId, null));
+
+        Task<Guid> Review(User reviewer, DateTimeOffset at, Guid agreement, string code, string note) =>
+            act.AsAsync(reviewer, at, s => s.GetRequiredService<ReviewAgreementElement>().RunAsync(id, agreement, new ElementInput(code, true, note), cancellationToken),
+                cancellationToken);
         var ticked = new (string Code, string Note)[]
         {
             ("parties", "Recitals name both boards."),
@@ -105,10 +78,13 @@ public sealed class FormalizeDemo(JoineryDb db) : IDemoContribution
             ("financial", "Eastside bills the consults; contract payment per month."),
             ("space-equipment", "Half of the supply room; Riverbend brings the laptop."),
         };
-        db.Set<AgreementElementCheck>().AddRange(ticked.Select((t, i) =>
-            AgreementElementCheck.Review(mou, t.Code, done: true, t.Note, i % 2 == 0 ? U(2).Id : U(8).Id, db.Now.AddDays(-5 + i % 3))));
-        db.Set<AgreementElementCheck>().AddRange(AgreementChecklists.Baa.Select(e =>
-            AgreementElementCheck.Review(baa, e.Code, done: true, "", U(8).Id, db.Now.AddDays(-32))));
-        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (t, i) in ticked.Select((t, i) => (t, i)))
+        {
+            await Review(i % 2 == 0 ? priya : ana, now.AddDays(-5 + i % 3), mou, t.Code, t.Note);
+        }
+        foreach (var element in AgreementChecklists.Baa)
+        {
+            await Review(ana, now.AddDays(-10), baa, element.Code, "");
+        }
     }
 }

@@ -1,8 +1,11 @@
+using Joinery.Core.Common;
+using Joinery.Core.Data;
 using Joinery.Core.Formalize;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
 using Joinery.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Formalize;
@@ -39,5 +42,25 @@ public sealed class FormalizeDemoTests(SharedCliSession shared)
         register.Required.Select(r => r.Type).ShouldBe([AgreementType.Mou, AgreementType.Qsoa, AgreementType.Baa]);
         signals.ShouldContain(s => s.Code == "part2-without-terms");
         roadmap.Phases.Single(g => g.Phase == Phase.Formalize).Criteria.Single().Status.ShouldBe(CriterionStatus.NotMet);
+    }
+
+    [Fact]
+    public async Task The_demo_records_the_agreements_through_the_use_cases_as_the_people_who_would_at_the_time_they_would()
+    {
+        var partnershipId = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+
+        await using var scope = _cli.Host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
+        var priya = await db.Users.SingleAsync(u => u.Email == "priya.natarajan@riverbend.example");
+        var created = await db.AuditEntries.AsNoTracking().Where(a => a.PartnershipId == partnershipId && a.Action == "agreement.created").ToListAsync();
+        var reviews = await db.AuditEntries.AsNoTracking().Where(a => a.PartnershipId == partnershipId && a.Action == "agreement-element-check.created").ToListAsync();
+        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+
+        created.Count.ShouldBe(3);
+        created.ShouldAllBe(a => a.UserId == priya.Id && a.Door == Door.Cli);
+        created.ShouldAllBe(a => DateOnly.FromDateTime(a.At.UtcDateTime) == today.AddDays(-10));
+        reviews.Select(r => r.UserId).Distinct().Count().ShouldBe(2, "two reviewers took turns on the MOU's checklist");
+        (await db.Set<AgreementElementCheck>().AsNoTracking().Where(c => c.PartnershipId == partnershipId).Select(c => c.ReviewedAt).ToListAsync())
+            .ShouldAllBe(at => at < db.Now.AddDays(-1));
     }
 }
