@@ -1,7 +1,7 @@
 using Joinery.Core.Accounts;
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Demo;
-using Joinery.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Joinery.Core.Demo.DemoCast;
