@@ -6,30 +6,6 @@ namespace Joinery.Web.Features.Expectations;
 
 public sealed record ItemDto(string? Text);
 
-/// <summary>Two items of different partners; <c>relation</c> is same, related or conflicting.</summary>
-public sealed record PairDto(Guid? First, Guid? Second, string? Relation, string? Note)
-{
-    public PairInput ToInput() => new(First, Second, Relation, Note);
-}
-
-/// <summary>An agreed expectation: <c>owner</c> a member's user id, <c>measure</c> a measure of this partnership (optional), <c>reevaluateOn</c> yyyy-mm-dd (optional), <c>items</c> the item ids it comes from.</summary>
-public sealed record AgreedDto(string? Statement, Guid? Owner, Guid? Measure, DateOnly? ReevaluateOn, IReadOnlyList<Guid>? Items)
-{
-    public AgreedInput ToInput() => new(Statement, Owner, Measure, ReevaluateOn, Items);
-}
-
-/// <summary>A pilot period (<c>from</c>, <c>to</c>) and its review (<c>heldOn</c>, <c>summary</c>), dates as yyyy-mm-dd.</summary>
-public sealed record PilotReviewDto(DateOnly? From, DateOnly? To, DateOnly? HeldOn, string? Summary)
-{
-    public PilotReviewInput ToInput() => new(From, To, HeldOn, Summary);
-}
-
-/// <summary><c>result</c> is met, partly-met, not-met or changed; <c>response</c> is what the partners will do (needed unless met).</summary>
-public sealed record EvaluationDto(Guid? Expectation, string? Result, string? Response)
-{
-    public EvaluationInput ToInput() => new(Expectation, Result, Response);
-}
-
 /// <summary>Whether this submission was the last, so every list is now shown.</summary>
 public sealed record SubmittedResult(bool Revealed);
 
@@ -88,9 +64,9 @@ internal static class ExpectationsApi
         return outcome.Succeeded ? TypedResults.Ok(new SubmittedResult(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> PairAsync(Guid id, PairDto? body, PairExpectations pair, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> PairAsync(Guid id, PairInput? body, PairExpectations pair, CancellationToken cancellationToken)
     {
-        var outcome = await pair.RunAsync(id, (body ?? EmptyPair).ToInput(), cancellationToken);
+        var outcome = await pair.RunAsync(id, body ?? EmptyPair, cancellationToken);
         return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
     }
 
@@ -100,37 +76,37 @@ internal static class ExpectationsApi
         return outcome.Succeeded ? TypedResults.NoContent() : Problems.Failed(outcome);
     }
 
-    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> AgreeAsync(Guid id, AgreedDto? body, AgreeExpectation agree, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> AgreeAsync(Guid id, AgreedInput? body, AgreeExpectation agree, CancellationToken cancellationToken)
     {
-        var outcome = await agree.RunAsync(id, (body ?? EmptyAgreed).ToInput(), cancellationToken);
+        var outcome = await agree.RunAsync(id, body ?? EmptyAgreed, cancellationToken);
         return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
     }
 
-    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateAgreedAsync(Guid id, Guid agreedId, AgreedDto? body, ChangeAgreedExpectation change,
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateAgreedAsync(Guid id, Guid agreedId, AgreedInput? body, ChangeAgreedExpectation change,
         CancellationToken cancellationToken)
     {
-        var outcome = await change.RunAsync(id, agreedId, (body ?? EmptyAgreed).ToInput(), cancellationToken);
+        var outcome = await change.RunAsync(id, agreedId, body ?? EmptyAgreed, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> CreateReviewAsync(Guid id, PilotReviewDto? body, RecordPilotReview record,
+    private static async Task<Results<Created<RecordId>, ProblemHttpResult>> CreateReviewAsync(Guid id, PilotReviewInput? body, RecordPilotReview record,
         CancellationToken cancellationToken)
     {
-        var outcome = await record.RunAsync(id, (body ?? EmptyReview).ToInput(), cancellationToken);
+        var outcome = await record.RunAsync(id, body ?? EmptyReview, cancellationToken);
         return outcome.Succeeded ? Created(id, outcome.Value) : Problems.Failed(outcome);
     }
 
-    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateReviewAsync(Guid id, Guid reviewId, PilotReviewDto? body, ChangePilotReview change,
+    private static async Task<Results<Ok<RecordId>, ProblemHttpResult>> UpdateReviewAsync(Guid id, Guid reviewId, PilotReviewInput? body, ChangePilotReview change,
         CancellationToken cancellationToken)
     {
-        var outcome = await change.RunAsync(id, reviewId, (body ?? EmptyReview).ToInput(), cancellationToken);
+        var outcome = await change.RunAsync(id, reviewId, body ?? EmptyReview, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new RecordId(outcome.Value)) : Problems.Failed(outcome);
     }
 
-    private static async Task<Results<Created<EvaluatedResult>, Ok<EvaluatedResult>, ProblemHttpResult>> EvaluateAsync(Guid id, Guid reviewId, EvaluationDto? body,
+    private static async Task<Results<Created<EvaluatedResult>, Ok<EvaluatedResult>, ProblemHttpResult>> EvaluateAsync(Guid id, Guid reviewId, EvaluationInput? body,
         EvaluateExpectation evaluate, CancellationToken cancellationToken)
     {
-        var input = (body ?? EmptyEvaluation).ToInput();
+        var input = body ?? EmptyEvaluation;
         var outcome = await evaluate.RunAsync(id, reviewId, input, cancellationToken);
         if (!outcome.Succeeded)
         {
@@ -144,8 +120,8 @@ internal static class ExpectationsApi
     private static Created<RecordId> Created(Guid partnershipId, Guid recordId) =>
         TypedResults.Created($"/api/v1/partnerships/{partnershipId}/expectations", new RecordId(recordId));
 
-    private static readonly PairDto EmptyPair = new(null, null, null, null);
-    private static readonly AgreedDto EmptyAgreed = new(null, null, null, null, null);
-    private static readonly PilotReviewDto EmptyReview = new(null, null, null, null);
-    private static readonly EvaluationDto EmptyEvaluation = new(null, null, null);
+    private static readonly PairInput EmptyPair = new(null, null, null, null);
+    private static readonly AgreedInput EmptyAgreed = new(null, null, null, null, null);
+    private static readonly PilotReviewInput EmptyReview = new(null, null, null, null);
+    private static readonly EvaluationInput EmptyEvaluation = new(null, null, null);
 }
