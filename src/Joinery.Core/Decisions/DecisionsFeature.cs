@@ -1,5 +1,6 @@
 using Joinery.Core.Demo;
 using Joinery.Core.Health;
+using Joinery.Core.Inbox;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ public static class DecisionsFeature
         services.AddRoadmap<DecisionsProgress>();
         services.AddHealth<DecisionsSignals>();
         services.AddDemo<DecisionsDemo>();
+        services.AddInbox<SignOffInbox>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Joinery.Core.Demo;
 using Joinery.Core.Health;
+using Joinery.Core.Inbox;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ public static class FeedbackFeature
         services.AddRoadmap<FeedbackProgress>();
         services.AddHealth<FeedbackSignals>();
         services.AddDemo<FeedbackDemo>();
+        services.AddInbox<AnswerInbox>();
         return services;
     }
 }

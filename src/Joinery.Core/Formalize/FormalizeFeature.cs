@@ -1,5 +1,6 @@
 using Joinery.Core.Demo;
 using Joinery.Core.Health;
+using Joinery.Core.Inbox;
 using Joinery.Core.Partnerships;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class FormalizeFeature
         services.AddRoadmap<AgreementsProgress>();
         services.AddHealth<AgreementsSignals>();
         services.AddDemo<FormalizeDemo>();
+        services.AddInbox<ChecklistInbox>();
         return services;
     }
 }

@@ -39,10 +39,18 @@ public static class InboxRegistration
         services.AddScoped<IInboxContribution, T>();
 }
 
-/// <summary>What waits for the signed-in person across their partnerships, oldest first; done items are simply no longer there.</summary>
-public sealed class WaitingForYou(JoineryDb db, IEnumerable<IInboxContribution> contributions)
+/// <summary>
+/// What waits for the signed-in person across their partnerships, oldest first; done items are simply
+/// no longer there. Worked out once per request (scope): the navigation's count, the home page and the
+/// overview share it.
+/// </summary>
+public sealed class WaitingForYou(JoineryDb db, ShowMyInvitations invitations, IEnumerable<IInboxContribution> contributions)
 {
-    public async Task<IReadOnlyList<InboxItem>> RunAsync(CancellationToken cancellationToken = default)
+    private Task<IReadOnlyList<InboxItem>>? _computed;
+
+    public Task<IReadOnlyList<InboxItem>> RunAsync(CancellationToken cancellationToken = default) => _computed ??= ComputeAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<InboxItem>> ComputeAsync(CancellationToken cancellationToken)
     {
         if (db.Tenancy is not { UserId: { } userId, OrganizationId: { } organizationId })
         {
@@ -53,10 +61,6 @@ public sealed class WaitingForYou(JoineryDb db, IEnumerable<IInboxContribution> 
             .Join(db.Partnerships.Where(p => p.ArchivedAt == null), m => m.PartnershipId, p => p.Id,
                 (m, p) => new InboxMembership(p.Id, p.Name, m.Role, m.Level, m.IsChampion))
             .ToListAsync(cancellationToken);
-        if (memberships.Count == 0)
-        {
-            return [];
-        }
         var person = new InboxPerson(userId, organizationId, memberships);
         var items = new List<InboxItem>();
         foreach (var contribution in contributions)
@@ -64,6 +68,10 @@ public sealed class WaitingForYou(JoineryDb db, IEnumerable<IInboxContribution> 
             // One after the other: the contributions share the request's data context.
             items.AddRange(await contribution.ItemsAsync(person, cancellationToken));
         }
-        return items.Where(i => person.PartnershipIds.Contains(i.PartnershipId)).OrderBy(i => i.Since).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
+        // A safety net under every contribution: an item is about a partnership the person belongs to,
+        // or one that invited them (which is all they may learn of it).
+        var invited = (await invitations.RunAsync(cancellationToken)).Select(i => i.PartnershipId);
+        var theirs = person.PartnershipIds.Concat(invited).ToHashSet();
+        return items.Where(i => theirs.Contains(i.PartnershipId)).OrderBy(i => i.Since).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
     }
 }

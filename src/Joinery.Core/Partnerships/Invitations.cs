@@ -147,6 +147,28 @@ public sealed class Invitations(JoineryDb db, CreateUser createUser)
         {
             return Outcome<Accepted>.Forbidden($"Sign in as {invitation.Email} to accept this invitation.");
         }
+        await db.JoinAsync(invitation, user, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome<Accepted>.Ok(new Accepted(user.Id, invitation.PartnershipId, newAccount));
+    }
+
+    private async Task<Invitation?> FindEntityAsync(string? secret, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length > 100)
+        {
+            return null;
+        }
+        var hash = PersonalAccessToken.Hash(secret);
+        var invitation = await db.Invitations.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        return invitation is not null && invitation.IsOpen(db.Now) ? invitation : null;
+    }
+}
+
+internal static class InvitationJoining
+{
+    /// <summary>The invitee becomes a member with the invited role and level, and the invitation is used up.</summary>
+    public static async Task JoinAsync(this JoineryDb db, Invitation invitation, User user, CancellationToken cancellationToken)
+    {
         db.Tenancy.Grant(invitation.PartnershipId);
         if (!await db.Memberships.AnyAsync(m => m.PartnershipId == invitation.PartnershipId && m.UserId == user.Id, cancellationToken))
         {
@@ -162,18 +184,5 @@ public sealed class Invitations(JoineryDb db, CreateUser createUser)
         invitation.AcceptedAt = db.Now;
         db.Audit("invitation.accepted", "invitation", invitation.Id.ToString(), invitation.PartnershipId, userId: user.Id, organizationId: user.OrganizationId);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Outcome<Accepted>.Ok(new Accepted(user.Id, invitation.PartnershipId, newAccount));
-    }
-
-    private async Task<Invitation?> FindEntityAsync(string? secret, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(secret) || secret.Length > 100)
-        {
-            return null;
-        }
-        var hash = PersonalAccessToken.Hash(secret);
-        var invitation = await db.Invitations.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-        return invitation is not null && invitation.IsOpen(db.Now) ? invitation : null;
     }
 }

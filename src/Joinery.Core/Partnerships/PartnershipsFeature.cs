@@ -1,4 +1,5 @@
 using Joinery.Core.Health;
+using Joinery.Core.Inbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Core.Partnerships;
@@ -12,6 +13,9 @@ public static class PartnershipsFeature
         services.AddScoped<AddMember>();
         services.AddScoped<ManageMember>();
         services.AddScoped<Invitations>();
+        services.AddScoped<ShowMyInvitations>();
+        services.AddScoped<AcceptMyInvitation>();
+        services.AddInbox<InvitationInbox>();
         services.AddScoped<ComputeRoadmap>();
         services.AddScoped<MovePhase>();
         services.AddRoadmap<ChampionsProgress>();

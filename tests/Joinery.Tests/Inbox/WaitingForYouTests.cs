@@ -1,4 +1,8 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
+using Joinery.Core.Decisions;
+using Joinery.Core.Feedback;
+using Joinery.Core.Formalize;
 using Joinery.Core.Inbox;
 using Joinery.Core.Launch;
 using Joinery.Core.Meetings;
@@ -193,5 +197,142 @@ public sealed class WaitingForYouTests(JoineryApp app) : IClassFixture<JoineryAp
         });
 
         (await InboxOfAsync(p.Steward)).ShouldBeEmpty();
+    }
+    [Fact]
+    public async Task A_decision_with_a_compromise_waits_for_an_executive_of_each_partner_until_their_organization_signed_it_off()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Planner, MemberLevel.Executive, partner: 1)
+            .With(MemberRole.Planner, MemberLevel.Manager).BuildAsync();
+        var other = p.Members.Single(m => m.Role == MemberRole.Planner && m.OrganizationId != p.Steward.OrganizationId);
+        var decisions = (Person who, Func<DecisionsWork, Task<Outcome<Guid>>> work) => app.ActingAsAsync(who, s => work(s.GetRequiredService<DecisionsWork>()));
+        var created = await decisions(p.Steward, d => d.CreateAsync(p.Id, new DecisionInput("Who books the shared nurse", "Two calendars", "", "negotiable", "", "", "open")));
+        created.Succeeded.ShouldBeTrue(created.FirstError);
+        (await InboxOfAsync(p.Steward)).ShouldBeEmpty("no compromise to sign yet");
+
+        var compromise = await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<DecisionsWork>().UpdateAsync(p.Id, created.Value,
+            new DecisionInput("Who books the shared nurse", "Two calendars", "", "negotiable", "", "Eastside's front desk books; Riverbend sees the calendar.", "proposed")));
+        compromise.Succeeded.ShouldBeTrue(compromise.FirstError);
+
+        var item = (await InboxOfAsync(p.Steward)).ShouldHaveSingleItem();
+        item.ShouldBe(item with
+        {
+            Kind = "decision-to-sign-off",
+            PartnershipId = p.Id,
+            Title = "Sign off the decision \"Who books the shared nurse\"",
+            Link = $"/partnerships/{p.Id}/decisions/{created.Value}"
+        });
+        (await InboxOfAsync(other)).Select(i => i.Kind).ShouldBe(["decision-to-sign-off"]);
+        (await InboxOfAsync(p.Members.Single(m => m.Level == MemberLevel.Manager))).ShouldBeEmpty("executives sign off");
+
+        var signed = await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<DecisionsWork>().SignOffAsync(p.Id, created.Value));
+        signed.Succeeded.ShouldBeTrue(signed.FirstError);
+        (await InboxOfAsync(p.Steward)).ShouldBeEmpty("their organization signed");
+        (await InboxOfAsync(other)).Select(i => i.Kind).ShouldBe(["decision-to-sign-off"], "the other partner has not");
+
+        await app.ActingAsAsync(other, s => s.GetRequiredService<DecisionsWork>().SignOffAsync(p.Id, created.Value));
+        (await InboxOfAsync(other)).ShouldBeEmpty("agreed by both");
+    }
+
+    [Fact]
+    public async Task New_feedback_waits_for_the_stewards_until_one_acknowledges_it_and_an_anonymous_one_names_nobody()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Steward, MemberLevel.Manager, partner: 1)
+            .With(MemberRole.Clinician, MemberLevel.Frontline).BuildAsync();
+        var nurse = p.First(MemberRole.Clinician);
+        var posted = await app.ActingAsAsync(nurse, s => s.GetRequiredService<FeedbackWork>()
+            .PostAsync(p.Id, new FeedbackInput("negative", "Meetings start before the front desk can leave", "Eight thirty is too early.", Anonymous: true)));
+        posted.Succeeded.ShouldBeTrue(posted.FirstError);
+
+        var item = (await InboxOfAsync(p.Steward)).ShouldHaveSingleItem();
+        item.ShouldBe(item with
+        {
+            Kind = "feedback-to-answer",
+            PartnershipId = p.Id,
+            Title = "Answer the concern \"Meetings start before the front desk can leave\"",
+            Link = $"/partnerships/{p.Id}/feedback/{posted.Value}"
+        });
+        item.Why.ShouldNotContain(nurse.Name);
+        (await InboxOfAsync(p.Members.Single(m => m.Role == MemberRole.Steward && m.Level == MemberLevel.Manager))).Select(i => i.Kind).ShouldBe(["feedback-to-answer"]);
+        (await InboxOfAsync(nurse)).ShouldBeEmpty("stewards answer feedback");
+
+        var acknowledged = await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<FeedbackWork>()
+            .SetStatusAsync(p.Id, posted.Value, new FeedbackStatusInput("acknowledged", null)));
+        acknowledged.Succeeded.ShouldBeTrue(acknowledged.FirstError);
+        (await InboxOfAsync(p.Steward)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_agreement_in_review_waits_for_stewards_and_planners_until_every_element_of_its_checklist_is_ticked()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Planner, MemberLevel.Manager, partner: 1)
+            .With(MemberRole.Clinician, MemberLevel.Frontline).BuildAsync();
+        var recorded = await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<RecordAgreement>().RunAsync(p.Id, new AgreementInput("baa", "Business associate agreement", "draft")));
+        recorded.Succeeded.ShouldBeTrue(recorded.FirstError);
+        (await InboxOfAsync(p.Steward)).ShouldBeEmpty("a draft is not in review yet");
+
+        await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<ChangeAgreement>().RunAsync(p.Id, recorded.Value, new AgreementInput("baa", "Business associate agreement", "in-review")));
+        var elements = AgreementChecklists.For(AgreementType.Baa);
+        var item = (await InboxOfAsync(p.First(MemberRole.Planner))).ShouldHaveSingleItem();
+        item.ShouldBe(item with { Kind = "checklist-to-review", Title = "Review the checklist of \"Business associate agreement\"", Link = $"/partnerships/{p.Id}/agreements/{recorded.Value}" });
+        item.Why.ShouldContain($"{elements.Count} elements");
+        (await InboxOfAsync(p.First(MemberRole.Clinician))).ShouldBeEmpty();
+
+        foreach (var element in elements.Skip(1))
+        {
+            var ticked = await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<ReviewAgreementElement>().RunAsync(p.Id, recorded.Value, new ElementInput(element.Code)));
+            ticked.Succeeded.ShouldBeTrue(ticked.FirstError);
+        }
+        (await InboxOfAsync(p.Steward)).ShouldHaveSingleItem().Why.ShouldContain("1 element of its checklist is not yet ticked");
+
+        await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<ReviewAgreementElement>().RunAsync(p.Id, recorded.Value, new ElementInput(elements[0].Code)));
+        (await InboxOfAsync(p.Steward)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_invitation_waits_for_the_account_it_is_addressed_to_and_is_accepted_from_the_inbox_by_that_person_only()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).BuildAsync();
+        var invitee = await PartnershipBuilder.CreatePersonAsync(app, p.Partners[1]);
+        var bystander = await PartnershipBuilder.CreatePersonAsync(app, p.Partners[1]);
+        var invited = await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<Invitations>()
+            .InviteAsync(p.Id, new InvitationInput(invitee.Email, p.Partners[1].ToString(), "clinician", "frontline")));
+        invited.Succeeded.ShouldBeTrue(invited.FirstError);
+
+        var item = (await InboxOfAsync(invitee)).ShouldHaveSingleItem("a member of nothing yet, and still the invitation waits");
+        item.ShouldBe(item with { Kind = "invitation", PartnershipId = p.Id, Title = $"Join {p.Name}", Link = "/account/invitations" });
+        item.Why.ShouldContain("as a clinician at frontline level");
+        (await InboxOfAsync(bystander)).ShouldBeEmpty();
+
+        var stolen = await app.ActingAsAsync(bystander, s => s.GetRequiredService<AcceptMyInvitation>().RunAsync(invited.Value!.Id));
+        stolen.Status.ShouldBe(OutcomeStatus.NotFound, "someone else's invitation is as unknown as a missing one");
+
+        var accepted = await app.ActingAsAsync(invitee, s => s.GetRequiredService<AcceptMyInvitation>().RunAsync(invited.Value!.Id));
+        accepted.Succeeded.ShouldBeTrue(accepted.FirstError);
+        accepted.Value.ShouldBe(p.Id);
+        (await InboxOfAsync(invitee)).ShouldNotContain(i => i.Kind == "invitation");
+        var membership = await app.WithCoreAsync(s => s.GetRequiredService<JoineryDb>().Memberships.IgnoreQueryFilters().SingleAsync(m => m.UserId == invitee.UserId));
+        (membership.PartnershipId, membership.Role, membership.Level).ShouldBe((p.Id, MemberRole.Clinician, MemberLevel.Frontline));
+
+        var again = await app.ActingAsAsync(invitee, s => s.GetRequiredService<AcceptMyInvitation>().RunAsync(invited.Value!.Id));
+        again.Status.ShouldBe(OutcomeStatus.Conflict);
+    }
+
+    [Fact]
+    public async Task The_invitations_page_accepts_with_one_button_and_opens_the_partnership()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).BuildAsync();
+        var invitee = await PartnershipBuilder.CreatePersonAsync(app, p.Partners[0]);
+        var invited = await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<Invitations>()
+            .InviteAsync(p.Id, new InvitationInput(invitee.Email, p.Partners[0].ToString(), "viewer", "manager")));
+        invited.Succeeded.ShouldBeTrue(invited.FirstError);
+        var browser = await app.SignedInAsync(invitee);
+
+        var page = await browser.ReadPageAsync("/account/invitations");
+        page.ShouldContain($"Join {System.Net.WebUtility.HtmlEncode(p.Name)}");
+        var response = await browser.SubmitFormAsync("/account/invitations", new() { ["invitationId"] = invited.Value!.Id.ToString() });
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe($"/partnerships/{p.Id}");
+        (await browser.ReadPageAsync("/account/invitations")).ShouldContain("No invitation is waiting for you.");
     }
 }
