@@ -39,6 +39,7 @@ public static class JoineryCli
         root.Subcommands.Add(PartnershipCommands.AddMember(context));
         root.Subcommands.Add(AccountCommands.CreateToken(context));
         root.Subcommands.Add(GlossaryCommands.Create(context));
+        root.Subcommands.Add(NotifyCommands.Create(context));
         root.Subcommands.Add(DbCommands.Audit(context));
         root.Subcommands.Add(DbCommands.Demo(context));
 

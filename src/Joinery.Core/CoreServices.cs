@@ -14,6 +14,7 @@ using Joinery.Core.Launch;
 using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
 using Joinery.Core.Mission;
+using Joinery.Core.Notifications;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Readiness;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddScoped<Health.PartnershipHealth>();
         services.AddScoped<Reports.PartnershipReport>();
         services.AddScoped<Inbox.WaitingForYou>();
+        services.AddNotifications(configuration);
 
         // The features, in the order their contributions appear (the health thresholds' form follows it).
         services.AddPartnerships();

@@ -68,6 +68,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
     options.Conventions.AllowAnonymousToPage("/Account/Invitation");
     options.Conventions.AllowAnonymousToPage("/Account/Denied");
+    options.Conventions.AllowAnonymousToPage("/Notifications/Unsubscribe");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AuthorizeFolder("/Admin", SiteAdmin.Policy);
 }).AddMvcOptions(options =>
@@ -94,8 +95,8 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();
-builder.Services.AddSettings<SmtpOptions>(builder.Configuration, SmtpOptions.Section);
 builder.Services.AddSingleton<InvitationMailer>();
+builder.Services.AddHostedService<NotificationSender>();
 
 // Behind a TLS proxy; slow down password guessing and API floods.
 builder.Services.AddBehindProxy(builder.Configuration);

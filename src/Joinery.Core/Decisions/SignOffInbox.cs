@@ -11,6 +11,8 @@ namespace Joinery.Core.Decisions;
 /// </summary>
 public sealed class SignOffInbox(JoineryDb db) : IInboxContribution
 {
+    public InboxKind Kind { get; } = new("decision-to-sign-off", "Decisions to sign off", Urgent: true);
+
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken)
     {
         var partnerships = person.Memberships.Where(m => m.Level == MemberLevel.Executive).Select(m => m.PartnershipId).ToList();
@@ -25,7 +27,7 @@ public sealed class SignOffInbox(JoineryDb db) : IInboxContribution
             .Where(d => !db.Set<DecisionSignOff>().Any(s => s.DecisionId == d.Id && s.OrganizationId == organizationId && s.Version == d.Version && s.VoidedAt == null))
             .Select(d => new { d.Id, d.PartnershipId, d.Title, d.UpdatedAt })
             .ToListAsync(cancellationToken);
-        return waiting.Select(d => new InboxItem("decision-to-sign-off", d.PartnershipId, $"Sign off the decision \"{d.Title}\"",
+        return waiting.Select(d => new InboxItem(Kind.Code, d.PartnershipId, $"Sign off the decision \"{d.Title}\"",
             $"A compromise is recorded in {person.In(d.PartnershipId).PartnershipName}; it is agreed once an executive of each partner signs it off, and your organization has not yet.",
             $"/partnerships/{d.PartnershipId}/decisions/{d.Id}", d.UpdatedAt));
     }

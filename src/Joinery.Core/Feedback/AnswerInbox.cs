@@ -8,6 +8,8 @@ namespace Joinery.Core.Feedback;
 /// <summary>New feedback waits for the stewards until one of them acknowledges or answers it.</summary>
 public sealed class AnswerInbox(JoineryDb db) : IInboxContribution
 {
+    public InboxKind Kind { get; } = new("feedback-to-answer", "Feedback to answer", Urgent: false);
+
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken)
     {
         var partnerships = person.Memberships.Where(m => m.Role == MemberRole.Steward).Select(m => m.PartnershipId).ToList();
@@ -19,7 +21,7 @@ public sealed class AnswerInbox(JoineryDb db) : IInboxContribution
             .Where(f => partnerships.Contains(f.PartnershipId) && f.Status == FeedbackStatus.New)
             .Select(f => new { f.Id, f.PartnershipId, f.Kind, f.Title, f.PostedAt })
             .ToListAsync(cancellationToken);
-        return waiting.Select(f => new InboxItem("feedback-to-answer", f.PartnershipId, $"Answer the {Noun(f.Kind)} \"{f.Title}\"",
+        return waiting.Select(f => new InboxItem(Kind.Code, f.PartnershipId, $"Answer the {Noun(f.Kind)} \"{f.Title}\"",
             $"You are a steward of {person.In(f.PartnershipId).PartnershipName}; new feedback waits until a steward acknowledges or answers it.",
             $"/partnerships/{f.PartnershipId}/feedback/{f.Id}", f.PostedAt));
     }

@@ -11,6 +11,8 @@ namespace Joinery.Core.Formalize;
 /// </summary>
 public sealed class ChecklistInbox(JoineryDb db) : IInboxContribution
 {
+    public InboxKind Kind { get; } = new("checklist-to-review", "Agreement checklists to review", Urgent: false);
+
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken)
     {
         var partnerships = person.Memberships.Where(m => m.Role is MemberRole.Steward or MemberRole.Planner).Select(m => m.PartnershipId).ToList();
@@ -33,7 +35,7 @@ public sealed class ChecklistInbox(JoineryDb db) : IInboxContribution
         return inReview
             .Select(a => (a, Open: AgreementChecklists.For(a.Type).Count(e => !a.Ticked.Contains(e.Code))))
             .Where(x => x.Open > 0)
-            .Select(x => new InboxItem("checklist-to-review", x.a.PartnershipId, $"Review the checklist of \"{x.a.Title}\"",
+            .Select(x => new InboxItem(Kind.Code, x.a.PartnershipId, $"Review the checklist of \"{x.a.Title}\"",
                 $"The agreement is in review in {person.In(x.a.PartnershipId).PartnershipName} and {Elements(x.Open)} of its checklist "
                 + (x.Open == 1 ? "is" : "are") + " not yet ticked; stewards and planners settle them before it is signed.",
                 $"/partnerships/{x.a.PartnershipId}/agreements/{x.a.Id}", x.a.UpdatedAt));

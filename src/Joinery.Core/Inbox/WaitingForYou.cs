@@ -12,6 +12,13 @@ namespace Joinery.Core.Inbox;
 /// </summary>
 public sealed record InboxItem(string Kind, Guid PartnershipId, string Title, string Why, string Link, DateTimeOffset Since);
 
+/// <summary>
+/// A kind of inbox item: its code (the API's <c>kind</c>), how people name it (on the notification
+/// settings and in e-mails) and whether it is urgent: urgent items are e-mailed at once, the others
+/// wait for the person's digest.
+/// </summary>
+public sealed record InboxKind(string Code, string Label, bool Urgent);
+
 /// <summary>One of the person's memberships in a partnership that is not archived.</summary>
 public sealed record InboxMembership(Guid PartnershipId, string PartnershipName, MemberRole Role, MemberLevel Level, bool IsChampion);
 
@@ -30,6 +37,9 @@ public sealed record InboxPerson(Guid UserId, Guid OrganizationId, IReadOnlyList
 /// </summary>
 public interface IInboxContribution
 {
+    /// <summary>The kind of every item this contribution gives.</summary>
+    InboxKind Kind { get; }
+
     Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken);
 }
 
@@ -47,6 +57,9 @@ public static class InboxRegistration
 public sealed class WaitingForYou(JoineryDb db, ShowMyInvitations invitations, IEnumerable<IInboxContribution> contributions)
 {
     private Task<IReadOnlyList<InboxItem>>? _computed;
+
+    /// <summary>Every kind of item the features contribute, in registration order.</summary>
+    public IReadOnlyList<InboxKind> Kinds { get; } = contributions.Select(c => c.Kind).ToList();
 
     public Task<IReadOnlyList<InboxItem>> RunAsync(CancellationToken cancellationToken = default) => _computed ??= ComputeAsync(cancellationToken);
 

@@ -11,6 +11,8 @@ namespace Joinery.Core.Launch;
 /// </summary>
 public sealed class GoInbox(JoineryDb db, LaunchWork launch) : IInboxContribution
 {
+    public InboxKind Kind { get; } = new("go-no-go", "Go/no-go decisions", Urgent: true);
+
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken)
     {
         var executive = person.Memberships.Where(m => m.Level == MemberLevel.Executive).Select(m => m.PartnershipId).ToList();
@@ -26,7 +28,7 @@ public sealed class GoInbox(JoineryDb db, LaunchWork launch) : IInboxContributio
                 continue;
             }
             var name = person.In(partnership.Id).PartnershipName;
-            items.Add(new InboxItem("go-no-go", partnership.Id, "Give your organization's go or no-go",
+            items.Add(new InboxItem(Kind.Code, partnership.Id, "Give your organization's go or no-go",
                 mine.Go is null
                     ? $"An executive of each partner of {name} decides whether the launch goes ahead; your organization has not decided yet."
                     : $"The readiness checklist of {name} changed after your organization decided; its decision needs to be given again.",

@@ -8,6 +8,8 @@ namespace Joinery.Core.Meetings;
 /// <summary>An open action item waits for its owner until it is done (or dropped).</summary>
 public sealed class ActionsInbox(JoineryDb db) : IInboxContribution
 {
+    public InboxKind Kind { get; } = new("action-item", "Your action items", Urgent: false);
+
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken)
     {
         var partnerships = person.PartnershipIds;
@@ -17,7 +19,7 @@ public sealed class ActionsInbox(JoineryDb db) : IInboxContribution
                 && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))
             .Select(a => new { a.PartnershipId, a.Title, a.DueDate, a.CreatedAt })
             .ToListAsync(cancellationToken);
-        return open.Select(a => new InboxItem("action-item", a.PartnershipId, a.Title,
+        return open.Select(a => new InboxItem(Kind.Code, a.PartnershipId, a.Title,
             $"You own this action item of {person.In(a.PartnershipId).PartnershipName}; it is due {a.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
             + (a.DueDate < today ? " and overdue." : "."),
             $"/partnerships/{a.PartnershipId}/actions?mine=true", a.CreatedAt));

@@ -8,6 +8,8 @@ namespace Joinery.Core.Mission;
 /// <summary>A mission version not yet published waits for an executive of each partner whose organization has not endorsed it.</summary>
 public sealed class EndorsementInbox(JoineryDb db) : IInboxContribution
 {
+    public InboxKind Kind { get; } = new("mission-to-endorse", "Mission drafts to endorse", Urgent: true);
+
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken)
     {
         var partnerships = person.Memberships.Where(m => m.Level == MemberLevel.Executive).Select(m => m.PartnershipId).ToList();
@@ -23,7 +25,7 @@ public sealed class EndorsementInbox(JoineryDb db) : IInboxContribution
             .Where(v => !db.Set<MissionEndorsement>().Any(e => e.VersionId == v.Id && e.OrganizationId == organizationId && e.VoidedAt == null))
             .Select(v => new { v.PartnershipId, v.Number, v.CreatedAt })
             .ToListAsync(cancellationToken);
-        return waiting.Select(v => new InboxItem("mission-to-endorse", v.PartnershipId, $"Endorse the mission (version {v.Number})",
+        return waiting.Select(v => new InboxItem(Kind.Code, v.PartnershipId, $"Endorse the mission (version {v.Number})",
             $"An executive of each partner of {person.In(v.PartnershipId).PartnershipName} endorses the mission before it is published; your organization has not yet.",
             $"/partnerships/{v.PartnershipId}/mission", v.CreatedAt));
     }

@@ -7,6 +7,8 @@ namespace Joinery.Core.Mission;
 /// <summary>Every member reads the published mission (step 1): it waits for each member who has not yet said they read it.</summary>
 public sealed class MissionInbox(JoineryDb db) : IInboxContribution
 {
+    public InboxKind Kind { get; } = new("mission-to-read", "Published missions to read", Urgent: false);
+
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken)
     {
         var partnerships = person.PartnershipIds;
@@ -17,7 +19,7 @@ public sealed class MissionInbox(JoineryDb db) : IInboxContribution
             .Where(v => !db.Set<MissionAcknowledgement>().Any(a => a.VersionId == v.Id && a.UserId == person.UserId))
             .Select(v => new { v.PartnershipId, v.Number, PublishedAt = v.PublishedAt!.Value })
             .ToListAsync(cancellationToken);
-        return published.Select(v => new InboxItem("mission-to-read", v.PartnershipId, $"Read the published mission (version {v.Number})",
+        return published.Select(v => new InboxItem(Kind.Code, v.PartnershipId, $"Read the published mission (version {v.Number})",
             $"Every member of {person.In(v.PartnershipId).PartnershipName} reads the mission they work for.",
             $"/partnerships/{v.PartnershipId}/mission", v.PublishedAt));
     }

@@ -59,8 +59,10 @@ public sealed class AcceptMyInvitation(JoineryDb db)
 /// <summary>An open invitation waits for the person it is addressed to, until they accept it or it lapses.</summary>
 public sealed class InvitationInbox(ShowMyInvitations invitations) : IInboxContribution
 {
+    public InboxKind Kind { get; } = new("invitation", "Invitations to join a partnership", Urgent: true);
+
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken) =>
-        (await invitations.RunAsync(cancellationToken)).Select(i => new InboxItem("invitation", i.PartnershipId, $"Join {i.PartnershipName}",
+        (await invitations.RunAsync(cancellationToken)).Select(i => new InboxItem(Kind.Code, i.PartnershipId, $"Join {i.PartnershipName}",
             $"A steward invited you as a {i.Role.Words().ToLowerInvariant()} at {i.Level.Words().ToLowerInvariant()} level, for {i.OrganizationName}; the invitation is open until {i.ExpiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
             "/account/invitations", i.InvitedAt));
 }

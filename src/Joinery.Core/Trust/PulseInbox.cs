@@ -7,6 +7,8 @@ namespace Joinery.Core.Trust;
 /// <summary>An open pulse round waits for each member who has not answered it yet.</summary>
 public sealed class PulseInbox(JoineryDb db) : IInboxContribution
 {
+    public InboxKind Kind { get; } = new("pulse-to-answer", "Pulse surveys to answer", Urgent: false);
+
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken)
     {
         var partnerships = person.PartnershipIds;
@@ -15,7 +17,7 @@ public sealed class PulseInbox(JoineryDb db) : IInboxContribution
             .Where(r => !db.Set<PulseParticipation>().Any(p => p.RoundId == r.Id && p.UserId == person.UserId))
             .Select(r => new { r.Id, r.PartnershipId, r.Number, r.OpenedAt })
             .ToListAsync(cancellationToken);
-        return open.Select(r => new InboxItem("pulse-to-answer", r.PartnershipId, $"Answer pulse round {r.Number}",
+        return open.Select(r => new InboxItem(Kind.Code, r.PartnershipId, $"Answer pulse round {r.Number}",
             $"Round {r.Number} of {person.In(r.PartnershipId).PartnershipName}'s trust pulse is open and you have not answered yet; answers are anonymous.",
             $"/partnerships/{r.PartnershipId}/pulse/{r.Id}", r.OpenedAt));
     }

@@ -31,6 +31,11 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
     /// <summary>A host on the given provider whatever is selected, for tests about one database (SQLite's journal).</summary>
     internal JoineryApp(DatabaseProvider provider) => _database = new TestDatabase(provider);
 
+    /// <summary>A host with settings of its own on top of the test defaults (a mail relay, say).</summary>
+    internal JoineryApp(IReadOnlyDictionary<string, string> settings) : this(TestDatabase.Selected) => _settings = settings;
+
+    private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
+
     public DatabaseProvider Provider => _database.Provider;
 
     /// <summary>The app's time: <see cref="TestClock.Start"/> until a test moves it (or opens a host <see cref="OnClock"/>).</summary>
@@ -52,6 +57,10 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:ApiUnauthenticatedPerMinute", "100000");
         builder.UseSetting("Site:PublicUrl", "http://localhost");
         builder.UseSetting("Smtp:Host", "");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         // As deployed: Development would, for one, throw on malformed API query values instead of answering 400.
         builder.UseEnvironment("Production");
         // Hashing stays real but cheaper: the suite creates and signs in hundreds of people on a
