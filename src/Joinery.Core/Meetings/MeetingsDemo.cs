@@ -1,36 +1,37 @@
+using System.Globalization;
 using Joinery.Core.Accounts;
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Joinery.Core.Demo.DemoCast;
 
 namespace Joinery.Core.Meetings;
 
-/// <summary>Step 3: a fortnightly joint meeting, four meetings held (the first face to face, at every level), action items.</summary>
-public sealed class MeetingsDemo(JoineryDb db) : IDemoContribution
+/// <summary>
+/// Step 3: a fortnightly joint meeting, four meetings held (the first face to face, at every level),
+/// action items; the series set up, the meetings and actions recorded by the steward who runs them.
+/// </summary>
+public sealed class MeetingsDemo(JoineryDb db, DemoActor act) : IDemoContribution
 {
     public async Task SeedAsync(DemoPartnership demo, CancellationToken cancellationToken)
     {
-        var partnershipId = demo.PartnershipId;
-        if (await db.Set<MeetingSeries>().AnyAsync(s => s.PartnershipId == partnershipId, cancellationToken))
+        var id = demo.PartnershipId;
+        if (await db.Set<MeetingSeries>().AnyAsync(s => s.PartnershipId == id, cancellationToken))
         {
             return;
         }
-        var users = demo.Users;
-        User U(int i) => users[People[i].Email];
-        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
-        var series = new MeetingSeries
-        {
-            PartnershipId = partnershipId,
-            Title = "Joint planning meeting",
-            Cadence = Cadence.EveryTwoWeeks,
-            FirstDate = today.AddDays(-42),
-            StartTime = new TimeOnly(8, 30),
-            DurationMinutes = 60,
-            Format = MeetingFormat.Hybrid,
-            CreatedAt = db.Now.AddDays(-45),
-        };
-        db.Set<MeetingSeries>().Add(series);
+        User U(int i) => demo.Users[People[i].Email];
+        var now = db.Now;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Priya champions the integrated care program and may schedule joint meetings.
+        var priya = U(2);
+
+        var series = await act.AsAsync(priya, now.AddDays(-45), s => s.GetRequiredService<MeetingsWork>().CreateSeriesAsync(id,
+            new SeriesInput("Joint planning meeting", Cadence.EveryTwoWeeks.ToText(), Day(today.AddDays(-42)), "08:30", "60", MeetingFormat.Hybrid.ToText()),
+            cancellationToken), cancellationToken);
         var plans = new (int DaysAgo, MeetingFormat Format, int[] People, string Minutes, string Wins, string Disappointments)[]
         {
             (42, MeetingFormat.FaceToFace, [0, 2, 4, 5, 6, 8, 10, 11],
@@ -49,61 +50,24 @@ public sealed class MeetingsDemo(JoineryDb db) : IDemoContribution
         Guid? first = null;
         foreach (var plan in plans)
         {
-            var meeting = new Meeting
-            {
-                PartnershipId = partnershipId,
-                SeriesId = series.Id,
-                Title = "Joint planning meeting",
-                Date = today.AddDays(-plan.DaysAgo),
-                Format = plan.Format,
-                Agenda = "1. Updates from each partner\n2. Successes and disappointments\n3. Next steps",
-                Minutes = plan.Minutes,
-                Successes = plan.Wins,
-                Disappointments = plan.Disappointments,
-                CreatedAt = db.Now.AddDays(-plan.DaysAgo),
-            };
-            meeting.Attendance.AddRange(plan.People.Select(i => new MeetingAttendance { PartnershipId = partnershipId, MeetingId = meeting.Id, UserId = U(i).Id }));
-            db.Set<Meeting>().Add(meeting);
-            first ??= meeting.Id;
+            var input = new MeetingInput("Joint planning meeting", Day(today.AddDays(-plan.DaysAgo)), plan.Format.ToText(), series.ToString(),
+                "1. Updates from each partner\n2. Successes and disappointments\n3. Next steps", plan.Minutes, plan.Wins, plan.Disappointments,
+                plan.People.Select(i => U(i).Id.ToString()).ToList());
+            var meeting = await act.AsAsync(priya, now.AddDays(-plan.DaysAgo), s => s.GetRequiredService<MeetingsWork>().CreateMeetingAsync(id, input, cancellationToken),
+                cancellationToken);
+            first ??= meeting;
         }
-        db.Set<ActionItem>().AddRange(
-            new ActionItem
-            {
-                PartnershipId = partnershipId,
-                MeetingId = first,
-                Title = "Book a room at Riverbend for the next face-to-face meeting",
-                OwnerUserId = U(2).Id,
-                DueDate = today.AddDays(-20),
-                Status = ActionStatus.Done,
-                CreatedAt = db.Now.AddDays(-42),
-                CompletedAt = db.Now.AddDays(-25)
-            },
-            new ActionItem
-            {
-                PartnershipId = partnershipId,
-                MeetingId = first,
-                Title = "Ask both billing leads to meet about 'case management'",
-                OwnerUserId = U(9).Id,
-                DueDate = today.AddDays(-7),
-                CreatedAt = db.Now.AddDays(-14)
-            },
-            new ActionItem
-            {
-                PartnershipId = partnershipId,
-                Title = "Write Eastside's expected results for the partnership",
-                OwnerUserId = U(8).Id,
-                DueDate = today.AddDays(10),
-                CreatedAt = db.Now
-            },
-            new ActionItem
-            {
-                PartnershipId = partnershipId,
-                Title = "Write Riverbend's expected results for the partnership",
-                OwnerUserId = U(2).Id,
-                DueDate = today.AddDays(10),
-                Status = ActionStatus.InProgress,
-                CreatedAt = db.Now
-            });
-        await db.SaveChangesAsync(cancellationToken);
+
+        Task<Guid> Action(DateTimeOffset at, string title, User owner, DateOnly due, Guid? meeting) =>
+            act.AsAsync(priya, at, s => s.GetRequiredService<MeetingsWork>().AddActionAsync(id, new ActionInput(title, owner.Id.ToString(), Day(due), meeting?.ToString()),
+                cancellationToken), cancellationToken);
+        Task<ActionStatus> SetStatus(User owner, DateTimeOffset at, Guid action, ActionStatus status) =>
+            act.AsAsync(owner, at, s => s.GetRequiredService<MeetingsWork>().SetActionStatusAsync(id, action, status.ToText(), cancellationToken), cancellationToken);
+        var room = await Action(now.AddDays(-42), "Book a room at Riverbend for the next face-to-face meeting", U(2), today.AddDays(-20), first);
+        await SetStatus(U(2), now.AddDays(-25), room, ActionStatus.Done);
+        await Action(now.AddDays(-14), "Ask both billing leads to meet about 'case management'", U(9), today.AddDays(-7), first);
+        await Action(now, "Write Eastside's expected results for the partnership", U(8), today.AddDays(10), null);
+        var riverbend = await Action(now, "Write Riverbend's expected results for the partnership", U(2), today.AddDays(10), null);
+        await SetStatus(U(2), now, riverbend, ActionStatus.InProgress);
     }
 }
