@@ -55,7 +55,8 @@ public sealed class CloseTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Expect(steward.GetByRole(AriaRole.Button, new() { Name = "Create invitation" })).ToBeDisabledAsync();
         await steward.GetByText($"Change {People.Planner.Name}").ClickAsync();
         await Expect(steward.GetByRole(AriaRole.Button, new() { Name = $"Save {People.Planner.Name}" })).ToBeDisabledAsync();
-        await Expect(steward.GetByRole(AriaRole.Button, new() { Name = $"Remove {People.Planner.Name}" })).ToBeEnabledAsync();
+        await steward.GetByText($"Remove {People.Planner.Name}…").ClickAsync();
+        await Expect(steward.GetByRole(AriaRole.Button, new() { Name = $"Yes, remove {People.Planner.Name}" })).ToBeEnabledAsync();
         await steward.OpenAsync("/");
         await Expect(steward.GetByText("Archived " + today)).ToBeVisibleAsync();
     }

@@ -48,6 +48,10 @@ public sealed class Invitations(JoineryDb db, CreateUser createUser)
         {
             return Outcome<NewInvitation>.Invalid(check.Errors);
         }
+        if (!(await db.PeopleIManageAsync(partnershipId, cancellationToken)).Contains(organizationId!.Value))
+        {
+            return Outcome<NewInvitation>.Forbidden(ManageMember.OtherPartnersPeople);
+        }
         var existing = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (existing is not null)
         {

@@ -19,6 +19,29 @@ public static class PartnershipAccess
         db.Tenancy.Unrestricted || (await db.MyMembershipAsync(partnershipId, cancellationToken))?.Role == MemberRole.Steward;
 
     /// <summary>
+    /// The partner organizations whose people the current person may invite, change and remove: a
+    /// steward manages their own organization's people, and those of a partner with no steward in the
+    /// partnership yet (someone has to invite its first one); the CLI manages everyone.
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> PeopleIManageAsync(this JoineryDb db, Guid partnershipId, CancellationToken cancellationToken = default)
+    {
+        var partners = await db.PartnerOrganizations.Where(p => p.PartnershipId == partnershipId).Select(p => p.OrganizationId).ToListAsync(cancellationToken);
+        if (db.Tenancy.Unrestricted)
+        {
+            return partners.ToHashSet();
+        }
+        if ((await db.MyMembershipAsync(partnershipId, cancellationToken))?.Role != MemberRole.Steward)
+        {
+            return new HashSet<Guid>();
+        }
+        var stewarded = await (from m in db.Memberships
+                               where m.PartnershipId == partnershipId && m.Role == MemberRole.Steward
+                               join u in db.Users on m.UserId equals u.Id
+                               select u.OrganizationId).Distinct().ToListAsync(cancellationToken);
+        return partners.Where(o => o == db.Tenancy.OrganizationId || !stewarded.Contains(o)).ToHashSet();
+    }
+
+    /// <summary>
     /// 404 when the partnership is not the current person's to see, else null: the first check of an
     /// operation, before what the person may do (403) and before the record named exists (404).
     /// </summary>

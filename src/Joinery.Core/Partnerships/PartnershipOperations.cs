@@ -107,6 +107,8 @@ public sealed record MemberChange(string? Role, string? Level, bool IsChampion, 
 /// <summary>Stewards change a member's role, level and champion flag, or remove them; a partnership always keeps one steward.</summary>
 public sealed class ManageMember(JoineryDb db)
 {
+    public const string OtherPartnersPeople = "Each partner manages its own people: ask a steward of their organization to make this change.";
+
     public async Task<Outcome<Guid>> ChangeAsync(Guid partnershipId, Guid membershipId, MemberChange input, CancellationToken cancellationToken = default)
     {
         var (membership, refusal) = await FindAsync(partnershipId, membershipId, cancellationToken);
@@ -168,6 +170,11 @@ public sealed class ManageMember(JoineryDb db)
         if (!await db.CanStewardAsync(partnershipId, cancellationToken))
         {
             return (null, Outcome<Guid>.Forbidden("Only stewards can change members."));
+        }
+        var organizationId = await db.Users.Where(u => u.Id == membership.UserId).Select(u => u.OrganizationId).FirstAsync(cancellationToken);
+        if (!(await db.PeopleIManageAsync(partnershipId, cancellationToken)).Contains(organizationId))
+        {
+            return (null, Outcome<Guid>.Forbidden(OtherPartnersPeople));
         }
         return (membership, null);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Partnerships;
 
@@ -24,6 +25,37 @@ public sealed class MembersTests(JoineryApp app) : IClassFixture<JoineryApp>
         stored.IsChampion.ShouldBeTrue();
         stored.ChampionFor.ShouldBe("Scheduling and referrals");
         (await steward.ReadPageAsync($"/partnerships/{p.Id}/members")).ShouldContain("Yes: Scheduling and referrals");
+    }
+
+    [Fact]
+    public async Task Each_partner_manages_its_own_people_once_it_has_a_steward()
+    {
+        var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).With(MemberRole.Clinician, MemberLevel.Frontline, partner: 1).BuildAsync();
+        var nurse = p.First(MemberRole.Clinician);
+        var steward = await app.SignedInAsync(p.Steward);
+        // The other partner has no steward yet: someone has to look after its people until it has one.
+        (await ChangeAsync(steward, p, nurse.MembershipId!.Value, "clinician", "manager")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var otherSteward = await PartnershipBuilder.AddMemberAsync(app, p.Id, await PartnershipBuilder.CreatePersonAsync(app, p.Partners[1]),
+            MemberRole.Steward, MemberLevel.Executive);
+        var before = await app.SnapshotAsync();
+        var manages = await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<Joinery.Core.Data.JoineryDb>().PeopleIManageAsync(p.Id));
+        manages.ShouldBe([p.Partners[0]]);
+
+        (await ChangeAsync(steward, p, nurse.MembershipId.Value, "viewer", "frontline")).Headers.Location!.AbsolutePath.ShouldBe("/account/denied");
+        (await steward.SubmitFormAsync($"/partnerships/{p.Id}/members?handler=Remove", new() { ["membershipId"] = nurse.MembershipId.Value.ToString() }))
+            .Headers.Location!.AbsolutePath.ShouldBe("/account/denied");
+        var invited = await app.ActingAsAsync(p.Steward, s => s.GetRequiredService<Invitations>()
+            .InviteAsync(p.Id, new InvitationInput($"new{app.Unique()}@eastside.example", p.Partners[1].ToString(), "steward", "executive")));
+        invited.Status.ShouldBe(Joinery.Core.Common.OutcomeStatus.Forbidden);
+        invited.FirstError.ShouldContain("Each partner manages its own people");
+        (await app.SnapshotAsync()).ShouldBe(before);
+        var page = await steward.ReadPageAsync($"/partnerships/{p.Id}/members");
+        page.ShouldNotContain($"Change <span class=\"visually-hidden\">{nurse.Name}</span>", Case.Sensitive, "no controls for what they may not do");
+
+        var theirs = await app.SignedInAsync(otherSteward);
+        (await ChangeAsync(theirs, p, nurse.MembershipId.Value, "viewer", "frontline")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await MembershipAsync(nurse.MembershipId.Value))!.Role.ShouldBe(MemberRole.Viewer);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
 {
     public List<OpenInvitationView> OpenInvitations { get; private set; } = [];
 
+    /// <summary>The partner organizations whose people the signed-in steward manages (their own, and any without a steward yet).</summary>
+    public IReadOnlySet<Guid> Manages { get; private set; } = new HashSet<Guid>();
+
     /// <summary>The member whose change was refused: their change form is shown open.</summary>
     public Guid? RefusedMembershipId { get; private set; }
 
@@ -134,6 +137,7 @@ public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMe
         if (Partnership.IsSteward)
         {
             OpenInvitations = await Db.ListOpenInvitationsAsync(id, cancellationToken);
+            Manages = await Db.PeopleIManageAsync(id, cancellationToken);
         }
         return true;
     }
