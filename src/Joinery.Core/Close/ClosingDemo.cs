@@ -1,3 +1,5 @@
+using System.Globalization;
+using Joinery.Core.Accounts;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Demo;
@@ -5,6 +7,7 @@ using Joinery.Core.Formalize;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Joinery.Core.Demo.DemoCast;
 
 namespace Joinery.Core.Close;
@@ -15,7 +18,7 @@ namespace Joinery.Core.Close;
 /// carried out; the Part 2 counseling is planned but overdue; the MOU still runs, so it cannot be
 /// archived yet. Dana Whitfield is its steward, with Hillcrest's medical director.
 /// </summary>
-public sealed class ClosingDemo(JoineryDb db, DemoAccounts accounts, CreatePartnership createPartnership, AddMember addMember) : IDemoContribution
+public sealed class ClosingDemo(JoineryDb db, DemoAccounts accounts, CreatePartnership createPartnership, AddMember addMember, DemoActor act) : IDemoContribution
 {
     public const string ClosingPartnershipName = "Riverbend–Hillcrest School Health Partnership";
     private const string Hillcrest = "Hillcrest Family Practice";
@@ -35,73 +38,47 @@ public sealed class ClosingDemo(JoineryDb db, DemoAccounts accounts, CreatePartn
         await addMember.RunAsync(id, new MemberInput("nina.okoro@hillcrest.example", "steward", "executive"), cancellationToken);
         var dana = await db.Users.FirstAsync(u => u.Email == People[0].Email, cancellationToken);
         var nina = await db.Users.FirstAsync(u => u.Email == "nina.okoro@hillcrest.example", cancellationToken);
-        var bh = dana.OrganizationId;
-        var hillcrest = nina.OrganizationId;
-        var today = DateOnly.FromDateTime(db.Now.UtcDateTime);
+        var bh = dana.OrganizationId.ToString();
+        var hillcrest = nina.OrganizationId.ToString();
+        var now = db.Now;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var consults = NewService(id, "School-based counseling consults", "A Riverbend counselor sees children at Hillcrest's school clinic after a warm handoff.", bh, hillcrest, false);
-        var counseling = NewService(id, "Adolescent substance use counseling", "Riverbend's adolescent program counsels young people Hillcrest refers.", bh, bh, true);
-        db.Set<Service>().AddRange(consults, counseling);
-        db.Set<Agreement>().Add(Agreement.Record(id, AgreementType.Mou,
-            new AgreementTerms("Memorandum of understanding", AgreementStatus.InForce, today.AddYears(-2), today.AddMonths(4), NoticeDays: 90), db.Now.AddYears(-2)));
-        db.Set<ServiceTransition>().AddRange(
-            new ServiceTransition
-            {
-                PartnershipId = id,
-                ServiceId = consults.Id,
-                ContinuingOrganizationId = hillcrest,
-                HowTold = "Families hear it from the counselor at the last session, then in a letter from Hillcrest with the new counselor's name.",
-                RecordsKeptByOrganizationId = hillcrest,
-                Records = "Consult notes are in Hillcrest's record and stay there for seven years; Riverbend keeps only its scheduling log.",
-                PeopleServed = 48,
-                OwnerUserId = nina.Id,
-                DueOn = today.AddDays(-10),
-                CareHandedOverOn = today.AddDays(-12),
-                PeopleToldOn = today.AddDays(-20),
-                RecordsSettledOn = today.AddDays(-11),
-                CreatedAt = db.Now.AddDays(-30),
-                UpdatedAt = db.Now.AddDays(-11),
-            },
-            new ServiceTransition
-            {
-                PartnershipId = id,
-                ServiceId = counseling.Id,
-                ContinuingOrganizationId = bh,
-                HowTold = "Each young person and their family are called by their counselor; the referral letters go to Hillcrest's new behavioral health team.",
-                RecordsKeptByOrganizationId = bh,
-                Records = "Counseling records are Part 2 records and stay with Riverbend's program; nothing moves without the young person's written consent.",
-                PeopleServed = 17,
-                OwnerUserId = dana.Id,
-                DueOn = today.AddDays(-3),
-                PeopleToldOn = today.AddDays(-5),
-                CreatedAt = db.Now.AddDays(-30),
-                UpdatedAt = db.Now.AddDays(-5),
-            });
-        var partnership = await db.Partnerships.FirstAsync(p => p.Id == id, cancellationToken);
-        partnership.Phase = Phase.Close;
-        db.PhaseChanges.Add(new PhaseChange
+        // The partnership ran for two years before it came to Joinery: Dana brings it to Operate the
+        // way the phase page allows, saying why each earlier gate was not met here.
+        var started = now.AddYears(-2).AddDays(-1);
+        foreach (var (phase, i) in new[] { Phase.Plan, Phase.Formalize, Phase.Prepare, Phase.Pilot, Phase.Operate }.Select((p, i) => (p, i)))
         {
-            PartnershipId = id,
-            From = Phase.Operate,
-            To = Phase.Close,
-            ChangedByUserId = dana.Id,
-            ChangedAt = db.Now.AddDays(-30),
-            OverrideReason = "Hillcrest joined a health system that employs its own behavioral health staff; both boards agreed to end the partnership by the end of the school term.",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+            await act.AsAsync(dana, started.AddMinutes(i), s => s.GetRequiredService<MovePhase>().RunAsync(id, new PhaseMove(phase.ToText(),
+                "The partnership ran on paper before it came to Joinery; this phase's work was done and is kept in the partners' files."), cancellationToken), cancellationToken);
+        }
 
-    private Service NewService(Guid partnershipId, string name, string description, Guid deliveredBy, Guid billedBy, bool part2) => new()
-    {
-        PartnershipId = partnershipId,
-        Name = name,
-        Description = description,
-        DeliveredByOrganizationId = deliveredBy,
-        BilledByOrganizationId = billedBy,
-        Payers = string.Join(",", new[] { Payer.Medicaid, Payer.Commercial }.Select(p => p.ToText())),
-        Scope = HrsaScope.Contract,
-        InvolvesPart2 = part2,
-        CreatedAt = db.Now.AddYears(-2),
-        UpdatedAt = db.Now.AddYears(-2),
-    };
+        Task<Guid> AddService(string name, string description, string billedBy, bool part2) =>
+            act.AsAsync(dana, now.AddYears(-2), s => s.GetRequiredService<ServicesWork>().CreateAsync(id, new ServiceInput(name, description, bh, billedBy, null,
+                [Payer.Medicaid.ToText(), Payer.Commercial.ToText()], HrsaScope.Contract.ToText(), part2, null, null), cancellationToken), cancellationToken);
+        var consults = await AddService("School-based counseling consults", "A Riverbend counselor sees children at Hillcrest's school clinic after a warm handoff.", hillcrest, false);
+        var counseling = await AddService("Adolescent substance use counseling", "Riverbend's adolescent program counsels young people Hillcrest refers.", bh, true);
+        await act.AsAsync(dana, now.AddYears(-2), s => s.GetRequiredService<RecordAgreement>().RunAsync(id, new AgreementInput(AgreementType.Mou.ToText(),
+            "Memorandum of understanding", AgreementStatus.InForce.ToText(), today.AddYears(-2), today.AddMonths(4), NoticeDays: 90), cancellationToken), cancellationToken);
+
+        await act.AsAsync(dana, now.AddDays(-30), s => s.GetRequiredService<MovePhase>().RunAsync(id, new PhaseMove(Phase.Close.ToText(),
+            "Hillcrest joined a health system that employs its own behavioral health staff; both boards agreed to end the partnership by the end of the school term."),
+            cancellationToken), cancellationToken);
+
+        // Each owner plans their service's transition once the partners decided to close, and ticks off each step on the day it was done.
+        Task<Guid> Plan(User owner, DateTimeOffset at, Guid service, TransitionInput input) =>
+            act.AsAsync(owner, at, s => s.GetRequiredService<CloseWork>().SaveTransitionAsync(id, service, input, cancellationToken), cancellationToken);
+        var consultsPlan = new TransitionInput(hillcrest, null,
+            "Families hear it from the counselor at the last session, then in a letter from Hillcrest with the new counselor's name.", hillcrest,
+            "Consult notes are in Hillcrest's record and stay there for seven years; Riverbend keeps only its scheduling log.", "48", nina.Id.ToString(), Day(-10));
+        await Plan(nina, now.AddDays(-30).AddMinutes(1), consults, consultsPlan);
+        await Plan(nina, now.AddDays(-20), consults, consultsPlan with { PeopleToldOn = Day(-20) });
+        await Plan(nina, now.AddDays(-12), consults, consultsPlan with { PeopleToldOn = Day(-20), CareHandedOverOn = Day(-12) });
+        await Plan(nina, now.AddDays(-11), consults, consultsPlan with { PeopleToldOn = Day(-20), CareHandedOverOn = Day(-12), RecordsSettledOn = Day(-11) });
+        var counselingPlan = new TransitionInput(bh, null,
+            "Each young person and their family are called by their counselor; the referral letters go to Hillcrest's new behavioral health team.", bh,
+            "Counseling records are Part 2 records and stay with Riverbend's program; nothing moves without the young person's written consent.", "17", dana.Id.ToString(), Day(-3));
+        await Plan(dana, now.AddDays(-30).AddMinutes(2), counseling, counselingPlan);
+        await Plan(dana, now.AddDays(-5), counseling, counselingPlan with { PeopleToldOn = Day(-5) });
+    }
 }

@@ -1,7 +1,9 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Joinery.Core.Demo.DemoCast;
 
 namespace Joinery.Core.Demo;
@@ -17,7 +19,7 @@ public sealed record DemoResult(Guid PartnershipId, string PartnershipName, stri
 /// Tests never depend on it.
 /// </summary>
 public sealed class SeedDemo(JoineryDb db, DemoAccounts accounts, CreatePartnership createPartnership, AddMember addMember,
-    IEnumerable<IDemoContribution> contributions)
+    IEnumerable<IDemoContribution> contributions, DemoActor act)
 {
     public const string PartnershipName = "Riverbend–Eastside Whole Health Partnership";
 
@@ -69,17 +71,9 @@ public sealed class SeedDemo(JoineryDb db, DemoAccounts accounts, CreatePartners
         }
         if (partnership.Phase == Phase.Explore && !await db.PhaseChanges.AnyAsync(c => c.PartnershipId == partnership.Id, cancellationToken))
         {
-            var steward = await db.Users.FirstAsync(u => u.Email == People[0].Email, cancellationToken);
-            partnership.Phase = Phase.Plan;
-            db.PhaseChanges.Add(new PhaseChange
-            {
-                PartnershipId = partnership.Id,
-                From = Phase.Explore,
-                To = Phase.Plan,
-                ChangedByUserId = steward.Id,
-                ChangedAt = db.Now,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            // The steward moves on through the phase page's use case, and so meets the Explore gate as anyone would.
+            await act.AsAsync(users[People[0].Email], db.Now, s => s.GetRequiredService<MovePhase>().RunAsync(partnership.Id,
+                new PhaseMove(Phase.Plan.ToText(), null), cancellationToken), cancellationToken);
         }
         var demoAccounts = People.Select(p => new DemoAccount(p.Email, p.Name, p.Org, p.Role.ToString().ToLowerInvariant(),
                 p.Level.ToString().ToLowerInvariant(), p.Champion.Length > 0))

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Joinery.Core.Accounts;
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Joinery.Core.Demo.DemoCast;
 
 namespace Joinery.Core.Measures;
@@ -9,26 +12,55 @@ namespace Joinery.Core.Measures;
 /// <summary>
 /// Step 8: two years of monthly data for three measures. Follow-up of positive screens improves
 /// after an improvement cycle (a shift above the frozen baseline median); the wait for a first
-/// visit drifts down; the duplicate-assessment measure is new and has no baseline yet.
+/// visit drifts down; the duplicate-assessment measure is new and has no baseline yet. Priya
+/// defines the measures and runs the cycle, Ana records each month's data the month after, and the
+/// baselines are frozen through the use cases, on the days they would have been.
 /// </summary>
-public sealed class MeasuresDemo(JoineryDb db) : IDemoContribution
+public sealed class MeasuresDemo(JoineryDb db, DemoActor act) : IDemoContribution
 {
     public async Task SeedAsync(DemoPartnership demo, CancellationToken cancellationToken)
     {
-        var partnershipId = demo.PartnershipId;
-        if (await db.Set<Measure>().AnyAsync(m => m.PartnershipId == partnershipId, cancellationToken))
+        var id = demo.PartnershipId;
+        if (await db.Set<Measure>().AnyAsync(m => m.PartnershipId == id, cancellationToken))
         {
             return;
         }
-        var users = demo.Users;
-        User U(int i) => users[People[i].Email];
-        foreach (var measure in DemoMeasures(partnershipId, U(2).Id, U(8).Id, U(10).Id, db.Now, 24))
+        User U(int i) => demo.Users[People[i].Email];
+        var now = db.Now;
+        string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+        string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var (priya, ana) = (U(2), U(8));
+        // The story (definitions, data, baselines, cycles) comes from the generator the scale seed also uses.
+        foreach (var (m, points, cycles) in DemoMeasures(id, priya.Id, ana.Id, U(10).Id, now, 24))
         {
-            db.Set<Measure>().Add(measure.Measure);
-            db.Set<MeasurePoint>().AddRange(measure.Points);
-            db.Set<ImprovementCycle>().AddRange(measure.Cycles);
+            var input = new MeasureInput(m.Name, m.WhyItMatters, m.Type.ToText(), m.Kind.ToText(), m.Unit, m.Numerator, m.Denominator, m.DataSource,
+                m.OwnerUserId?.ToString(), m.BetterDirection.ToText(), m.Target is { } target ? Text(target) : null, m.Frequency.ToText());
+            var measureId = await act.AsAsync(priya, m.CreatedAt, s => s.GetRequiredService<MeasuresWork>().CreateAsync(id, input, cancellationToken), cancellationToken);
+            foreach (var point in points.OrderBy(p => p.Period))
+            {
+                var data = m.Kind == MeasureKind.Proportion
+                    ? new PointInput(Month(point.Period), point.Numerator?.ToString(CultureInfo.InvariantCulture), point.Denominator?.ToString(CultureInfo.InvariantCulture), null, null)
+                    : new PointInput(Month(point.Period), null, null, Text(point.Value), null);
+                await act.AsAsync(ana, point.RecordedAt, s => s.GetRequiredService<MeasuresWork>().RecordPointAsync(id, measureId, data, cancellationToken), cancellationToken);
+            }
+            foreach (var cycle in cycles)
+            {
+                // Planned before it started; what happened, what was learned and the decision written up after.
+                var planned = new CycleInput(cycle.Title, cycle.Plan, cycle.Prediction, null, null, null, null, Day(cycle.StartedOn), null);
+                var cycleId = await act.AsAsync(priya, cycle.CreatedAt, s => s.GetRequiredService<MeasuresWork>().SaveCycleAsync(id, measureId, null, planned, cancellationToken),
+                    cancellationToken);
+                var studied = planned with { Do = cycle.Do, Study = cycle.Study, Act = cycle.Act?.ToText(), NextStep = cycle.NextStep, EndedOn = Day(cycle.EndedOn) };
+                await act.AsAsync(priya, cycle.UpdatedAt, s => s.GetRequiredService<MeasuresWork>().SaveCycleAsync(id, measureId, cycleId, studied, cancellationToken),
+                    cancellationToken);
+            }
+            if (m is { BaselineFrom: { } from, BaselineTo: { } to, BaselineValue: not null })
+            {
+                // The median of the data in the period, as the generator computed it.
+                var baseline = new BaselineInput(Month(from), Month(to), null);
+                await act.AsAsync(ana, m.UpdatedAt, s => s.GetRequiredService<MeasuresWork>().SetBaselineAsync(id, measureId, baseline, cancellationToken), cancellationToken);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Demo measures with <paramref name="months"/> months of data up to last month; also used by the scale seed.</summary>
