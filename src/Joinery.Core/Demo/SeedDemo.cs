@@ -18,7 +18,7 @@ public sealed record DemoResult(Guid PartnershipId, string PartnershipName, stri
 /// each feature contributes (<see cref="IDemoContribution"/>). Running it again changes nothing.
 /// Tests never depend on it.
 /// </summary>
-public sealed class SeedDemo(JoineryDb db, DemoAccounts accounts, CreatePartnership createPartnership, AddMember addMember,
+public sealed class SeedDemo(JoineryDb db, DemoAccounts accounts, CreatePartnership createPartnership, AddMember addMember, ManageMember manageMember,
     IEnumerable<IDemoContribution> contributions, DemoActor act)
 {
     public const string PartnershipName = "Riverbend–Eastside Whole Health Partnership";
@@ -58,9 +58,9 @@ public sealed class SeedDemo(JoineryDb db, DemoAccounts accounts, CreatePartners
                 person.Champion.Length > 0, parts[0]), cancellationToken);
             if (added.Succeeded && parts.Length == 2)
             {
-                var membership = await db.Memberships.FirstAsync(m => m.Id == added.Value, cancellationToken);
-                membership.ChampionDecides = char.ToUpperInvariant(parts[1][0]) + parts[1][1..];
-                await db.SaveChangesAsync(cancellationToken);
+                var decides = char.ToUpperInvariant(parts[1][0]) + parts[1][1..];
+                await manageMember.ChangeAsync(partnership.Id, added.Value, new MemberChange(person.Role.ToString(), person.Level.ToString(), true, parts[0], decides),
+                    cancellationToken);
             }
         }
         var users = await db.Users.Where(u => u.Email != null && u.Email.EndsWith(".example")).ToDictionaryAsync(u => u.Email!, cancellationToken);
