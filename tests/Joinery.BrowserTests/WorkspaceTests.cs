@@ -91,7 +91,7 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the meeting" }).ClickToAsync();
         await page.GetByLabel("Grace Holloway").CheckAsync();
         await page.GetByLabel("Jamal Carter").CheckAsync();
-        await page.GetByLabel("Minutes (Markdown)").FillAsync("## Decisions\n- Start date agreed.");
+        await page.GetByLabel("Minutes", new() { Exact = true }).FillAsync("## Decisions\n- Start date agreed.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the meeting" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decisions", Level = 2 }).First).ToBeVisibleAsync();
         await page.GetByLabel("What is to be done").FillAsync("Send the minutes to both teams");
@@ -104,6 +104,7 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IClassFixture<Brows
 
         await page.WorkspaceLink("Decisions").ClickToAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sharing substance use treatment notes in the shared record" }).ClickToAsync();
+        await page.GetByLabel("I have read it and my organization agrees to it").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign off version 1 for my organization" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the decision is agreed");
         await page.GetByRole(AriaRole.Link, new() { Name = "← Shared decisions" }).ClickToAsync();

@@ -3,6 +3,7 @@ using Joinery.Core.Decisions;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Decisions;
 
@@ -22,6 +23,28 @@ public sealed class DecisionsApiTests(JoineryApp app) : IClassFixture<JoineryApp
         compromise,
         status = "proposed",
     };
+
+    [Fact]
+    public async Task On_the_page_a_sign_off_shows_the_compromise_and_is_given_only_once_confirmed()
+    {
+        var p = await PartnershipAsync();
+        var id = (await (await app.ApiAsync(p.Steward)).PostJsonAsync($"/api/v1/partnerships/{p.Id}/decisions", Space(), HttpStatusCode.Created)).Text("id");
+        var page = $"/partnerships/{p.Id}/decisions/{id}";
+        var steward = await app.SignedInAsync(p.Steward);
+        (await steward.ReadPageAsync(page)).ShouldContain("<blockquote class=\"prose\">Half of the supply room.</blockquote>");
+        var before = await app.SnapshotAsync();
+
+        var unconfirmed = await steward.SubmitFormAsync(page, $"{page}?handler=SignOff", new Dictionary<string, string>());
+
+        unconfirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await unconfirmed.ErrorSummaryAsync()).ShouldHaveSingleItem().Message.ShouldContain("Tick the box to confirm");
+        (await app.SnapshotAsync()).ShouldBe(before);
+
+        var confirmed = await steward.SubmitFormAsync(page, $"{page}?handler=SignOff", new Dictionary<string, string> { ["confirm"] = "true" });
+        confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithCoreAsync(s => s.GetRequiredService<Joinery.Core.Data.JoineryDb>().Set<DecisionSignOff>().IgnoreQueryFilters()
+            .CountAsync(x => x.DecisionId == Guid.Parse(id)))).ShouldBe(1);
+    }
 
     [Fact]
     public async Task A_decision_is_agreed_when_an_executive_of_each_partner_signs_it_off_and_a_change_reopens_it()

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Joinery.Core.Data;
+using Joinery.Core.Notifications;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Platform;
@@ -44,6 +47,22 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task No_page_cuts_long_input_silently_the_server_refuses_it_with_a_message_instead()
+    {
+        var walk = await WalkAsync();
+        var member = await app.SignedInAsync(walk.Admin);
+        var pages = 0;
+        foreach (var handler in (await Routes.PagesAsync(app)).Where(h => h.Method == "GET"))
+        {
+            var response = await GetAsync(walk, member, handler);
+            (await response.Content.ReadAsStringAsync()).ShouldNotContain("maxlength", Case.Insensitive,
+                $"{handler}: a browser cuts pasted text at maxlength without a word; the server says what is too long");
+            pages++;
+        }
+        pages.ShouldBeGreaterThanOrEqualTo(50);
+    }
+
+    [Fact]
     public async Task Every_page_handler_and_api_route_answers_with_the_security_headers()
     {
         var walk = await WalkAsync();
@@ -61,16 +80,18 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
             checkedResponses++;
         }
         // Every form is sent without its antiforgery token: refused before any handler runs, so nothing is
-        // written. The error page takes none (it answers the status it is asked for, here 404).
+        // written. The error page takes none (it answers the status it is asked for, here 404), nor does
+        // the unsubscribe link, which mail programs post to (RFC 8058): its key is the proof, so without one it is a 404.
         var before = await app.SnapshotAsync();
         foreach (var handler in handlers.Where(h => h.Method != "GET"))
         {
-            using var request = new HttpRequestMessage(new HttpMethod(handler.Method), Url(walk, handler))
+            var tokenless = handler.Page is "/Error" or "/Notifications/Unsubscribe";
+            using var request = new HttpRequestMessage(new HttpMethod(handler.Method), handler.Page == "/Notifications/Unsubscribe" ? handler.Url() : Url(walk, handler))
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>()),
             };
             var response = await member.SendAsync(request);
-            response.StatusCode.ShouldBe(handler.Page == "/Error" ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest, $"{handler} without an antiforgery token");
+            response.StatusCode.ShouldBe(tokenless ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest, $"{handler} without an antiforgery token");
             ShouldCarryTheSecurityHeaders(response, handler.ToString());
             checkedResponses++;
         }
@@ -232,7 +253,7 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
     /// of another partnership), and a browser halfway through a two-step sign-in.
     /// </summary>
     private sealed record Walk(SeededPartnership Partnership, Dictionary<string, string> Records, Person Admin, Person Outsider,
-        string InvitationSecret, HttpClient TwoStep);
+        string InvitationSecret, HttpClient TwoStep, string UnsubscribeKey);
 
     private Task<Walk> WalkAsync() =>
         app.ArrangedOnceAsync(nameof(WalkAsync), async () =>
@@ -245,7 +266,10 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
             var admin = await PartnershipBuilder.CreatePersonAsync(app, p.Partners[0], isSiteAdmin: true);
             await PartnershipBuilder.AddMemberAsync(app, p.Id, admin, MemberRole.Steward);
             var outsider = (await app.APartnership().BuildAsync()).Steward;
-            return new Walk(p, records, admin, outsider, invitation.Secret, await HalfwayThroughTwoStepsAsync(p.Partners[0]));
+            (await app.ActingAsAsync(admin, s => s.GetRequiredService<ChangeNotificationSettings>().RunAsync(new NotificationChoicesInput(true, "daily", [])))).Succeeded.ShouldBeTrue();
+            var unsubscribe = await app.WithCoreAsync(s => s.GetRequiredService<JoineryDb>().Set<NotificationSettings>().Where(n => n.UserId == admin.UserId)
+                .Select(n => n.UnsubscribeKey).SingleAsync());
+            return new Walk(p, records, admin, outsider, invitation.Secret, await HalfwayThroughTwoStepsAsync(p.Partners[0]), unsubscribe);
         });
 
     /// <summary>A browser that gave the password of someone with an authenticator app and is asked for the code.</summary>
@@ -267,6 +291,7 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
         "/Organizations/Profile" => handler.Url(walk.Partnership.Partners[1]),
         "/Error" => $"{handler.Url()}?status=404",
         "/Account/Invitation" => $"{handler.Url()}{(handler.Name.Length == 0 ? "?" : "&")}token={walk.InvitationSecret}",
+        "/Notifications/Unsubscribe" => $"{handler.Url()}{(handler.Name.Length == 0 ? "?" : "&")}key={walk.UnsubscribeKey}&kind=all",
         _ when handler.Template.StartsWith("partnerships/{id:guid}", StringComparison.Ordinal) => WorkspaceWalk.Url(handler, walk.Records),
         _ => handler.Url(),
     };

@@ -13,7 +13,7 @@ public class SettingsTests
     [InlineData("--Auth:AbsoluteSessionHours=soon", "Auth:AbsoluteSessionHours must be a whole number, not 'soon'.")]
     [InlineData("--RateLimits:ApiPerMinute=0", "RateLimits:ApiPerMinute must be a whole number from 1 to 1000000.")]
     [InlineData("--Smtp:Port=70000", "Smtp:Port must be a whole number from 1 to 65535.")]
-    [InlineData("--Smtp:Tls=Sometimes", "Smtp:Tls must be None or StartTls.")]
+    [InlineData("--Smtp:Tls=Sometimes", "Smtp:Tls must be None, StartTls or Tls.")]
     [InlineData("--Smtp:From=nobody", "Smtp:From must be an e-mail address such as joinery@example.org.")]
     [InlineData("--Site:PublicUrl=ftp://joinery.example.org", "Site:PublicUrl must be an absolute http or https address such as https://joinery.example.org, not 'ftp://joinery.example.org'.")]
     [InlineData("--Proxy:KnownNetworks:0=10.0.0.0/99", "Proxy:KnownNetworks must hold CIDR ranges such as 10.0.0.0/8, not '10.0.0.0/99'.")]

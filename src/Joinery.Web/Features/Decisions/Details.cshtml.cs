@@ -48,11 +48,17 @@ public sealed class DetailsModel(JoineryDb db, DecisionsWork decisions, Meetings
         return Respond(outcome, _ => "Your organization's position was saved.", "");
     }
 
-    public async Task<IActionResult> OnPostSignOffAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSignOffAsync(Guid id, Guid decisionId, bool confirm, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, decisionId, cancellationToken))
         {
             return NotFound();
+        }
+        if (!confirm)
+        {
+            // A sign-off commits the organization: it is given only with what is signed in view.
+            ModelState.AddModelError("confirm-sign-off", "Tick the box to confirm that you have read the compromise and your organization agrees to it.");
+            return Page();
         }
         var outcome = await decisions.SignOffAsync(id, decisionId, cancellationToken);
         return Respond(outcome, agreed => agreed ? "Signed off. Every partner has signed: the decision is agreed." : "Signed off for your organization.", "");
