@@ -3,6 +3,7 @@ using Joinery.Core.Mission;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Tests.Mission;
 
@@ -33,6 +34,26 @@ public sealed class MissionApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         second.GetProperty("published").GetBoolean().ShouldBeTrue();
         state.GetProperty("published").GetBoolean().ShouldBeTrue();
         (await steward.RoadmapCriterionAsync(p.Id, "mission-endorsed")).Text("status").ShouldBe("met");
+    }
+
+    [Fact]
+    public async Task On_the_page_an_endorsement_is_given_only_once_confirmed()
+    {
+        var p = await PartnershipAsync();
+        await (await app.ApiAsync(p.Steward)).PostJsonAsync($"/api/v1/partnerships/{p.Id}/mission/versions",
+            new { vision = "Body and mind in one place.", mission = "Care together." }, HttpStatusCode.Created);
+        var page = $"/partnerships/{p.Id}/mission";
+        var steward = await app.SignedInAsync(p.Steward);
+        var before = await app.SnapshotAsync();
+
+        var unconfirmed = await steward.SubmitFormAsync(page, $"{page}?handler=Endorse", new Dictionary<string, string>());
+
+        unconfirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await unconfirmed.ErrorSummaryAsync()).ShouldHaveSingleItem().Message.ShouldContain("Tick the box to confirm");
+        (await app.SnapshotAsync()).ShouldBe(before);
+        (await steward.SubmitFormAsync(page, $"{page}?handler=Endorse", new Dictionary<string, string> { ["confirm"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithCoreAsync(s => s.GetRequiredService<Joinery.Core.Data.JoineryDb>().Set<MissionEndorsement>().IgnoreQueryFilters()
+            .CountAsync(e => e.PartnershipId == p.Id))).ShouldBe(1);
     }
 
     [Fact]

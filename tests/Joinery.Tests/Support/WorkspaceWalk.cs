@@ -144,7 +144,8 @@ public sealed class WorkspaceWalk(JoineryApp app)
     /// <summary>Records of every workspace feature in the victim partnership (<see cref="IWalkContribution"/>), so routes with their ids can be tried.</summary>
     public async Task<Dictionary<string, string>> RecordsAsync(SeededPartnership victim)
     {
-        var records = new Dictionary<string, string>();
+        // Pages that ask before a commitment (a sign-off, an endorsement) bind a ticked confirmation box.
+        var records = new Dictionary<string, string> { ["confirm"] = "true" };
         foreach (var contribution in WalkContributions.All)
         {
             foreach (var (key, value) in await contribution.RecordsAsync(app, victim))

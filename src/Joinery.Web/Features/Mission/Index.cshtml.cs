@@ -44,8 +44,11 @@ public sealed class IndexModel(JoineryDb db, MissionWork mission) : PartnershipP
     public Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken cancellationToken) =>
         HandleAsync(id, () => mission.CommentAsync(id, CommentText, cancellationToken), _ => "Your comment was added.", nameof(CommentText), cancellationToken);
 
-    public Task<IActionResult> OnPostEndorseAsync(Guid id, CancellationToken cancellationToken) =>
-        HandleAsync(id, () => mission.EndorseAsync(id, cancellationToken),
+    /// <summary>An endorsement commits the organization: it is given only with the text in view and confirmed.</summary>
+    public Task<IActionResult> OnPostEndorseAsync(Guid id, bool confirm, CancellationToken cancellationToken) =>
+        HandleAsync(id, () => confirm
+                ? mission.EndorseAsync(id, cancellationToken)
+                : Task.FromResult(Outcome<bool>.Invalid("confirm-endorse", "Tick the box to confirm that you have read this version and your organization endorses it.")),
             published => published ? "Endorsed. Every partner has now endorsed it: the mission is published." : "Endorsed for your organization.", "", cancellationToken);
 
     public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken cancellationToken) =>
