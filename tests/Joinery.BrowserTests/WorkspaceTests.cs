@@ -91,7 +91,7 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the meeting" }).ClickToAsync();
         await page.GetByLabel("Grace Holloway").CheckAsync();
         await page.GetByLabel("Jamal Carter").CheckAsync();
-        await page.GetByLabel("Minutes", new() { Exact = true }).FillAsync("## Decisions\n- Start date agreed.");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Minutes", Exact = true }).FillAsync("## Decisions\n- Start date agreed.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the meeting" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decisions", Level = 2 }).First).ToBeVisibleAsync();
         await page.GetByLabel("What is to be done").FillAsync("Send the minutes to both teams");

@@ -15,6 +15,9 @@ public sealed class Arrange(IServiceProvider services)
 {
     public const string Password = "Correct-Horse-Battery-Staple-42";
 
+    /// <summary>The core operations, for what a journey needs beyond the helpers here.</summary>
+    public IServiceProvider Services => services;
+
     public async Task<Guid> OrganizationAsync(string name, string kind) =>
         Succeeded(await services.GetRequiredService<CreateOrganization>().RunAsync(new OrganizationInput(name, kind)));
 

@@ -49,12 +49,17 @@ public sealed class JoineryServer : IAsyncDisposable
     private readonly StringBuilder _log;
     private readonly string _folder;
 
-    private JoineryServer(Process process, StringBuilder log, string folder, Uri baseUrl)
+    private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private JoineryServer(Process process, StringBuilder log, string folder, Uri baseUrl, string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         _process = process;
         _log = log;
         _folder = folder;
         BaseUrl = baseUrl;
+        _connectionString = connectionString;
+        _settings = settings;
     }
 
     public Uri BaseUrl { get; }
@@ -73,17 +78,22 @@ public sealed class JoineryServer : IAsyncDisposable
 
     public string Url(string path) => new Uri(BaseUrl, path).ToString();
 
-    public static async Task<JoineryServer> StartAsync(Func<Arrange, Task>? arrange = null)
+    public static async Task<JoineryServer> StartAsync(Func<Arrange, Task>? arrange = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("joinery-browser-").FullName;
         var connectionString = $"Data Source={Path.Combine(folder, "joinery.db")}";
+        settings ??= new Dictionary<string, string>();
         try
         {
             if (arrange is not null)
             {
-                await ArrangeAsync(connectionString, arrange);
+                await CoreAsync(connectionString, settings, async services =>
+                {
+                    await services.GetRequiredService<Migrator>().MigrateAsync();
+                    await arrange(new Arrange(services));
+                });
             }
-            return await LaunchWithRetriesAsync(folder, connectionString);
+            return await LaunchWithRetriesAsync(folder, connectionString, settings);
         }
         catch
         {
@@ -92,14 +102,18 @@ public sealed class JoineryServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs core operations on the app's database while it runs, as the CLI (or cron) beside it would.</summary>
+    public Task BesideAsync(Func<IServiceProvider, Task> work) =>
+        CoreAsync(_connectionString, new Dictionary<string, string>(_settings) { ["Site:PublicUrl"] = BaseUrl.ToString() }, work);
+
     /// <summary>A port found free can be taken by someone else before the app binds it; then another is tried.</summary>
-    private static async Task<JoineryServer> LaunchWithRetriesAsync(string folder, string connectionString)
+    private static async Task<JoineryServer> LaunchWithRetriesAsync(string folder, string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await LaunchAsync(folder, connectionString);
+                return await LaunchAsync(folder, connectionString, settings);
             }
             catch (AppStoppedException) when (attempt < 3)
             {
@@ -107,7 +121,7 @@ public sealed class JoineryServer : IAsyncDisposable
         }
     }
 
-    private static async Task ArrangeAsync(string connectionString, Func<Arrange, Task> arrange)
+    private static async Task CoreAsync(string connectionString, IReadOnlyDictionary<string, string> settings, Func<IServiceProvider, Task> work)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -116,6 +130,7 @@ public sealed class JoineryServer : IAsyncDisposable
                 ["ConnectionStrings:Joinery"] = connectionString,
                 [Clock.TodayKey] = TodaySetting,
             })
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -126,14 +141,13 @@ public sealed class JoineryServer : IAsyncDisposable
             var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
             tenancy.Door = Door.Cli;
             tenancy.ActAcrossPartnerships();
-            await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
-            await arrange(new Arrange(scope.ServiceProvider));
+            await work(scope.ServiceProvider);
         }
         // Release the file so that only the app holds it from now on.
         SqliteConnection.ClearAllPools();
     }
 
-    private static async Task<JoineryServer> LaunchAsync(string folder, string connectionString)
+    private static async Task<JoineryServer> LaunchAsync(string folder, string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "Joinery.Web.dll");
         if (!File.Exists(app))
@@ -150,8 +164,8 @@ public sealed class JoineryServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             app,
             "--urls", baseUrl.ToString().TrimEnd('/'),
             "--contentRoot", RepositoryPaths.WebProject,
@@ -161,7 +175,9 @@ public sealed class JoineryServer : IAsyncDisposable
             $"--Site:PublicUrl={baseUrl}",
             "--RateLimits:SignInPerMinute=1000",
             "--RateLimits:SignInPerAddressPerMinute=10000",
-        })
+            .. settings.Select(s => $"--{s.Key}={s.Value}"),
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -176,7 +192,7 @@ public sealed class JoineryServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new JoineryServer(process, log, folder, baseUrl);
+        var server = new JoineryServer(process, log, folder, baseUrl, connectionString, settings);
         try
         {
             await server.WaitUntilHealthyAsync();
