@@ -333,7 +333,8 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
             : Paragraph.Gap("Space and equipment each partner provides, and any lease at fair market value.");
     }
 
-    private static string Dollars(decimal amount) => "$" + amount.ToString("N0", Us);
+    /// <summary>Exact to the cent: "$12,345.67".</summary>
+    internal static string Dollars(decimal amount) => (amount < 0 ? "-$" : "$") + Math.Abs(amount).ToString("N2", Us);
 
     private static IEnumerable<Block> Communications(MissionView mission)
     {

@@ -84,7 +84,7 @@ public sealed class DocumentWriterTests
     }
 
     [Fact]
-    public void The_word_document_is_valid_with_real_headings_tables_and_highlighted_gaps()
+    public void The_word_document_is_valid_with_real_headings_lists_tables_and_highlighted_gaps()
     {
         var bytes = DocxWriter.Write(Sample());
 
@@ -95,6 +95,14 @@ public sealed class DocumentWriterTests
         var paragraphs = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ToList();
         paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading1").Select(p => p.InnerText)
             .ShouldBe(["The partners", "Outcome measures"]);
+        var items = paragraphs.Where(p => p.ParagraphProperties?.NumberingProperties is not null).ToList();
+        items.Select(p => p.InnerText).ShouldBe(["First point", "Second point"], "list items are Word list paragraphs");
+        paragraphs.ShouldNotContain(p => p.InnerText.TrimStart().StartsWith('•'), "no typed bullet characters");
+        var numbering = word.MainDocumentPart.NumberingDefinitionsPart.ShouldNotBeNull().Numbering;
+        var instance = numbering.Elements<NumberingInstance>().ShouldHaveSingleItem();
+        items.ShouldAllBe(p => p.ParagraphProperties!.NumberingProperties!.NumberingId!.Val! == instance.NumberID!.Value);
+        var list = numbering.Elements<AbstractNum>().Single(a => a.AbstractNumberId!.Value == instance.AbstractNumId!.Val!.Value);
+        list.Elements<Level>().First().NumberingFormat!.Val!.Value.ShouldBe(NumberFormatValues.Bullet);
         body.InnerText.ShouldContain("Zoë Ñandú, Ελένη, Пётр and 李小龍", customMessage: "Word keeps every character");
         body.InnerText.ShouldContain("Draft for legal review.");
         var gaps = body.Descendants<Run>().Where(r => r.RunProperties?.Highlight?.Val?.Value == HighlightColorValues.Yellow).Select(r => r.InnerText).ToList();
