@@ -18,8 +18,17 @@ public static class ColumnWidths
         var least = minimums.Sum();
         if (least >= available)
         {
-            // Not even every longest word fits: columns shrink alike and their longest words are hyphenated.
-            return least <= 0 ? columns.Select(_ => available / Math.Max(1, columns.Count)).ToArray() : minimums.Select(m => available * m / least).ToArray();
+            // Not every longest word fits: the narrowest columns still get theirs, as far as an equal share
+            // of what is left allows, and only the widest words (a long web address) are hyphenated.
+            var shared = new double[columns.Count];
+            var remaining = available;
+            var left = columns.Count;
+            foreach (var i in Enumerable.Range(0, columns.Count).OrderBy(i => minimums[i]))
+            {
+                shared[i] = Math.Min(minimums[i], remaining / left--);
+                remaining -= shared[i];
+            }
+            return shared;
         }
         var widths = (double[])minimums.Clone();
         var rest = available - least;

@@ -70,6 +70,38 @@ public sealed class DocumentWriterTests
     }
 
     [Fact]
+    public void A_crowded_table_keeps_every_word_whole_and_sizes_its_columns_by_their_content()
+    {
+        string[] headers = ["Partner", "Kind", "Members", "Champions", "Status", "Planned", "Achieved", "Celebrated"];
+        var rows = Enumerable.Range(0, 6).Select(i => (IReadOnlyList<Paragraph>)
+        [
+            Paragraph.Of("Eastside Community Health Center"), Paragraph.Of("Behavioral health"), Paragraph.Of($"{i + 6}"),
+            Paragraph.Of("Priya Natarajan (Manager); Sam Keller (Frontline)"), new Paragraph([new Span("Not started", SpanKind.Strong)]),
+            Paragraph.Of($"2026-11-0{i + 1}"), Paragraph.Gap("not yet"), Paragraph.Of("Both executives read the mission aloud at the joint meeting."),
+        ]).ToList();
+        var document = new PartnershipDocument("Crowded", "A table with eight columns", [new Table("Eight columns", headers, rows)]);
+
+        var bytes = PdfWriter.Write(document, Now);
+
+        PdfWords.Broken(document, bytes).ShouldBeEmpty();
+        using var pdf = PdfDocument.Open(bytes);
+        pdf.GetPage(1).Letters.ShouldAllBe(l => l.Location.X >= 50 && l.Location.X <= pdf.GetPage(1).Width - 50, "the table stays within the margins");
+    }
+
+    [Fact]
+    public void A_word_wider_than_its_column_is_the_only_one_cut_and_it_is_hyphenated()
+    {
+        var address = "https://example.org/" + new string('x', 200);
+        var document = new PartnershipDocument("Long", "One word wider than the page", [new Table("Links", ["Link", "Note"], [[Paragraph.Of(address), Paragraph.Of("Kept whole")]])]);
+
+        var words = PdfWords.Read(PdfWriter.Write(document, Now));
+
+        words.ShouldContain("Kept");
+        words.ShouldContain(w => w.StartsWith("https://example.org/", StringComparison.Ordinal) && w.EndsWith('-'), "the cut is marked with a hyphen");
+        string.Concat(words.Where(w => w.Contains('x', StringComparison.Ordinal)).Select(w => w.TrimEnd('-'))).ShouldBe(address);
+    }
+
+    [Fact]
     public void A_long_pdf_flows_onto_numbered_pages_within_the_margins()
     {
         var bytes = PdfWriter.Write(Sample(paragraphs: 120), Now);

@@ -72,9 +72,10 @@ public sealed class LineBreakerTests
     }
 
     [Fact]
-    public void A_table_that_fits_whole_spans_the_page_and_one_too_wide_for_its_words_shrinks_alike()
+    public void A_table_that_fits_whole_spans_the_page_and_one_too_wide_for_its_words_narrows_only_its_widest_words()
     {
         ColumnWidths.Share([new(5, 20), new(5, 60)], 160).ShouldBe([40, 120], tolerance: 1e-9);
-        ColumnWidths.Share([new(100, 100), new(300, 300)], 200).ShouldBe([50, 150], tolerance: 1e-9);
+        ColumnWidths.Share([new(20, 20), new(1000, 1000), new(30, 200)], 200).ShouldBe([20, 150, 30], tolerance: 1e-9);
+        ColumnWidths.Share([new(150, 150), new(300, 300)], 200).ShouldBe([100, 100], tolerance: 1e-9, "no column takes more than an equal share of a page too narrow for both");
     }
 }
