@@ -22,7 +22,7 @@ public sealed class LaunchTests(BrowserFixture browser) : IClassFixture<BrowserF
         await steward.GetByLabel("Pilot length (months)").FillAsync("4");
         await steward.GetByRole(AriaRole.Button, new() { Name = "Save the start date" }).ClickToAsync();
         await Expect(steward.GetByRole(AriaRole.Region, new() { Name = "Start date and pilot" })).ToContainTextAsync($"Services start on {start}");
-        await Expect(steward.GetByRole(AriaRole.Region, new() { Name = "Start date and pilot" })).ToContainTextAsync("The pilot will run for 4 month(s)");
+        await Expect(steward.GetByRole(AriaRole.Region, new() { Name = "Start date and pilot" })).ToContainTextAsync("The pilot will run for 4 months");
 
         await steward.GetByRole(AriaRole.Button, new() { Name = "Add the standard items" }).ClickToAsync();
         var checklist = steward.GetByRole(AriaRole.Table, new() { Name = "Readiness checklist by area" });
@@ -32,7 +32,7 @@ public sealed class LaunchTests(BrowserFixture browser) : IClassFixture<BrowserF
         await steward.GetByRole(AriaRole.Button, new() { Name = "Save “Crisis workflow agreed”" }).ClickToAsync();
         await Expect(steward.GetByRole(AriaRole.Status)).ToContainTextAsync("The checklist item is updated.");
         await Expect(checklist.GetByRole(AriaRole.Row).Filter(new() { HasText = "Crisis workflow agreed" })).ToContainTextAsync(People.Planner.Name);
-        await Expect(steward.GetByText("1 of 9 item(s) done.")).ToBeVisibleAsync();
+        await Expect(steward.GetByText("1 of 9 items done.")).ToBeVisibleAsync();
 
         await steward.GetByLabel("Or a staff member who does not use Joinery").FillAsync("Maple Street front desk");
         await steward.GetByLabel("Course", new() { Exact = true }).FillAsync("Screening at check-in");

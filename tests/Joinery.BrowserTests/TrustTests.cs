@@ -45,7 +45,7 @@ public sealed class TrustTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await steward.GetByRole(AriaRole.Link, new() { Name = "Go to round 2" }).ClickToAsync();
         await AnswerEveryStatementAsync(steward, "4 agree", "Keep the joint huddles going.");
         await steward.GetByRole(AriaRole.Button, new() { Name = "Close round 2" }).ClickToAsync();
-        await Expect(steward.GetByRole(AriaRole.Status)).ToContainTextAsync("Round 2 is closed with 5 answer(s)");
+        await Expect(steward.GetByRole(AriaRole.Status)).ToContainTextAsync("Round 2 is closed with 5 answers");
         var results = steward.GetByRole(AriaRole.Table, new() { Name = "Pulse round 2 results by whole partnership, organization and level" });
         await Expect(results.GetByRole(AriaRole.Columnheader, new() { Name = "Whole partnership (all, n = 5)" })).ToBeVisibleAsync();
         var overall = results.GetByRole(AriaRole.Row, new() { Name = "All statements" }).GetByRole(AriaRole.Cell);

@@ -65,7 +65,7 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Link, new() { Name = "Translate a text" }).ClickToAsync();
         await page.GetByLabel("Text").FillAsync("We accepted the referral; the client's treatment plan follows.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark the terms" }).ClickToAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "3 term(s) found" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "3 terms found" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "← Common language" }).ClickToAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "case management" }).ClickToAsync();
         await page.GetByLabel("Your comment").FillAsync("Billing leads meet on Thursday.");

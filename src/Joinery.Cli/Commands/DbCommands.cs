@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Joinery.Core.Audit;
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -124,7 +125,7 @@ internal static class DbCommands
                     await cli.Out.WriteLineAsync(JsonSerializer.Serialize(made, JoineryCli.Json));
                     return 0;
                 }
-                await cli.Out.WriteLineAsync($"Created {made.Created} scale partnership(s) in {started.Elapsed.TotalSeconds:0.0} s; {made.AlreadyThere} were already there.");
+                await cli.Out.WriteLineAsync($"Created {Counting.Of(made.Created, "scale partnership")} in {started.Elapsed.TotalSeconds:0.0} s; {made.AlreadyThere} were already there.");
                 await cli.Out.WriteLineAsync($"Sign in as {made.FirstStewardEmail} (p0001 … p{count:D4}, members m00 … m11) with the demo password: {SeedDemo.Password}");
                 return 0;
             }

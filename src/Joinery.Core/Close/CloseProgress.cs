@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 
@@ -28,14 +29,14 @@ public sealed class CloseSignals(CloseWork closeWork) : IHealthContribution
         if (unplanned.Count > 0)
         {
             signals.Add(new("close-service-without-plan", Severity.Critical, 4,
-                $"The partnership is closing and {unplanned.Count} service(s) have no transition plan: the people they serve do not yet know who continues their care.",
+                $"The partnership is closing and {Counting.Of(unplanned.Count, "service")} {Counting.Verb(unplanned.Count, "has", "have")} no transition plan: the people they serve do not yet know who continues their care.",
                 unplanned.Select(t => new Evidence("service", t.ServiceId, t.Service)).ToList(), link));
         }
         var overdue = close.Transitions.Where(t => t.Overdue).ToList();
         if (overdue.Count > 0)
         {
             signals.Add(new("close-transition-overdue", Severity.Warning, 4,
-                $"{overdue.Count} service transition(s) are past their due date and not carried out.",
+                $"{Counting.Of(overdue.Count, "service transition")} {Counting.Verb(overdue.Count, "is", "are")} past their due date and not carried out.",
                 overdue.Select(t => new Evidence("service", t.ServiceId, $"{t.Service} (due {t.DueOn:yyyy-MM-dd})")).ToList(), link));
         }
         return signals;

@@ -125,7 +125,7 @@ public sealed class CloseWork(JoineryDb db, ServicesWork catalog, AgreementList 
         }
         else if (transitions.All(t => t.Progress == TransitionProgress.NotPlanned))
         {
-            plans = new(PlanCode, PlanText, CriterionStatus.NotStarted, $"No transition plan yet for any of the {transitions.Count} service(s).");
+            plans = new(PlanCode, PlanText, CriterionStatus.NotStarted, $"No transition plan yet for any of the {Counting.Of(transitions.Count, "service")}.");
         }
         else
         {
@@ -135,15 +135,15 @@ public sealed class CloseWork(JoineryDb db, ServicesWork catalog, AgreementList 
             if (unplanned.Count > 0) { missing.Add($"no plan yet for {string.Join(", ", unplanned)}"); }
             if (open.Count > 0) { missing.Add($"not carried out yet for {string.Join(", ", open)}"); }
             plans = missing.Count == 0
-                ? new(PlanCode, PlanText, CriterionStatus.Met, $"All {transitions.Count} service transition(s) complete.")
+                ? new(PlanCode, PlanText, CriterionStatus.Met, $"All {Counting.Of(transitions.Count, "service transition")} complete.")
                 : new(PlanCode, PlanText, CriterionStatus.NotMet, char.ToUpperInvariant(missing[0][0]) + string.Join("; ", missing)[1..] + ".");
         }
         var running = agreements.Where(a => !a.Ended).ToList();
         var ended = running.Count == 0
             ? new Criterion(AgreementsCode, AgreementsText, CriterionStatus.Met,
-                agreements.Count == 0 ? "No agreements are in the register." : $"All {agreements.Count} agreement(s) ended.")
+                agreements.Count == 0 ? "No agreements are in the register." : $"All {Counting.Of(agreements.Count, "agreement")} ended.")
             : new Criterion(AgreementsCode, AgreementsText, CriterionStatus.NotMet,
-                $"Still running: {string.Join(", ", running.Select(a => $"{a.Title} ({a.Status.Words().ToLowerInvariant()})"))}.");
+                $"Still running: {string.Join(", ", running.Select(a => $"{a.Title} ({a.Status.LowerWords()})"))}.");
         return [plans, ended];
     }
 

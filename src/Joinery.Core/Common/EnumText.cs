@@ -44,10 +44,32 @@ public static class EnumText
         return text.ToString();
     }
 
-    /// <summary>"PrimaryCare" → "Primary care", for people to read.</summary>
+    /// <summary>Values that are initialisms: written in capitals wherever they stand ("IT", "Staff FTE", "MOU").</summary>
+    private static readonly HashSet<string> Initialisms = ["it", "fte", "mou", "baa", "qsoa", "dsa", "ehr"];
+
+    /// <summary>Prefixes written with a hyphen to the word after them ("Co-located").</summary>
+    private static readonly HashSet<string> Prefixes = ["co", "non"];
+
+    /// <summary>"PrimaryCare" → "Primary care", "It" → "IT", "CoLocated" → "Co-located", for people to read.</summary>
     public static string Words<TEnum>(this TEnum value) where TEnum : struct, Enum
     {
-        var kebab = value.ToText().Replace('-', ' ');
-        return char.ToUpperInvariant(kebab[0]) + kebab[1..];
+        var words = value.LowerWords();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>The words in lower case for the middle of a sentence ("primary care", "co-located"), initialisms still in capitals ("IT").</summary>
+    public static string LowerWords<TEnum>(this TEnum value) where TEnum : struct, Enum
+    {
+        var parts = value.ToText().Split('-');
+        var text = new StringBuilder();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(Prefixes.Contains(parts[i - 1]) ? '-' : ' ');
+            }
+            text.Append(Initialisms.Contains(parts[i]) ? parts[i].ToUpperInvariant() : parts[i]);
+        }
+        return text.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
@@ -20,7 +21,7 @@ public sealed class DecisionsProgress(JoineryDb db) : IRoadmapContribution
         var waiting = statuses.Count(s => s is DecisionStatus.Open or DecisionStatus.Proposed);
         var partners = partnership.Partners.Count;
         return new RoadmapPart([], [new StepPart(4, agreed > 0 && contributors == partners ? StepStatus.Done : StepStatus.InProgress,
-            $"{agreed} decision(s) agreed, {waiting} open; {contributors} of {partners} partners record contributions.")]);
+            $"{Counting.Of(agreed, "decision")} agreed, {waiting} open; {contributors} of {partners} partners record contributions.")]);
     }
 }
 
@@ -43,7 +44,7 @@ public sealed class DecisionsSignals(JoineryDb db) : IHealthContribution
         if (waiting.Count > 0)
         {
             signals.Add(new("decisions-waiting", Severity.Info, 4,
-                $"{waiting.Count} proposed decision(s) have waited more than {HealthText.Days(days)} for sign-off.",
+                $"{Counting.Of(waiting.Count, "proposed decision")} {Counting.Verb(waiting.Count, "has", "have")} waited more than {HealthText.Days(days)} for sign-off.",
                 waiting.Select(d => new Evidence("decision", d.Id, d.Title)).ToList(), partnership.Path + "/decisions"));
         }
         var oneSided = decisions.Where(d => d.Status != DecisionStatus.Rejected)
@@ -53,7 +54,7 @@ public sealed class DecisionsSignals(JoineryDb db) : IHealthContribution
         if (oneSided.Count > 0)
         {
             signals.Add(new("decision-one-sided", Severity.Warning, 4,
-                $"{oneSided.Count} decision(s) are signed by only one partner: a decision that affects both needs both.",
+                $"{Counting.Of(oneSided.Count, "decision")} {Counting.Verb(oneSided.Count, "is", "are")} signed by only one partner: a decision that affects both needs both.",
                 oneSided.Select(d => new Evidence("decision", d.Id, d.Title)).ToList(), partnership.Path + "/decisions"));
         }
         return signals;

@@ -23,6 +23,7 @@ public static class DocxWriter
             word.PackageProperties.Creator = "Joinery";
             var main = word.AddMainDocumentPart();
             AddStyles(main);
+            AddNumbering(main);
             var body = new Body();
             body.Append(Para(document.Title, "Title"));
             body.Append(Para(document.Subtitle, "Subtitle"));
@@ -59,7 +60,7 @@ public static class DocxWriter
             case BulletList l:
                 foreach (var item in l.Items)
                 {
-                    yield return Para(item, "ListBullet", "• ");
+                    yield return ListItem(item);
                 }
                 break;
             case Table t:
@@ -81,16 +82,25 @@ public static class DocxWriter
     private static DocumentFormat.OpenXml.Wordprocessing.Paragraph Para(string text, string style) =>
         Para(Paragraph.Of(text), style);
 
-    private static DocumentFormat.OpenXml.Wordprocessing.Paragraph Para(Paragraph paragraph, string? style = null, string? prefix = null)
+    /// <summary>The numbering instance of bulleted lists (see <see cref="AddNumbering"/>).</summary>
+    private const int BulletNumbering = 1;
+
+    /// <summary>A real Word list item: the bullet comes from the numbering definition, so Word indents, continues and restyles the list itself.</summary>
+    private static DocumentFormat.OpenXml.Wordprocessing.Paragraph ListItem(Paragraph item)
+    {
+        var p = Para(item);
+        p.PrependChild(new ParagraphProperties(
+            new ParagraphStyleId { Val = "ListBullet" },
+            new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = BulletNumbering })));
+        return p;
+    }
+
+    private static DocumentFormat.OpenXml.Wordprocessing.Paragraph Para(Paragraph paragraph, string? style = null)
     {
         var p = new DocumentFormat.OpenXml.Wordprocessing.Paragraph();
         if (style is not null)
         {
             p.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        }
-        if (prefix is not null)
-        {
-            p.Append(new Run(new Text(prefix) { Space = SpaceProcessingModeValues.Preserve }));
         }
         foreach (var span in paragraph.Spans)
         {
@@ -170,6 +180,31 @@ public static class DocxWriter
             table.Append(tr);
         }
         return table;
+    }
+
+    /// <summary>One bulleted list definition: a round bullet, hanging a quarter inch, then a dash and a square for nested levels.</summary>
+    private static void AddNumbering(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<NumberingDefinitionsPart>();
+        var bullets = new[] { "•", "–", "▪" };
+        var abstractNum = new AbstractNum(new MultiLevelType { Val = MultiLevelValues.HybridMultilevel }) { AbstractNumberId = BulletNumbering };
+        for (var level = 0; level < bullets.Length; level++)
+        {
+            var indent = 360 * (level + 1);
+            abstractNum.Append(new Level(
+                new StartNumberingValue { Val = 1 },
+                new NumberingFormat { Val = NumberFormatValues.Bullet },
+                new LevelText { Val = bullets[level] },
+                new LevelJustification { Val = LevelJustificationValues.Left },
+                new PreviousParagraphProperties(new Indentation
+                {
+                    Left = indent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Hanging = "360",
+                }))
+            { LevelIndex = level });
+        }
+        part.Numbering = new Numbering(abstractNum, new NumberingInstance(new AbstractNumId { Val = BulletNumbering }) { NumberID = BulletNumbering });
+        part.Numbering.Save();
     }
 
     private static void AddStyles(MainDocumentPart main)

@@ -196,25 +196,18 @@ public static class PdfWriter
             Page.DrawLine(At(Margin, _y), At(Margin + widths.Sum(), _y), header ? 0.9 : 0.3);
         }
 
-        /// <summary>
-        /// Columns share the width in proportion to their longest text, within bounds; a column is never
-        /// narrower than the longest word of its header, which would otherwise break mid-word ("Membe rs").
-        /// </summary>
+        /// <summary>Column widths from their content (see <see cref="Documents.ColumnWidths"/>), padding included.</summary>
         private double[] ColumnWidths(Table table)
         {
-            var lengths = Enumerable.Range(0, table.Headers.Count).Select(i => (double)Math.Clamp(
-                table.Rows.Select(r => i < r.Count ? r[i].PlainText.Length : 0).Append(table.Headers[i].Length).Max(), 9, 60)).ToArray();
-            var total = lengths.Sum();
-            var widths = lengths.Select(l => ContentWidth * l / total).ToArray();
-            var minimums = table.Headers.Select(h => h.Split(' ').Max(w => Width(Printable(w, _bold), SmallSize, _bold)) + (2 * CellPadding) + 1).ToArray();
-            var raised = widths.Select((w, i) => w < minimums[i]).ToArray();
-            var shortfall = widths.Select((w, i) => raised[i] ? minimums[i] - w : 0).Sum();
-            var spare = widths.Where((_, i) => !raised[i]).Sum();
-            if (shortfall <= 0 || spare <= shortfall)
+            var needs = Enumerable.Range(0, table.Headers.Count).Select(i =>
             {
-                return widths;
-            }
-            return widths.Select((w, i) => raised[i] ? minimums[i] : w * (spare - shortfall) / spare).ToArray();
+                var cells = table.Rows.Select(r => i < r.Count ? r[i].Spans : []).Prepend([new Span(table.Headers[i], SpanKind.Strong)]);
+                var extents = cells.Select(c => LineBreaker.Extent(Runs(c), (text, kind) => Width(text, SmallSize, FontOf(kind)))).ToList();
+                // A point to spare keeps rounding in the font's measures from pushing a word that just fits onto its own line.
+                const double slack = (2 * CellPadding) + 1;
+                return new Documents.ColumnWidths.Need(extents.Max(e => e.LongestWord) + slack, extents.Max(e => e.Natural) + slack);
+            }).ToList();
+            return Documents.ColumnWidths.Share(needs, ContentWidth);
         }
 
         public void Chart(ChartBlock block)
@@ -257,7 +250,7 @@ public static class PdfWriter
             return "Key: " + string.Join("; ", parts) + ".";
         }
 
-        private void DrawLine(List<(string Text, SpanKind Kind)> line, double x, double size)
+        private void DrawLine(List<TextRun> line, double x, double size)
         {
             var page = Page;
             var baseline = _y + (size * 0.95);
@@ -329,87 +322,15 @@ public static class PdfWriter
             return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X;
         }
 
-        /// <summary>Breaks spans into lines that fit the width, word by word; gaps are bracketed so they show without colour.</summary>
-        private List<List<(string Text, SpanKind Kind)>> Wrap(IReadOnlyList<Span> spans, double width, double size)
-        {
-            var lines = new List<List<(string, SpanKind)>> { new() };
-            var used = 0.0;
-            foreach (var span in spans)
-            {
-                var font = span.Kind == SpanKind.Strong ? _bold : _regular;
-                var text = Printable(span.Kind == SpanKind.Gap ? $"[{span.Text}]" : span.Text, font);
-                var segments = text.Replace("\r", "", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal).Split('\n');
-                for (var s = 0; s < segments.Length; s++)
-                {
-                    if (s > 0)
-                    {
-                        lines.Add([]);
-                        used = 0;
-                    }
-                    foreach (var word in Words(segments[s]))
-                    {
-                        foreach (var piece in Fit(word, size, font, width))
-                        {
-                            var w = Width(piece, size, font);
-                            if (used > 0 && used + w > width)
-                            {
-                                lines.Add([]);
-                                used = 0;
-                            }
-                            var line = lines[^1];
-                            if (line.Count > 0 && line[^1].Item2 == span.Kind)
-                            {
-                                line[^1] = (line[^1].Item1 + piece, span.Kind);
-                            }
-                            else
-                            {
-                                line.Add((piece, span.Kind));
-                            }
-                            used += w;
-                        }
-                    }
-                }
-            }
-            return lines;
-        }
+        /// <summary>The spans as runs to draw: gaps bracketed so they show without colour, letters the font lacks as "?".</summary>
+        private IEnumerable<TextRun> Runs(IReadOnlyList<Span> spans) => spans.Select(span => new TextRun(
+            Printable(span.Kind == SpanKind.Gap ? $"[{span.Text}]" : span.Text, FontOf(span.Kind)), span.Kind));
 
-        /// <summary>Words with the space that follows them, so measuring keeps the spacing.</summary>
-        private static IEnumerable<string> Words(string text)
-        {
-            var start = 0;
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] == ' ')
-                {
-                    yield return text[start..(i + 1)];
-                    start = i + 1;
-                }
-            }
-            if (start < text.Length)
-            {
-                yield return text[start..];
-            }
-        }
+        private PdfDocumentBuilder.AddedFont FontOf(SpanKind kind) => kind == SpanKind.Strong ? _bold : _regular;
 
-        /// <summary>A word longer than the line (a long web address) is cut into pieces that fit.</summary>
-        private IEnumerable<string> Fit(string word, double size, PdfDocumentBuilder.AddedFont font, double width)
-        {
-            if (Width(word, size, font) <= width)
-            {
-                yield return word;
-                yield break;
-            }
-            var start = 0;
-            for (var end = 1; end <= word.Length; end++)
-            {
-                if (end - 1 > start && Width(word[start..end], size, font) > width)
-                {
-                    yield return word[start..(end - 1)];
-                    start = end - 1;
-                }
-            }
-            yield return word[start..];
-        }
+        /// <summary>Breaks spans into lines that fit the width, between words only (see <see cref="LineBreaker"/>).</summary>
+        private List<List<TextRun>> Wrap(IReadOnlyList<Span> spans, double width, double size) =>
+            LineBreaker.Wrap(Runs(spans), width, (text, kind) => Width(text, size, FontOf(kind)));
     }
 
     /// <summary>Draws a <see cref="ChartDrawing"/> (laid out in SVG units) scaled onto the page at (left, top).</summary>

@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
@@ -44,7 +45,7 @@ public sealed class ExpectationsProgress(JoineryDb db) : IRoadmapContribution
         var met = agreed.Count > 0 && withMeasure == agreed.Count;
         var summary = agreed.Count == 0
             ? "Every partner submitted its list; no expectation agreed yet."
-            : $"{agreed.Count} expectation(s) agreed, {withMeasure} linked to a measure.";
+            : $"{Counting.Of(agreed.Count, "expectation")} agreed, {withMeasure} linked to a measure.";
         return (new Criterion(Code, Text, met ? CriterionStatus.Met : CriterionStatus.NotMet, summary),
             new StepPart(5, met && agreed.All(a => a.ReevaluateOn is not null) ? StepStatus.Done : StepStatus.InProgress,
                 met && agreed.Any(a => a.ReevaluateOn is null) ? summary + " Set a re-evaluation date for each." : summary));
@@ -70,31 +71,31 @@ public sealed class ExpectationsSignals(CheckExpectationsHealth expectations) : 
         if (facts.ConflictsWithoutAgreement.Count > 0)
         {
             signals.Add(new("expectations-conflict-open", Severity.Warning, 5,
-                $"{facts.ConflictsWithoutAgreement.Count} conflicting pair(s) of expectations have no agreement yet. Different expected results, left unspoken, are a common reason partnerships fail.",
+                $"{Counting.Of(facts.ConflictsWithoutAgreement.Count, "conflicting pair")} of expectations {Counting.Verb(facts.ConflictsWithoutAgreement.Count, "has", "have")} no agreement yet. Different expected results, left unspoken, are a common reason partnerships fail.",
                 facts.ConflictsWithoutAgreement.Select(x => new Evidence("expectation-pair", x.PairId, $"{x.FirstLabel} and {x.SecondLabel}")).ToList(), link));
         }
         if (facts.UnpairedItems.Count > 0)
         {
             signals.Add(new("expectations-unmatched", Severity.Warning, 5,
-                $"{facts.UnpairedItems.Count} expected result(s) are matched with nothing from the other partner and not agreed.",
+                $"{Counting.Of(facts.UnpairedItems.Count, "expected result")} {Counting.Verb(facts.UnpairedItems.Count, "is", "are")} matched with nothing from the other partner and not agreed.",
                 facts.UnpairedItems.Select(x => new Evidence("expectation-item", x.ItemId, $"{x.Label} ({x.OrganizationName})")).ToList(), link));
         }
         if (facts.WithoutMeasure.Count > 0)
         {
             signals.Add(new("expectations-without-measure", Severity.Warning, 5,
-                $"{facts.WithoutMeasure.Count} agreed expectation(s) have no measure: nobody will be able to tell whether they were met.",
+                $"{Counting.Of(facts.WithoutMeasure.Count, "agreed expectation")} {Counting.Verb(facts.WithoutMeasure.Count, "has", "have")} no measure: nobody will be able to tell whether they were met.",
                 facts.WithoutMeasure.Select(x => new Evidence("agreed-expectation", x.Id, x.Statement)).ToList(), link));
         }
         if (facts.WithoutReevaluationDate.Count > 0)
         {
             signals.Add(new("expectations-without-reevaluation", Severity.Info, 5,
-                $"{facts.WithoutReevaluationDate.Count} agreed expectation(s) have no date to look at them again.",
+                $"{Counting.Of(facts.WithoutReevaluationDate.Count, "agreed expectation")} {Counting.Verb(facts.WithoutReevaluationDate.Count, "has", "have")} no date to look at them again.",
                 facts.WithoutReevaluationDate.Select(x => new Evidence("agreed-expectation", x.Id, x.Statement)).ToList(), link));
         }
         if (facts.ReevaluationOverdue.Count > 0)
         {
             signals.Add(new("expectations-reevaluation-overdue", Severity.Warning, 5,
-                $"{facts.ReevaluationOverdue.Count} agreed expectation(s) are past their re-evaluation date.",
+                $"{Counting.Of(facts.ReevaluationOverdue.Count, "agreed expectation")} {Counting.Verb(facts.ReevaluationOverdue.Count, "is", "are")} past their re-evaluation date.",
                 facts.ReevaluationOverdue.Select(x => new Evidence("agreed-expectation", x.Id, $"{x.Statement} (due {x.ReevaluateOn:yyyy-MM-dd})")).ToList(), link));
         }
         return signals;

@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
@@ -24,8 +25,8 @@ public sealed class FeedbackProgress(JoineryDb db) : IRoadmapContribution
         var cutoff = db.Now.AddDays(-FeedbackWork.AnswerWithinDays);
         var done = items.Count(i => i.Status == FeedbackStatus.Done);
         var neglected = items.Count(i => i.Kind == FeedbackKind.Negative && i.Answer.Length == 0 && i.Status != FeedbackStatus.WontDo && i.PostedAt < cutoff);
-        var evidence = $"{items.Count} feedback item(s), {done} done"
-            + (neglected > 0 ? $"; {neglected} negative item(s) unanswered for over {FeedbackWork.AnswerWithinDays} days." : ".");
+        var evidence = $"{Counting.Of(items.Count, "feedback item")}, {done} done"
+            + (neglected > 0 ? $"; {Counting.Of(neglected, "negative item")} unanswered for over {FeedbackWork.AnswerWithinDays} days." : ".");
         return new RoadmapPart([], [new StepPart(7, done > 0 && neglected == 0 ? StepStatus.Done : StepStatus.InProgress, evidence, Order: 1)]);
     }
 }
@@ -46,7 +47,7 @@ public sealed class FeedbackSignals(JoineryDb db, FeedbackWork feedback) : IHeal
         if (waiting.Count > 0)
         {
             signals.Add(new("negative-feedback-unanswered", Severity.Warning, 7,
-                $"{waiting.Count} negative feedback item(s) have waited more than {HealthText.Days(answerWithin)} for an answer (the longest {HealthText.Days(waiting.Max(w => w.DaysWaiting))}). Unanswered complaints teach people to stop speaking up.",
+                $"{Counting.Of(waiting.Count, "negative feedback item")} {Counting.Verb(waiting.Count, "has", "have")} waited more than {HealthText.Days(answerWithin)} for an answer (the longest {HealthText.Days(waiting.Max(w => w.DaysWaiting))}). Unanswered complaints teach people to stop speaking up.",
                 waiting.Select(w => new Evidence("feedback", w.Id, w.Title)).ToList(), partnership.Path + "/feedback"));
         }
         var last = await feedback.LastNegativeFeedbackAtAsync(partnership.Id, cancellationToken);

@@ -24,7 +24,7 @@ public sealed class AgreementsProgress(AgreementList register, ServicesWork cata
         return open.Count == 0
             ? new Criterion(Code, Text, CriterionStatus.Met, $"In force: {RequiredAgreements.Names(required)}.")
             : new Criterion(Code, Text, CriterionStatus.NotMet,
-                string.Join(" ", open.Select(r => r.Missing ? $"{r.Type.Label()} missing." : $"{r.Type.Label()} is {r.Status!.Value.Words().ToLowerInvariant()}.")));
+                string.Join(" ", open.Select(r => r.Missing ? $"{r.Type.Label()} missing." : $"{r.Type.Label()} is {r.Status!.Value.LowerWords()}.")));
     }
 }
 
@@ -42,21 +42,21 @@ public sealed class AgreementsSignals(AgreementList register, ServicesWork catal
         if (expired.Count > 0)
         {
             signals.Add(new("agreement-expired", Severity.Critical, 4,
-                $"{expired.Count} agreement(s) marked {string.Join(" or ", expired.Select(a => a.Status.Words().ToLowerInvariant()).Distinct())} are past their expiry date: renew them or record that they ended.",
+                $"{Counting.Of(expired.Count, "agreement")} marked {string.Join(" or ", expired.Select(a => a.Status.LowerWords()).Distinct())} {Counting.Verb(expired.Count, "is", "are")} past their expiry date: renew them or record that they ended.",
                 expired.Select(a => new Evidence("agreement", a.Id, $"{a.Title} (expired {a.ExpiresOn:yyyy-MM-dd})")).ToList(), path));
         }
         var expiring = live.Where(a => a.ExpiresOn >= today && a.NoticeOn <= today).ToList();
         if (expiring.Count > 0)
         {
             signals.Add(new("agreement-expiring", Severity.Warning, 4,
-                $"{expiring.Count} agreement(s) are within their renewal notice period: start the renewal talks now.",
+                $"{Counting.Of(expiring.Count, "agreement")} {Counting.Verb(expiring.Count, "is", "are")} within their renewal notice period: start the renewal talks now.",
                 expiring.Select(a => new Evidence("agreement", a.Id, $"{a.Title} (expires {a.ExpiresOn:yyyy-MM-dd})")).ToList(), path));
         }
         var part2 = (await catalog.ServicesAsync(partnership.Id, cancellationToken)).Where(s => s.InvolvesPart2).ToList();
         if (part2.Count > 0 && !agreements.Any(a => a.Type == AgreementType.Qsoa && a.InForce))
         {
             signals.Add(new("part2-without-terms", Severity.Critical, 4,
-                $"{part2.Count} service(s) involve substance use disorder records covered by 42 CFR Part 2, but no Part 2 terms (QSOA) are signed or in force.",
+                $"{Counting.Of(part2.Count, "service")} {Counting.Verb(part2.Count, "involves", "involve")} substance use disorder records covered by 42 CFR Part 2, but no Part 2 terms (QSOA) are signed or in force.",
                 part2.Select(s => new Evidence("service", s.Id, s.Name)).ToList(), path));
         }
         return signals;

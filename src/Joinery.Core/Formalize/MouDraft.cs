@@ -104,7 +104,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
     {
         yield return Paragraph.Of("This memorandum of understanding is made between:");
         yield return new BulletList(partnership.Partners.Select(p => new Paragraph(
-            [new Span(p.Name, SpanKind.Strong), new Span($", a {p.Kind.Words().ToLowerInvariant()} organization")])).ToList());
+            [new Span(p.Name, SpanKind.Strong), new Span($", a {p.Kind.LowerWords()} organization")])).ToList());
         yield return Paragraph.Of("The partners intend to give the people they serve whole-person care by working as one across behavioral health and primary care.");
         yield return Paragraph.Field("Effective date", null, "date this memorandum takes effect");
     }
@@ -138,7 +138,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         var open = terms.Count(t => t.Status != TermStatus.Agreed);
         if (open > 0)
         {
-            yield return Paragraph.Gap($"{open} more term(s) are still proposed, in discussion or disputed; agree them or leave them out.");
+            yield return Paragraph.Gap($"{Counting.Of(open, "more term")} {Counting.Verb(open, "is", "are")} still proposed, in discussion or disputed; agree them or leave them out.");
         }
     }
 
@@ -163,7 +163,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
             var champions = mission.Champions.Where(c => c.OrganizationName == partner.Name).ToList();
             yield return new Paragraph([new Span(partner.Name + ". ", SpanKind.Strong), champions.Count == 0
                 ? new Span("no champion named yet", SpanKind.Gap)
-                : new Span("Champions: " + string.Join("; ", champions.Select(c => $"{c.Name} ({c.Level.Words().ToLowerInvariant()}{(c.ChampionFor.Length > 0 ? ", " + c.ChampionFor : "")})")) + ".")]);
+                : new Span("Champions: " + string.Join("; ", champions.Select(c => $"{c.Name} ({c.Level.LowerWords()}{(c.ChampionFor.Length > 0 ? ", " + c.ChampionFor : "")})")) + ".")]);
         }
         yield return Paragraph.Gap("Staffing and FTE, recruitment, supervision, credentialing and privileging, licensure and training each partner provides.");
     }
@@ -178,7 +178,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         {
             yield return Paragraph.Of("The partners meet regularly:");
             yield return new BulletList(meetings.Series.Select(s => Paragraph.Of(
-                $"{s.Title}: {s.Cadence.Words().ToLowerInvariant()}, {s.Format.Words().ToLowerInvariant()}, {s.DurationMinutes} minutes.")).ToList());
+                $"{s.Title}: {s.Cadence.LowerWords()}, {s.Format.LowerWords()}, {s.DurationMinutes} minutes.")).ToList());
         }
         var agreed = decisions.Where(d => d.Status == DecisionStatus.Agreed).ToList();
         yield return Paragraph.Of("Decisions are recorded with what is fixed by regulation or contract kept apart from what the partners may negotiate; " +
@@ -264,7 +264,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         if (recorded.Count > 0)
         {
             return new Paragraph([new Span(what + ": ", SpanKind.Strong), new Span(string.Join("; ", recorded.Select(a =>
-                $"{a.Title} ({a.Status.Words().ToLowerInvariant()}{(a.EffectiveOn is { } on ? ", effective " + on.ToString("MMMM d, yyyy", Us) : "")})")) + ", incorporated by reference.")]);
+                $"{a.Title} ({a.Status.LowerWords()}{(a.EffectiveOn is { } on ? ", effective " + on.ToString("MMMM d, yyyy", Us) : "")})")) + ", incorporated by reference.")]);
         }
         return required is not null
             ? new Paragraph([new Span(what + ": ", SpanKind.Strong), new Span($"Required but not recorded yet. {required.Reason}", SpanKind.Gap)])
@@ -303,7 +303,7 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
                     Paragraph.Of($"{i.Category.Words()}: {i.Description}"),
                     Paragraph.Of(i.OrganizationName),
                     Paragraph.Of(Dollars(i.Amount)),
-                    Paragraph.Of(i.Period.Words().ToLowerInvariant()),
+                    Paragraph.Of(i.Period.LowerWords()),
                 ]).ToList());
         }
         if (money.Totals.Any(t => t.Total > 0))
@@ -326,20 +326,21 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
         var items = money.Items.Where(i => i.Category is CostCategory.Space or CostCategory.Equipment or CostCategory.It).ToList();
         if (items.Count > 0)
         {
-            yield return new BulletList(items.Select(i => Paragraph.Of($"{i.Description} ({i.Category.Words().ToLowerInvariant()}), provided by {i.OrganizationName}.")).ToList());
+            yield return new BulletList(items.Select(i => Paragraph.Of($"{i.Description} ({i.Category.LowerWords()}), provided by {i.OrganizationName}.")).ToList());
         }
         yield return register.Agreements.Any(a => a.Type == AgreementType.Lease)
             ? AgreementLine(AgreementType.Lease, "Space or equipment lease", register)
             : Paragraph.Gap("Space and equipment each partner provides, and any lease at fair market value.");
     }
 
-    private static string Dollars(decimal amount) => "$" + amount.ToString("N0", Us);
+    /// <summary>Exact to the cent: "$12,345.67".</summary>
+    internal static string Dollars(decimal amount) => (amount < 0 ? "-$" : "$") + Math.Abs(amount).ToString("N2", Us);
 
     private static IEnumerable<Block> Communications(MissionView mission)
     {
         if (mission.Communications.Count > 0)
         {
-            yield return Paragraph.Of($"The partners have told {mission.Communications.Count} audience(s) about the partnership so far; " +
+            yield return Paragraph.Of($"The partners have told {Counting.Of(mission.Communications.Count, "audience")} about the partnership so far; " +
                 "announcements about it are agreed by both partners.");
         }
         yield return Paragraph.Gap("Use of each partner's name and logo, and the announcement to internal and external referral sources.");

@@ -31,7 +31,7 @@ public static class RequiredAgreements
         {
             required.Add(Need(AgreementType.Baa,
                 "One partner handles health information on the other's behalf in: "
-                + string.Join(", ", associate.Select(s => $"{s.Name} ({s.AssociateOrganization}, {s.AssociateFunction.Words().ToLowerInvariant()})"))
+                + string.Join(", ", associate.Select(s => $"{s.Name} ({s.AssociateOrganization}, {s.AssociateFunction.LowerWords()})"))
                 + ". A business associate agreement is needed.", associate.Select(s => s.Name).ToList()));
         }
         return required;

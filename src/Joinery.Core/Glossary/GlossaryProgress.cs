@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
@@ -45,7 +46,7 @@ public sealed class GlossarySignals(JoineryDb db) : IHealthContribution
             return [];
         }
         return [new("terms-disputed", old.Count >= 3 ? Severity.Warning : Severity.Info, 2,
-            $"{old.Count} term(s) disputed for more than {HealthText.Days(days)}: the partners may mean different things by the same words.",
+            $"{Counting.Of(old.Count, "term")} disputed for more than {HealthText.Days(days)}: the partners may mean different things by the same words.",
             old.Select(t => new Evidence("glossary-term", t.Id, t.Term)).ToList(), partnership.Path + "/glossary")];
     }
 }

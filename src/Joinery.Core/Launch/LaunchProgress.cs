@@ -32,14 +32,14 @@ public sealed class LaunchProgress(LaunchWork launch) : IRoadmapContribution
         {
             var missing = new List<string>();
             var open = view.Checklist.Count(i => i.DoneOn is null);
-            if (view.Checklist.Count == 0) { missing.Add("no checklist items"); } else if (open > 0) { missing.Add($"{open} of {view.Checklist.Count} item(s) not done"); }
+            if (view.Checklist.Count == 0) { missing.Add("no checklist items"); } else if (open > 0) { missing.Add($"{open} of {Counting.Of(view.Checklist.Count, "item")} not done"); }
             var untrained = view.Training.Count(t => t.CompletedOn is null);
-            if (view.Training.Count == 0) { missing.Add("no training roster"); } else if (untrained > 0) { missing.Add($"{untrained} course(s) not completed"); }
+            if (view.Training.Count == 0) { missing.Add("no training roster"); } else if (untrained > 0) { missing.Add($"{Counting.Of(untrained, "course")} not completed"); }
             var untold = view.ReferralSources.Count(s => s.ToldOn is null);
-            if (view.ReferralSources.Count == 0) { missing.Add("no referral sources"); } else if (untold > 0) { missing.Add($"{untold} referral source(s) not told"); }
+            if (view.ReferralSources.Count == 0) { missing.Add("no referral sources"); } else if (untold > 0) { missing.Add($"{Counting.Of(untold, "referral source")} not told"); }
             checklist = missing.Count == 0
                 ? new(ChecklistCode, ChecklistText, CriterionStatus.Met,
-                    $"All {view.Checklist.Count} item(s) done, {view.Training.Count} course(s) completed, {view.ReferralSources.Count} referral source(s) told.")
+                    $"All {Counting.Of(view.Checklist.Count, "item")} done, {Counting.Of(view.Training.Count, "course")} completed, {Counting.Of(view.ReferralSources.Count, "referral source")} told.")
                 : new(ChecklistCode, ChecklistText, CriterionStatus.NotMet, LaunchWork.Sentence(string.Join("; ", missing)) + ".");
         }
         Criterion go;
@@ -94,28 +94,28 @@ public sealed class LaunchSignals(LaunchWork launch, ShowAgreementsRegister agre
             if (untrained.Count > 0)
             {
                 signals.Add(new("launch-training-incomplete", daysLeft <= 0 ? Severity.Critical : Severity.Warning, 3,
-                    $"{when} and {untrained.Count} training course(s) are not completed.",
+                    $"{when} and {Counting.Of(untrained.Count, "training course")} {Counting.Verb(untrained.Count, "is", "are")} not completed.",
                     untrained.Select(t => new Evidence("training", t.Id, t.Course)).ToList(), link + "#training-heading"));
             }
             var untold = view.ReferralSources.Where(s => s.ToldOn is null).ToList();
             if (untold.Count > 0)
             {
                 signals.Add(new("launch-sources-not-told", Severity.Warning, 3,
-                    $"{when} and {untold.Count} referral source(s) have not been told that the service starts.",
+                    $"{when} and {Counting.Of(untold.Count, "referral source")} {Counting.Verb(untold.Count, "has", "have")} not been told that the service starts.",
                     untold.Select(s => new Evidence("referral-source", s.Id, s.Name)).ToList(), link + "#sources-heading"));
             }
             var unsigned = (await agreements.RunAsync(partnership.Id, cancellationToken))!.Required.Where(r => !r.InForce).ToList();
             if (unsigned.Count > 0)
             {
                 signals.Add(new("launch-agreements-unsigned", daysLeft <= 0 ? Severity.Critical : Severity.Warning, 4,
-                    $"{when} and {unsigned.Count} required agreement(s) are not signed or in force: services should not start on handshakes.",
-                    unsigned.Select(r => new Evidence("agreement", r.AgreementId, $"{r.Type.Label()} ({(r.Missing ? "missing" : r.Status!.Value.Words().ToLowerInvariant())})")).ToList(),
+                    $"{when} and {Counting.Of(unsigned.Count, "required agreement")} {Counting.Verb(unsigned.Count, "is", "are")} not signed or in force: services should not start on handshakes.",
+                    unsigned.Select(r => new Evidence("agreement", r.AgreementId, $"{r.Type.Label()} ({(r.Missing ? "missing" : r.Status!.Value.LowerWords())})")).ToList(),
                     partnership.Path + "/agreements"));
             }
             if (view.MeasuresWithoutBaseline.Count > 0)
             {
                 signals.Add(new("launch-baseline-missing", Severity.Warning, 8,
-                    $"{when} and {view.MeasuresWithoutBaseline.Count} measure(s) have no baseline: without one, nobody can show what the partnership changed.",
+                    $"{when} and {Counting.Of(view.MeasuresWithoutBaseline.Count, "measure")} {Counting.Verb(view.MeasuresWithoutBaseline.Count, "has", "have")} no baseline: without one, nobody can show what the partnership changed.",
                     view.MeasuresWithoutBaseline.Select(m => new Evidence("measure", null, m)).ToList(), partnership.Path + "/measures"));
             }
         }

@@ -53,7 +53,7 @@ public sealed class MilestonesWork(JoineryDb db, LaunchWork launchWork)
         new("launch", "Launch: services start", true),
         new("first-people-served", "First people served together", false),
         new("first-outcome-report", "First outcome report", true),
-        .. Enumerable.Range(1, Anniversaries).Select(n => new NaturalMilestone($"anniversary-{n}", n == 1 ? "First anniversary of the launch" : $"Anniversary {n} of the launch", true)),
+        .. Enumerable.Range(1, Anniversaries).Select(n => new NaturalMilestone($"anniversary-{n}", $"{Counting.Ordinal(n, capital: true)} anniversary of the launch", true)),
     ];
 
     /// <summary>

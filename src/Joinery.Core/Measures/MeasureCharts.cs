@@ -1,4 +1,5 @@
 using System.Globalization;
+using Joinery.Core.Common;
 
 namespace Joinery.Core.Measures;
 
@@ -107,8 +108,8 @@ public static class MeasureCharts
             "shift" => $"{signal.Points.Count} points in a row {(direction > 0 ? "above" : "below")} the centre line.",
             "trend" => $"{signal.Points.Count} points in a row going {way}.",
             "runs" => "Too few or too many runs around the median for the number of points: the data are not varying at random.",
-            "astronomical" => $"{signal.Points.Count} point(s) flagged as obviously different.",
-            "outside-limits" => $"{signal.Points.Count} point(s) outside the control limits.",
+            "astronomical" => $"{Counting.Of(signal.Points.Count, "point")} flagged as obviously different.",
+            "outside-limits" => $"{Counting.Of(signal.Points.Count, "point")} outside the control limits.",
             "two-of-three" => "Two of three points in a row beyond two sigma on the same side.",
             "fifteen-inner" => "Fifteen or more points in a row close to the centre line: less variation than expected.",
             _ => signal.Rule,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
@@ -31,18 +32,18 @@ public sealed class MeasuresProgress(JoineryDb db) : IRoadmapContribution
         var withoutTarget = measures.Where(m => m.Target is null).Select(m => m.Name).ToList();
         var defined = new Criterion(DefinedCode, DefinedText,
             outcomes > 0 && withoutTarget.Count == 0 ? CriterionStatus.Met : CriterionStatus.NotMet,
-            outcomes == 0 ? $"{measures.Count} measure(s), but none of them is an outcome measure."
+            outcomes == 0 ? $"{Counting.Of(measures.Count, "measure")}, but none of them is an outcome measure."
                 : withoutTarget.Count > 0 ? $"No target yet for {string.Join(", ", withoutTarget)}."
-                : $"{measures.Count} measure(s), {outcomes} of them outcome measures, each with a target.");
+                : $"{Counting.Of(measures.Count, "measure")}, {outcomes} of them outcome measures, each with a target.");
         var withoutBaseline = measures.Where(m => m.BaselineValue is null).Select(m => m.Name).ToList();
         var baseline = new Criterion(BaselineCode, BaselineText, withoutBaseline.Count == 0 ? CriterionStatus.Met : CriterionStatus.NotMet,
-            withoutBaseline.Count == 0 ? $"All {measures.Count} measure(s) have a baseline." : $"No baseline yet for {string.Join(", ", withoutBaseline)}.");
+            withoutBaseline.Count == 0 ? $"All {Counting.Of(measures.Count, "measure")} {Counting.Verb(measures.Count, "has", "have")} a baseline." : $"No baseline yet for {string.Join(", ", withoutBaseline)}.");
         var thisMonth = new DateOnly(partnership.Today.Year, partnership.Today.Month, 1);
         var current = measures.Count(m => latest.FirstOrDefault(l => l.MeasureId == m.Id)?.Latest
             >= thisMonth.AddMonths(-2 * (m.Frequency == ReportingFrequency.Quarterly ? 3 : 1)));
         return new RoadmapPart([new GateCriterion(Phase.Plan, 40, defined), new GateCriterion(Phase.Prepare, 20, baseline)],
             [new StepPart(8, withoutBaseline.Count == 0 && current == measures.Count ? StepStatus.Done : StepStatus.InProgress,
-                $"{measures.Count} measure(s); {measures.Count - withoutBaseline.Count} with a baseline; {current} with recent data.")]);
+                $"{Counting.Of(measures.Count, "measure")}; {measures.Count - withoutBaseline.Count} with a baseline; {current} with recent data.")]);
     }
 }
 
@@ -61,7 +62,7 @@ public sealed class MeasuresSignals(MeasuresWork measures) : IHealthContribution
         if (noBaseline.Count > 0)
         {
             signals.Add(new("measure-no-baseline", Severity.Warning, 8,
-                $"{noBaseline.Count} measure(s) have no baseline: without one, nobody can tell whether the partnership made a difference.",
+                $"{Counting.Of(noBaseline.Count, "measure")} {Counting.Verb(noBaseline.Count, "has", "have")} no baseline: without one, nobody can tell whether the partnership made a difference.",
                 noBaseline.Select(x => new Evidence("measure", x.Measure.Id, x.Measure.Name)).ToList(), partnership.Path + "/measures"));
         }
         var missed = thresholds[MissedPeriods];
@@ -77,7 +78,7 @@ public sealed class MeasuresSignals(MeasuresWork measures) : IHealthContribution
         if (stale.Count > 0)
         {
             signals.Add(new("measure-no-recent-data", Severity.Warning, 8,
-                $"{stale.Count} measure(s) have missed {missed} or more reporting periods in a row.",
+                $"{Counting.Of(stale.Count, "measure")} {Counting.Verb(stale.Count, "has", "have")} missed {missed} or more reporting periods in a row.",
                 stale.Select(x => new Evidence("measure", x.Measure.Id, x.Measure.Name)).ToList(), partnership.Path + "/measures"));
         }
         foreach (var (measure, chart) in charts)

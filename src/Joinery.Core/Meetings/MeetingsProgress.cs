@@ -37,7 +37,7 @@ public sealed class MeetingsProgress(JoineryDb db) : IRoadmapContribution
         var series = await db.Set<MeetingSeries>().AsNoTracking().Where(s => s.PartnershipId == partnership.Id).ToListAsync(cancellationToken);
         var last = meetings.Max(m => m.Date);
         var onCadence = series.Any(s => today.DayNumber - last.DayNumber <= MeetingsWork.CadenceDays(s.Cadence) * 3 / 2);
-        var evidence = $"{meetings.Count} meeting(s) held, the last on {last:yyyy-MM-dd}" + (series.Count == 0 ? "; no regular meeting series yet." : onCadence ? "; on cadence." : "; the cadence has lapsed.");
+        var evidence = $"{Counting.Of(meetings.Count, "meeting")} held, the last on {last:yyyy-MM-dd}" + (series.Count == 0 ? "; no regular meeting series yet." : onCadence ? "; on cadence." : "; the cadence has lapsed.");
         return new RoadmapPart([new GateCriterion(Phase.Plan, 50, gate)],
             [new StepPart(3, series.Count > 0 && onCadence ? StepStatus.Done : StepStatus.InProgress, evidence)]);
     }
@@ -66,7 +66,7 @@ public sealed class MeetingsSignals(JoineryDb db) : IHealthContribution
             if (gap > allowed)
             {
                 signals.Add(new("cadence-lapsed", Severity.Warning, 3,
-                    $"“{s.Title}” meets {s.Cadence.Words().ToLowerInvariant()}, but the last meeting was {HealthText.Days(gap)} ago.",
+                    $"“{s.Title}” meets {s.Cadence.LowerWords()}, but the last meeting was {HealthText.Days(gap)} ago.",
                     [new Evidence("meeting-series", s.Id, s.Title)], partnership.Path + "/meetings"));
             }
         }
@@ -103,7 +103,7 @@ public sealed class MeetingsSignals(JoineryDb db) : IHealthContribution
         if (overdue.Count > 0)
         {
             signals.Add(new("actions-overdue", overdue.Count >= 5 ? Severity.Warning : Severity.Info, 3,
-                $"{overdue.Count} action item(s) are overdue; the oldest was due {overdue[0].DueDate:yyyy-MM-dd}.",
+                $"{Counting.Of(overdue.Count, "action item")} {Counting.Verb(overdue.Count, "is", "are")} overdue; the oldest was due {overdue[0].DueDate:yyyy-MM-dd}.",
                 overdue.Select(a => new Evidence("action-item", a.Id, a.Title)).ToList(), partnership.Path + "/actions"));
         }
         return signals;

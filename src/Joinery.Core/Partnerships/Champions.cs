@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Health;
 
 namespace Joinery.Core.Partnerships;
@@ -15,7 +16,7 @@ public sealed class ChampionsProgress : IRoadmapContribution
         var named = new Criterion("champions-named", "Champions named in each partner",
             withoutChampion.Count == 0 ? CriterionStatus.Met : CriterionStatus.NotMet,
             withoutChampion.Count == 0
-                ? $"{champions.Count} champion(s) across {partnership.Partners.Count} partners."
+                ? $"{Counting.Of(champions.Count, "champion")} across {partnership.Partners.Count} partners."
                 : $"No champion yet in {string.Join(", ", withoutChampion)}.");
         if (champions.Count == 0)
         {

@@ -63,6 +63,6 @@ public sealed class InvitationInbox(ShowMyInvitations invitations) : IInboxContr
 
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken) =>
         (await invitations.RunAsync(cancellationToken)).Select(i => new InboxItem(Kind.Code, i.PartnershipId, $"Join {i.PartnershipName}",
-            $"A steward invited you as a {i.Role.Words().ToLowerInvariant()} at {i.Level.Words().ToLowerInvariant()} level, for {i.OrganizationName}; the invitation is open until {i.ExpiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
+            $"A steward invited you as a {i.Role.LowerWords()} at {i.Level.LowerWords()} level, for {i.OrganizationName}; the invitation is open until {i.ExpiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
             "/account/invitations", i.InvitedAt));
 }

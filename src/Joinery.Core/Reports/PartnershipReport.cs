@@ -167,7 +167,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
         yield return new Heading("Agreements");
         foreach (var missing in register.Required.Where(r => r.Missing))
         {
-            yield return new Paragraph([new Span(missing.Type.Words().ToUpperInvariant() + ": ", SpanKind.Strong),
+            yield return new Paragraph([new Span(missing.Type.Words() + ": ", SpanKind.Strong),
                 new Span($"Required but not recorded yet. {missing.Reason}", SpanKind.Gap)]);
         }
         if (register.Agreements.Count == 0)
@@ -179,7 +179,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
             register.Agreements.Select(a => (IReadOnlyList<Paragraph>)
             [
                 Paragraph.Of(a.Title),
-                Paragraph.Of(a.Type.ToText().ToUpperInvariant()),
+                Paragraph.Of(a.Type.Words()),
                 new Paragraph([new Span(a.Status.Words(), a.InForce ? SpanKind.Plain : SpanKind.Strong)]),
                 Paragraph.Of(a.EffectiveOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
                 Paragraph.Of(a.ExpiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),

@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Health;
 using Joinery.Core.Partnerships;
 
@@ -21,7 +22,7 @@ public sealed class TrustProgress(TrustWork trust, PulseWork pulse) : IRoadmapCo
         var contact = lastContact is { } date
             ? $"Last met in person below executive level on {date:yyyy-MM-dd}"
             : "No in-person contact below executive level yet";
-        var survey = round is null ? "no pulse round closed yet." : $"pulse round {round.Number} closed with {round.Respondents} answer(s).";
+        var survey = round is null ? "no pulse round closed yet." : $"pulse round {round.Number} closed with {Counting.Of(round.Respondents, "answer")}.";
         return new RoadmapPart([], [new StepPart(6, recent && round is { Suppressed: false } ? StepStatus.Done : StepStatus.InProgress, $"{contact}; {survey}")]);
     }
 }
@@ -72,7 +73,7 @@ public sealed class PulseSignals(PulseWork pulse) : IHealthContribution
         foreach (var step in low.GroupBy(x => x.Item.Step))
         {
             signals.Add(new("pulse-low", Severity.Warning, step.Key,
-                $"In pulse round {round.Number}, {step.Count()} statement(s) about this step scored below {threshold:0.0} on average.",
+                $"In pulse round {round.Number}, {Counting.Of(step.Count(), "statement")} about this step scored below {threshold:0.0} on average.",
                 step.Select(x => new Evidence("pulse-item", null, $"{x.Item.Text} ({x.Score.Mean:0.0})")).ToList(), $"{partnership.Path}/pulse/{round.Id}"));
         }
         var lowPartners = results.Groups.Where(g => g.Kind == GroupKind.Organization && !g.Suppressed && g.Overall < threshold).ToList();

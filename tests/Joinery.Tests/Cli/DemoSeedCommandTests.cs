@@ -102,10 +102,10 @@ public class DemoSeedCommandTests : IAsyncLifetime
     [Fact]
     public async Task Seed_with_scale_adds_numbered_partnerships_with_two_years_of_data_and_running_it_again_adds_only_the_missing()
     {
-        (await _cli.RunAsync("demo", "seed", "--scale", "2")).ShouldSucceed().Out.ShouldContain("Created 2 scale partnership(s)");
+        (await _cli.RunAsync("demo", "seed", "--scale", "2")).ShouldSucceed().Out.ShouldContain("Created 2 scale partnerships");
         var again = (await _cli.RunAsync("demo", "seed", "--scale", "3")).ShouldSucceed();
 
-        again.Out.ShouldContain("Created 1 scale partnership(s)");
+        again.Out.ShouldContain("Created 1 scale partnership in");
         again.Out.ShouldContain("2 were already there");
         await using var scope = _cli.Host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();

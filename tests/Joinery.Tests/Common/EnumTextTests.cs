@@ -75,4 +75,16 @@ public class EnumTextTests
         OrganizationKind.BehavioralHealth.Words().ShouldBe("Behavioral health");
         Phase.Plan.Words().ShouldBe("Plan");
     }
+
+    [Fact]
+    public void Words_keep_initialisms_in_capitals_and_hyphenate_prefixes()
+    {
+        Joinery.Core.Decisions.ContributionKind.It.Words().ShouldBe("IT");
+        Joinery.Core.Decisions.ContributionKind.StaffFte.Words().ShouldBe("Staff FTE");
+        Joinery.Core.Formalize.CostCategory.It.LowerWords().ShouldBe("IT");
+        Joinery.Core.Formalize.AgreementType.Mou.Words().ShouldBe("MOU");
+        Joinery.Core.IntegrationLevels.IntegrationCategory.CoLocated.Words().ShouldBe("Co-located");
+        Joinery.Core.IntegrationLevels.IntegrationCategory.CoLocated.LowerWords().ShouldBe("co-located");
+        OrganizationKind.BehavioralHealth.LowerWords().ShouldBe("behavioral health");
+    }
 }

@@ -98,12 +98,12 @@ public sealed class ExpectationsPageTests(JoineryApp app) : IClassFixture<Joiner
 
         paired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         withConflict.ShouldContain("<tr class=\"conflict\">");
-        withConflict.ShouldContain("1 conflicting pair(s) have no agreed expectation yet.");
+        withConflict.ShouldContain("1 conflicting pair has no agreed expectation yet.");
         withConflict.ShouldContain("Conflicts with");
         fromPair.ShouldContain($"value=\"{items[0].Id}\" checked=\"checked\"");
         fromPair.ShouldContain($"value=\"{items[1].Id}\" checked=\"checked\"");
         agreed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        resolved.ShouldNotContain("conflicting pair(s) have no agreed expectation yet.");
+        resolved.ShouldNotContain("no agreed expectation yet.</strong>");
         resolved.ShouldContain("Handoffs are free; the consultant bills follow-up visits.");
     }
 
@@ -204,7 +204,7 @@ public sealed class ExpectationsPageTests(JoineryApp app) : IClassFixture<Joiner
 
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         reviewPage.ShouldStartWith($"{Page(p)}/pilot-reviews/");
-        before.ShouldContain("1 agreed expectation(s) still to re-evaluate.");
+        before.ShouldContain("1 agreed expectation still to re-evaluate.");
         evaluated.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         after.ShouldContain("Complete: every agreed expectation is re-evaluated.");
         after.ShouldContain("Add a Friday huddle.");

@@ -455,10 +455,10 @@ public sealed class FeedbackApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         before.Text("status").ShouldBe("in-progress");
         before.Text("evidence").ShouldBe("Every partner has a frontline champion.");
         posted.Text("status").ShouldBe("in-progress");
-        posted.Text("evidence").ShouldBe("Every partner has a frontline champion. 1 feedback item(s), 0 done.");
+        posted.Text("evidence").ShouldBe("Every partner has a frontline champion. 1 feedback item, 0 done.");
         done.Text("status").ShouldBe("done");
         neglected.Text("status").ShouldBe("in-progress");
-        neglected.Text("evidence").ShouldBe("Every partner has a frontline champion. 2 feedback item(s), 1 done; 1 negative item(s) unanswered for over 30 days.");
+        neglected.Text("evidence").ShouldBe("Every partner has a frontline champion. 2 feedback items, 1 done; 1 negative item unanswered for over 30 days.");
     }
 
     private Task<int> BackdateAsync(Guid itemId, int days) =>

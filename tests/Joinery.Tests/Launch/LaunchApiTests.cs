@@ -63,7 +63,7 @@ public sealed class LaunchApiTests(JoineryApp app) : IClassFixture<JoineryApp>
             HttpStatusCode.Created)).Text("id");
         var open = await steward.RoadmapCriterionAsync(p.Id, "readiness-checklist");
         open.Text("status").ShouldBe("not-met");
-        open.Text("evidence").ShouldBe("1 of 1 item(s) not done; 1 course(s) not completed; 1 referral source(s) not told.");
+        open.Text("evidence").ShouldBe("1 of 1 item not done; 1 course not completed; 1 referral source not told.");
 
         await steward.PutJsonAsync(Url(p, $"/checklist/{item}"), new { owner = p.Steward.UserId, dueOn = Day(10), doneOn = Day(0) }, HttpStatusCode.OK);
         await steward.PutJsonAsync(Url(p, $"/training/{course}"), new { completedOn = Day(-1) }, HttpStatusCode.OK);

@@ -44,7 +44,7 @@ public sealed class LaunchPageTests(JoineryApp app) : IClassFixture<JoineryApp>
         var html = await browser.ReadPageAsync(Page(p));
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        html.ShouldContain("1 of 9 item(s) done.");
+        html.ShouldContain("1 of 9 items done.");
         html.ShouldContain($"<td>{Day(0)}</td>");
         html.ShouldContain("Add the standard items");
         html.ShouldNotContain("Record the decision", customMessage: "a manager does not decide go or no-go");
@@ -148,7 +148,7 @@ public sealed class LaunchHealthTests(JoineryApp app) : IClassFixture<JoineryApp
         var training = signals.Single(s => s.Code == "launch-training-incomplete");
         training.Evidence.Select(e => e.Label).ShouldBe(["Screening at check-in"]);
         training.Link.ShouldBe($"/partnerships/{p.Id}/launch#training-heading");
-        training.Message.ShouldBe("The start date is in 10 days and 1 training course(s) are not completed.");
+        training.Message.ShouldBe("The start date is in 10 days and 1 training course is not completed.");
         signals.Single(s => s.Code == "launch-sources-not-told").Evidence.Select(e => e.Label).ShouldBe(["County crisis line"]);
         var baseline = signals.Single(s => s.Code == "launch-baseline-missing");
         baseline.Evidence.Select(e => e.Label).ShouldBe(["Days to first visit"]);

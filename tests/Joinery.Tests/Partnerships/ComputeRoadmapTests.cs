@@ -95,7 +95,7 @@ public class ComputeRoadmapTests(ComputeRoadmapTests.People people) : IClassFixt
         var criterion = ChampionsNamed(await RoadmapAsync());
 
         criterion.Status.ShouldBe(CriterionStatus.Met);
-        criterion.Evidence.ShouldBe("2 champion(s) across 2 partners.");
+        criterion.Evidence.ShouldBe("2 champions across 2 partners.");
     }
 
     [Fact]

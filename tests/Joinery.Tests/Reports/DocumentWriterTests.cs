@@ -70,6 +70,38 @@ public sealed class DocumentWriterTests
     }
 
     [Fact]
+    public void A_crowded_table_keeps_every_word_whole_and_sizes_its_columns_by_their_content()
+    {
+        string[] headers = ["Partner", "Kind", "Members", "Champions", "Status", "Planned", "Achieved", "Celebrated"];
+        var rows = Enumerable.Range(0, 6).Select(i => (IReadOnlyList<Paragraph>)
+        [
+            Paragraph.Of("Eastside Community Health Center"), Paragraph.Of("Behavioral health"), Paragraph.Of($"{i + 6}"),
+            Paragraph.Of("Priya Natarajan (Manager); Sam Keller (Frontline)"), new Paragraph([new Span("Not started", SpanKind.Strong)]),
+            Paragraph.Of($"2026-11-0{i + 1}"), Paragraph.Gap("not yet"), Paragraph.Of("Both executives read the mission aloud at the joint meeting."),
+        ]).ToList();
+        var document = new PartnershipDocument("Crowded", "A table with eight columns", [new Table("Eight columns", headers, rows)]);
+
+        var bytes = PdfWriter.Write(document, Now);
+
+        PdfWords.Broken(document, bytes).ShouldBeEmpty();
+        using var pdf = PdfDocument.Open(bytes);
+        pdf.GetPage(1).Letters.ShouldAllBe(l => l.Location.X >= 50 && l.Location.X <= pdf.GetPage(1).Width - 50, "the table stays within the margins");
+    }
+
+    [Fact]
+    public void A_word_wider_than_its_column_is_the_only_one_cut_and_it_is_hyphenated()
+    {
+        var address = "https://example.org/" + new string('x', 200);
+        var document = new PartnershipDocument("Long", "One word wider than the page", [new Table("Links", ["Link", "Note"], [[Paragraph.Of(address), Paragraph.Of("Kept whole")]])]);
+
+        var words = PdfWords.Read(PdfWriter.Write(document, Now));
+
+        words.ShouldContain("Kept");
+        words.ShouldContain(w => w.StartsWith("https://example.org/", StringComparison.Ordinal) && w.EndsWith('-'), "the cut is marked with a hyphen");
+        string.Concat(words.Where(w => w.Contains('x', StringComparison.Ordinal)).Select(w => w.TrimEnd('-'))).ShouldBe(address);
+    }
+
+    [Fact]
     public void A_long_pdf_flows_onto_numbered_pages_within_the_margins()
     {
         var bytes = PdfWriter.Write(Sample(paragraphs: 120), Now);
@@ -84,7 +116,7 @@ public sealed class DocumentWriterTests
     }
 
     [Fact]
-    public void The_word_document_is_valid_with_real_headings_tables_and_highlighted_gaps()
+    public void The_word_document_is_valid_with_real_headings_lists_tables_and_highlighted_gaps()
     {
         var bytes = DocxWriter.Write(Sample());
 
@@ -95,6 +127,14 @@ public sealed class DocumentWriterTests
         var paragraphs = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ToList();
         paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading1").Select(p => p.InnerText)
             .ShouldBe(["The partners", "Outcome measures"]);
+        var items = paragraphs.Where(p => p.ParagraphProperties?.NumberingProperties is not null).ToList();
+        items.Select(p => p.InnerText).ShouldBe(["First point", "Second point"], "list items are Word list paragraphs");
+        paragraphs.ShouldNotContain(p => p.InnerText.TrimStart().StartsWith('•'), "no typed bullet characters");
+        var numbering = word.MainDocumentPart.NumberingDefinitionsPart.ShouldNotBeNull().Numbering;
+        var instance = numbering.Elements<NumberingInstance>().ShouldHaveSingleItem();
+        items.ShouldAllBe(p => p.ParagraphProperties!.NumberingProperties!.NumberingId!.Val! == instance.NumberID!.Value);
+        var list = numbering.Elements<AbstractNum>().Single(a => a.AbstractNumberId!.Value == instance.AbstractNumId!.Val!.Value);
+        list.Elements<Level>().First().NumberingFormat!.Val!.Value.ShouldBe(NumberFormatValues.Bullet);
         body.InnerText.ShouldContain("Zoë Ñandú, Ελένη, Пётр and 李小龍", customMessage: "Word keeps every character");
         body.InnerText.ShouldContain("Draft for legal review.");
         var gaps = body.Descendants<Run>().Where(r => r.RunProperties?.Highlight?.Val?.Value == HighlightColorValues.Yellow).Select(r => r.InnerText).ToList();

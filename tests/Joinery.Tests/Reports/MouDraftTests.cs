@@ -105,7 +105,7 @@ public sealed class MouDraftTests(JoineryApp app) : IClassFixture<JoineryApp>
             scope = "referral",
             involvesPart2 = true,
         }, HttpStatusCode.Created);
-        await api.PostJsonAsync($"{url}/finances", new { category = "space", description = "Consult room two days a week", organization = p.Partners[1], amount = "1200", period = "monthly" },
+        await api.PostJsonAsync($"{url}/finances", new { category = "space", description = "Consult room two days a week", organization = p.Partners[1], amount = "1234.56", period = "monthly" },
             HttpStatusCode.Created);
         await api.PostJsonAsync($"{url}/agreements", new { type = "mou", title = "Memorandum of understanding", status = "in-review" }, HttpStatusCode.Created);
 
@@ -117,6 +117,6 @@ public sealed class MouDraftTests(JoineryApp app) : IClassFixture<JoineryApp>
         text.ShouldContain("Qualified service organization agreement (42 CFR Part 2): [Required but not recorded yet. Substance use disorder records");
         text.ShouldContain("Business associate agreement: not required by the services recorded.");
         text.ShouldContain("Consult room two days a week (space)");
-        text.ShouldContain("$1,200");
+        text.ShouldContain("$1,234.56", customMessage: "money exact to the cent");
     }
 }

@@ -95,7 +95,7 @@ public sealed class TrustApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         met.Text("status").ShouldBe("in-progress");
         met.Text("evidence").ShouldBe($"Last met in person below executive level on {Today(3)}; no pulse round closed yet.");
         done.Text("status").ShouldBe("done");
-        done.Text("evidence").ShouldEndWith("pulse round 1 closed with 5 answer(s).");
+        done.Text("evidence").ShouldEndWith("pulse round 1 closed with 5 answers.");
     }
 
     private static async Task<System.Text.Json.JsonElement> StepAsync(HttpClient api, SeededPartnership p) =>

@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
 using Joinery.Core.Meetings;
@@ -35,7 +36,7 @@ public sealed class DetailsModel(JoineryDb db, DecisionsWork decisions, Meetings
             return NotFound();
         }
         var outcome = await decisions.UpdateAsync(id, decisionId, Input.ToInput(), cancellationToken);
-        return Respond(outcome, voided => voided > 0 ? $"Saved. The change voided {voided} sign-off(s); the decision is open for sign-off again." : "Saved.");
+        return Respond(outcome, voided => voided > 0 ? $"Saved. The change voided {Counting.Of(voided, "sign-off")}; the decision is open for sign-off again." : "Saved.");
     }
 
     public async Task<IActionResult> OnPostPositionAsync(Guid id, Guid decisionId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Launch;
 using Joinery.Core.Partnerships;
@@ -53,7 +54,7 @@ public sealed class IndexModel(JoineryDb db, LaunchWork launch) : PartnershipPag
         await LoadAsync(id, cancellationToken)
             ? Respond(await launch.AddStarterSetAsync(id, cancellationToken), added => added == 0
                 ? "The checklist already has every standard item."
-                : $"{added} standard item(s) added. Give each an owner and a due date.")
+                : $"{Counting.Of(added, "standard item")} added. Give each an owner and a due date.")
             : NotFound();
 
     public async Task<IActionResult> OnPostItemAsync(Guid id, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Launch;
 using Joinery.Web.Features.Launch;
@@ -29,7 +30,7 @@ public sealed class IndexModel(JoineryDb db, MilestonesWork milestones) : Partne
 
     public async Task<IActionResult> OnPostProposeAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken)
-            ? Respond(await milestones.ProposeAsync(id, cancellationToken), added => added == 0 ? "Every natural milestone is already on the list." : $"{added} milestone(s) proposed.")
+            ? Respond(await milestones.ProposeAsync(id, cancellationToken), added => added == 0 ? "Every natural milestone is already on the list." : $"{Counting.Of(added, "milestone")} proposed.")
             : NotFound();
 
     public async Task<IActionResult> OnPostAddAsync(Guid id, CancellationToken cancellationToken) =>

@@ -38,7 +38,7 @@ public sealed class IndexModel(JoineryDb db, MissionWork mission) : PartnershipP
     public Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken cancellationToken) =>
         HandleAsync(id, () => mission.SaveDraftAsync(id, new MissionDraft(Draft.Vision, Draft.Mission, Draft.ChangeNote), cancellationToken),
             saved => saved.Voided > 0
-                ? $"Saved as version {saved.Number}. The change voided {saved.Voided} endorsement(s); each partner needs to endorse again."
+                ? $"Saved as version {saved.Number}. The change voided {Counting.Of(saved.Voided, "endorsement")}; each partner needs to endorse again."
                 : $"Saved as version {saved.Number}.", nameof(Draft), cancellationToken);
 
     public Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken cancellationToken) =>

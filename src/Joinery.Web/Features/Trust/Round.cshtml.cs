@@ -53,7 +53,7 @@ public sealed class RoundModel(JoineryDb db, PulseWork pulse) : PartnershipPage(
             return NotFound();
         }
         var outcome = await pulse.CloseRoundAsync(id, round, cancellationToken);
-        return Answer(outcome, id, round, n => $"Round {Round.Number} is closed with {n} answer(s). Its results are below.");
+        return Answer(outcome, id, round, n => $"Round {Round.Number} is closed with {Counting.Of(n, "answer")}. Its results are below.");
     }
 
     private IActionResult Answer(Outcome<int> outcome, Guid id, Guid round, Func<int, string>? done = null)
