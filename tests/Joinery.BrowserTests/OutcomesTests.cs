@@ -71,7 +71,7 @@ public sealed class OutcomesTests(BrowserFixture browser) : IClassFixture<Browse
         var health = page.GetByRole(AriaRole.Region, new() { Name = "Partnership health" });
         await Expect(health).ToContainTextAsync("no Part 2 terms (QSOA) are signed or in force");
         await page.WorkspaceLink("Health").ClickToAsync();
-        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("have no baseline");
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("1 measure has no baseline");
         await page.GetByLabel("Days a decision may wait for sign-off").FillAsync("45");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the thresholds" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The thresholds are saved");

@@ -30,6 +30,24 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task What_waits_for_a_frontline_member_and_their_email_choices_are_captured_for_the_readme()
+    {
+        await using var app = await JoineryServer.StartAsync(async a => await a.DemoAsync());
+        var page = await browser.OpenPageAsync(app, width: 1280, height: 900);
+        await page.SignInAsync("sam.keller@riverbend.example", SeedDemo.Password);
+
+        var waiting = page.GetByRole(AriaRole.Region, new() { Name = "Waiting for you" });
+        await Expect(waiting.GetByRole(AriaRole.Link, new() { Name = "Answer pulse round 2" })).ToBeVisibleAsync();
+        await page.ShouldPassAxeAsync();
+        await SaveAsync(page, "waiting-for-you.png");
+
+        await page.OpenAsync("/account/notifications");
+        await Expect(page.GetByLabel("Decisions to sign off (urgent)")).ToBeCheckedAsync();
+        await page.ShouldPassAxeAsync();
+        await SaveAsync(page, "notifications.png");
+    }
+
+    [Fact]
     public async Task Demo_run_chart_and_health_view_are_captured_for_the_readme()
     {
         DemoResult demo = null!;

@@ -135,21 +135,38 @@ internal static class DbCommands
                 await cli.Out.WriteLineAsync(JsonSerializer.Serialize(result, JoineryCli.Json));
                 return 0;
             }
-            await cli.Out.WriteLineAsync(result.AlreadyThere
-                ? $"The demo partnership '{result.PartnershipName}' was already there; nothing changed."
-                : $"Created the demo partnership '{result.PartnershipName}'.");
+            await cli.Out.WriteLineAsync(result.AlreadyThere ? "The demo was already there; nothing changed." : "The demo is loaded.");
             await cli.Out.WriteLineAsync();
-            await cli.Out.WriteLineAsync("Sign in at http://127.0.0.1:5080 with any of these accounts (demo only):");
-            await cli.Out.WriteLineAsync($"  password for all: {result.Password}");
+            await cli.Out.WriteLineAsync("Partnerships:");
+            foreach (var (name, phase) in await DemoPartnershipsAsync(scope.ServiceProvider.GetRequiredService<JoineryDb>(), result.Accounts, ct))
+            {
+                await cli.Out.WriteLineAsync($"  {name} ({phase})");
+            }
+            await cli.Out.WriteLineAsync();
+            // The address people use (Site:PublicUrl): pass the same --Site:PublicUrl (or --urls port) to the app and to this command.
+            var site = scope.ServiceProvider.GetRequiredService<PublicUrl>().Link("/");
+            await cli.Out.WriteLineAsync($"Open {site} while the app runs, and sign in as any of these (demo only; password for all: {result.Password}):");
             foreach (var a in result.Accounts)
             {
                 var level = a.Level.Length > 0 ? $", {a.Level}" : "";
                 await cli.Out.WriteLineAsync($"  {a.Email,-36} {a.Name} ({a.Organization}; {a.Role}{level}{(a.Champion ? ", champion" : "")})");
+                await cli.Out.WriteLineAsync($"  {"",-36} shows {a.Shows}");
             }
-            await cli.Out.WriteLineAsync(result.PartnershipId.ToString());
             return 0;
         });
         demo.Subcommands.Add(seed);
         return demo;
+    }
+
+    /// <summary>The partnerships the demo's people belong to, with their phase (the main one, and the one that is closing).</summary>
+    private static async Task<List<(string Name, string Phase)>> DemoPartnershipsAsync(JoineryDb db, IReadOnlyList<DemoAccount> accounts, CancellationToken ct)
+    {
+        var emails = accounts.Select(a => a.Email).ToList();
+        var partnerships = await (from p in db.Partnerships
+                                  where db.Memberships.Any(m => m.PartnershipId == p.Id && db.Users.Any(u => u.Id == m.UserId && emails.Contains(u.Email!)))
+                                  orderby p.Name
+                                  select new { p.Name, p.Phase })
+            .ToListAsync(ct);
+        return partnerships.Select(p => (p.Name, p.Phase.LowerWords() + " phase")).ToList();
     }
 }

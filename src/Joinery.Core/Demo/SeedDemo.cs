@@ -8,7 +8,7 @@ using static Joinery.Core.Demo.DemoCast;
 
 namespace Joinery.Core.Demo;
 
-public sealed record DemoAccount(string Email, string Name, string Organization, string Role, string Level, bool Champion);
+public sealed record DemoAccount(string Email, string Name, string Organization, string Role, string Level, bool Champion, string Shows);
 
 public sealed record DemoResult(Guid PartnershipId, string PartnershipName, string Password, IReadOnlyList<DemoAccount> Accounts, bool AlreadyThere);
 
@@ -76,8 +76,8 @@ public sealed class SeedDemo(JoineryDb db, DemoAccounts accounts, CreatePartners
                 new PhaseMove(Phase.Plan.ToText(), null), cancellationToken), cancellationToken);
         }
         var demoAccounts = People.Select(p => new DemoAccount(p.Email, p.Name, p.Org, p.Role.ToString().ToLowerInvariant(),
-                p.Level.ToString().ToLowerInvariant(), p.Champion.Length > 0))
-            .Prepend(new DemoAccount("admin@joinery.example", "Joinery Administrator", Bh, "site administrator", "", false))
+                p.Level.ToString().ToLowerInvariant(), p.Champion.Length > 0, p.Shows))
+            .Prepend(new DemoAccount("admin@joinery.example", "Joinery Administrator", Bh, "site administrator", "", false, "site administration: accounts, partnerships"))
             .ToList();
         return new DemoResult(partnership.Id, PartnershipName, Password, demoAccounts, already);
     }

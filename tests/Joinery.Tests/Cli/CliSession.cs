@@ -53,6 +53,14 @@ public sealed class CliSession : IAsyncDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
+    /// <summary>Runs <c>demo seed</c> and gives the demo partnership's id (from its JSON output).</summary>
+    public async Task<Guid> SeedDemoAsync()
+    {
+        var result = (await RunAsync("demo", "seed", "--json")).ShouldSucceed();
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        return json.RootElement.GetProperty("partnershipId").GetGuid();
+    }
+
     public async Task<CliResult> RunWithInputAsync(string stdin, params string[] args)
     {
         using var stdout = new StringWriter();

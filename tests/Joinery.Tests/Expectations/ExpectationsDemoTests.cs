@@ -15,7 +15,7 @@ public sealed class ExpectationsDemoTests(SharedCliSession shared)
     [Fact]
     public async Task The_demo_shows_both_lists_an_unresolved_conflict_and_agreed_expectations_linked_to_its_measures()
     {
-        var partnershipId = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+        var partnershipId = await _cli.SeedDemoAsync();
 
         await using var scope = _cli.Host.Scope();
         var view = (await scope.ServiceProvider.GetRequiredService<ShowExpectations>().RunAsync(partnershipId)).ShouldNotBeNull();

@@ -19,7 +19,7 @@ public sealed class FormalizeDemoTests(SharedCliSession shared)
     [Fact]
     public async Task The_demo_has_services_costs_and_an_mou_in_review_a_signed_baa_and_a_draft_qsoa()
     {
-        var partnershipId = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+        var partnershipId = await _cli.SeedDemoAsync();
 
         await using var scope = _cli.Host.Scope();
         var services = (await scope.ServiceProvider.GetRequiredService<ServicesWork>().ListAsync(partnershipId)).ShouldNotBeNull();
@@ -47,7 +47,7 @@ public sealed class FormalizeDemoTests(SharedCliSession shared)
     [Fact]
     public async Task The_demo_records_the_agreements_through_the_use_cases_as_the_people_who_would_at_the_time_they_would()
     {
-        var partnershipId = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+        var partnershipId = await _cli.SeedDemoAsync();
 
         await using var scope = _cli.Host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();

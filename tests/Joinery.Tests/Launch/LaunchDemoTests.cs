@@ -16,7 +16,7 @@ public sealed class LaunchDemoTests(SharedCliSession shared)
     [Fact]
     public async Task The_demo_has_a_start_date_ahead_a_partly_done_checklist_one_go_and_milestones_with_a_celebration()
     {
-        var partnershipId = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+        var partnershipId = await _cli.SeedDemoAsync();
 
         await using var scope = _cli.Host.Scope();
         var launch = (await scope.ServiceProvider.GetRequiredService<LaunchWork>().GetAsync(partnershipId)).ShouldNotBeNull();

@@ -17,7 +17,7 @@ public sealed class DemoDocumentsTests(SharedCliSession shared)
 
     private async Task<(PartnershipDocument Report, PartnershipDocument Mou)> DemoDocumentsAsync()
     {
-        var partnershipId = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+        var partnershipId = await _cli.SeedDemoAsync();
         await using var scope = _cli.Host.Scope();
         var report = (await scope.ServiceProvider.GetRequiredService<PartnershipReport>().BuildAsync(partnershipId)).ShouldNotBeNull();
         var mou = (await scope.ServiceProvider.GetRequiredService<MouDraft>().BuildAsync(partnershipId)).ShouldNotBeNull();

@@ -17,7 +17,7 @@ public sealed class PulseDemoTests(SharedCliSession shared)
     [Fact]
     public async Task The_demo_has_a_closed_round_showing_both_partners_but_no_level_and_an_open_round()
     {
-        var id = Guid.Parse((await _cli.RunAsync("demo", "seed")).ShouldSucceed().OutLines[^1]);
+        var id = await _cli.SeedDemoAsync();
         (await _cli.RunAsync("demo", "seed")).ShouldSucceed();
 
         await using var scope = _cli.Host.Scope();
