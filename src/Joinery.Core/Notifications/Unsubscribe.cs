@@ -19,8 +19,7 @@ public sealed class Unsubscribe(JoineryDb db, WaitingForYou inbox)
     public async Task<Outcome<Unsubscribed>> RunAsync(string? key, string? kind, CancellationToken cancellationToken = default)
     {
         var settings = await FindAsync(key, cancellationToken);
-        var label = kind == All ? "all e-mails from Joinery" : inbox.Kinds.FirstOrDefault(k => k.Code == kind)?.Label.ToLowerInvariant();
-        if (settings is null || label is null)
+        if (settings is null || Label(kind) is not { } label)
         {
             return Outcome<Unsubscribed>.NotFound("This unsubscribe link is not valid. Choose what Joinery e-mails you on your notification settings.");
         }
@@ -39,13 +38,12 @@ public sealed class Unsubscribe(JoineryDb db, WaitingForYou inbox)
     /// <summary>What the link would stop, to ask before stopping it; null when the link is not valid.</summary>
     public async Task<Unsubscribed?> PreviewAsync(string? key, string? kind, CancellationToken cancellationToken = default)
     {
-        if (await FindAsync(key, cancellationToken) is null)
-        {
-            return null;
-        }
-        var label = kind == All ? "all e-mails from Joinery" : inbox.Kinds.FirstOrDefault(k => k.Code == kind)?.Label.ToLowerInvariant();
-        return label is null ? null : new Unsubscribed(label);
+        return await FindAsync(key, cancellationToken) is not null && Label(kind) is { } label ? new Unsubscribed(label) : null;
     }
+
+    /// <summary>What a link's kind stops, in words; null for a kind no feature gives.</summary>
+    private string? Label(string? kind) =>
+        kind == All ? "all e-mails from Joinery" : inbox.Kinds.FirstOrDefault(k => k.Code == kind)?.Label.ToLowerInvariant();
 
     private Task<NotificationSettings?> FindAsync(string? key, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(key) || key.Length > 48
