@@ -20,6 +20,7 @@ using Joinery.Web.Features.Mission;
 using Joinery.Web.Features.Partnerships;
 using Joinery.Web.Features.Readiness;
 using Joinery.Web.Features.Reports;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Features.Trust;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -96,6 +97,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton<InvitationMailer>();
+builder.Services.AddSingleton<WorkspaceNavigation>();
 builder.Services.AddHostedService<NotificationSender>();
 
 // Behind a TLS proxy; slow down password guessing and API floods.

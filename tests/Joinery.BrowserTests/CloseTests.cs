@@ -21,7 +21,7 @@ public sealed class CloseTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await steward.Locator("#Input_Scope_direct").CheckAsync();
         await steward.GetByRole(AriaRole.Button, new() { Name = "Add the service" }).ClickToAsync();
 
-        await steward.WorkspaceLink("Phase").ClickToAsync();
+        await steward.PhaseLink().ClickToAsync();
         await steward.GetByLabel("Why are the partners ending the partnership?").FillAsync("The grant ended and neither board can fund the consults.");
         await steward.GetByRole(AriaRole.Button, new() { Name = "Move to Close" }).ClickToAsync();
         await Expect(steward.GetByRole(AriaRole.Heading, new() { Name = "Close the partnership", Level = 1 })).ToBeVisibleAsync();

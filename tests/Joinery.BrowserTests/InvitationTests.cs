@@ -35,7 +35,7 @@ public sealed class InvitationTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(invitee.GetByRole(AriaRole.Heading, new() { Name = People.PartnershipName, Level = 1 })).ToBeVisibleAsync();
         // A member, not a steward: no phase or audit pages.
         await Expect(invitee.WorkspaceLink("Members")).ToBeVisibleAsync();
-        await Expect(invitee.WorkspaceLink("Phase")).ToHaveCountAsync(0);
+        await Expect(invitee.PhaseLink()).ToHaveCountAsync(0);
 
         // The steward now sees them among the clinic's members, and the invitation is no longer open.
         await steward.OpenAsync($"/partnerships/{partnershipId}/members");

@@ -27,6 +27,7 @@ public sealed class LaunchTests(BrowserFixture browser) : IClassFixture<BrowserF
         await steward.GetByRole(AriaRole.Button, new() { Name = "Add the standard items" }).ClickToAsync();
         var checklist = steward.GetByRole(AriaRole.Table, new() { Name = "Readiness checklist by area" });
         await Expect(checklist.GetByRole(AriaRole.Row)).ToHaveCountAsync(10);
+        await checklist.GetByText("Edit “Crisis workflow agreed”").ClickAsync();
         await steward.GetByLabel("Owner of “Crisis workflow agreed”").SelectOptionAsync(new SelectOptionValue { Label = People.Planner.Name });
         await steward.GetByLabel("Done on, for “Crisis workflow agreed”").FillAsync(JoineryServer.Day(0));
         await steward.GetByRole(AriaRole.Button, new() { Name = "Save “Crisis workflow agreed”" }).ClickToAsync();
@@ -34,11 +35,13 @@ public sealed class LaunchTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Expect(checklist.GetByRole(AriaRole.Row).Filter(new() { HasText = "Crisis workflow agreed" })).ToContainTextAsync(People.Planner.Name);
         await Expect(steward.GetByText("1 of 9 items done.")).ToBeVisibleAsync();
 
+        await steward.GetByText("Add a course", new() { Exact = true }).ClickAsync();
         await steward.GetByLabel("Or a staff member who does not use Joinery").FillAsync("Maple Street front desk");
         await steward.GetByLabel("Course", new() { Exact = true }).FillAsync("Screening at check-in");
         await steward.GetByRole(AriaRole.Button, new() { Name = "Add the course" }).ClickToAsync();
         await Expect(steward.GetByRole(AriaRole.Region, new() { Name = "Staff training" })).ToContainTextAsync("Incomplete: Maple Street front desk.");
 
+        await steward.GetByText("Add a referral source", new() { Exact = true }).ClickAsync();
         await steward.GetByLabel("Name", new() { Exact = true }).FillAsync("County crisis line");
         await steward.GetByLabel("Internal or external").SelectOptionAsync(new SelectOptionValue { Label = "External" });
         await steward.GetByLabel("Channel").SelectOptionAsync(new SelectOptionValue { Label = "Phone" });

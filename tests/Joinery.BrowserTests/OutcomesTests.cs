@@ -87,7 +87,7 @@ public sealed class OutcomesTests(BrowserFixture browser) : IClassFixture<Browse
         await page.SignInAsync("dana.whitfield@riverbend.example", SeedDemo.Password);
         await page.OpenAsync($"/partnerships/{demo.PartnershipId}");
 
-        await page.WorkspaceLink("Report").ClickToAsync();
+        await page.WorkspaceLink("Board report").ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Shared mission and vision" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Gates of the lifecycle" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Run chart of Positive depression screens with a follow-up plan" })).ToBeVisibleAsync();

@@ -17,7 +17,7 @@ public sealed class RoadmapTests(BrowserFixture browser) : IClassFixture<Browser
         var page = await browser.OpenPageAsync(app);
         await page.SignInAsync(People.Steward.Email);
         await page.OpenAsync($"/partnerships/{partnershipId}");
-        await page.WorkspaceLink("Phase").ClickToAsync();
+        await page.PhaseLink().ClickToAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Move to the next phase", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("The gate of the Explore phase is not met yet");

@@ -81,7 +81,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
 
         await page.OpenAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = Joinery.Core.Close.ClosingDemo.ClosingPartnershipName }).ClickToAsync();
-        await page.WorkspaceLink("Close").ClickToAsync();
+        await page.WorkspaceLink("Transition plans").ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Article, new() { Name = "Adolescent substance use counseling" })).ToContainTextAsync("Past its due date");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Transition plans" }).ScrollIntoViewIfNeededAsync();
         await SaveAsync(page, "close.png");

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Joinery.Core.Audit;
 
-public sealed record AuditFilter(string? Action = null, Guid? UserId = null, Door? Door = null, DateOnly? From = null, DateOnly? To = null, int Limit = 500);
+/// <summary>Which entries to read, newest first; <paramref name="Before"/> pages back: only entries numbered below it.</summary>
+public sealed record AuditFilter(string? Action = null, Guid? UserId = null, Door? Door = null, DateOnly? From = null, DateOnly? To = null, int Limit = 500, long? Before = null);
 
 public sealed record AuditRow(long Id, DateTimeOffset At, Guid? UserId, string? UserName, string? OrganizationName, string Action,
     string EntityType, string EntityId, Door Door, string Detail);
@@ -56,6 +57,10 @@ public sealed class AuditTrail(JoineryDb db)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(a => a.At < end);
+        }
+        if (filter.Before is { } before)
+        {
+            query = query.Where(a => a.Id < before);
         }
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
         var rows = await (from a in query

@@ -8,7 +8,7 @@ namespace Joinery.Core.Close;
 public sealed class CloseProgress(CloseWork close) : IRoadmapContribution
 {
     public async Task<RoadmapPart> ContributeAsync(PartnershipFacts partnership, CancellationToken cancellationToken) =>
-        new((await close.GateAsync(partnership.Id, cancellationToken)).Select((c, i) => new GateCriterion(Phase.Close, 10 * (i + 1), c)).ToList(), []);
+        new((await close.GateAsync(partnership.Id, cancellationToken)).Select((c, i) => new GateCriterion(Phase.Close, 10 * (i + 1), "/close", c)).ToList(), []);
 }
 
 /// <summary>

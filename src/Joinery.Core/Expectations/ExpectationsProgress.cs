@@ -16,11 +16,11 @@ public sealed class ExpectationsProgress(JoineryDb db) : IRoadmapContribution
     public async Task<RoadmapPart> ContributeAsync(PartnershipFacts partnership, CancellationToken cancellationToken)
     {
         const string Review = "pilot-review", ReviewText = "Pilot review recorded";
-        var pilotReviewed = new GateCriterion(Phase.Pilot, 10, (await db.LoadExpectationsAsync(partnership.Id, cancellationToken))?.ReviewViews().Any(r => r.Complete) == true
+        var pilotReviewed = new GateCriterion(Phase.Pilot, 10, "/expectations", (await db.LoadExpectationsAsync(partnership.Id, cancellationToken))?.ReviewViews().Any(r => r.Complete) == true
             ? new Criterion(Review, ReviewText, CriterionStatus.Met, "A pilot review re-evaluated every agreed expectation.")
             : Criterion.NotStarted(Review, ReviewText));
         var (agreed, step) = await AgreedAsync(partnership, cancellationToken);
-        return new RoadmapPart([new GateCriterion(Phase.Plan, 30, agreed), pilotReviewed], step is null ? [] : [step]);
+        return new RoadmapPart([new GateCriterion(Phase.Plan, 30, "/expectations", agreed), pilotReviewed], step is null ? [] : [step]);
     }
 
     private async Task<(Criterion, StepPart?)> AgreedAsync(PartnershipFacts partnership, CancellationToken cancellationToken)

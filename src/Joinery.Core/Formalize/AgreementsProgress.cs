@@ -8,7 +8,7 @@ namespace Joinery.Core.Formalize;
 public sealed class AgreementsProgress(AgreementList register, ServicesWork catalog) : IRoadmapContribution
 {
     public async Task<RoadmapPart> ContributeAsync(PartnershipFacts partnership, CancellationToken cancellationToken) =>
-        RoadmapPart.Of(new GateCriterion(Phase.Formalize, 10, await CriterionAsync(partnership.Id, cancellationToken)));
+        RoadmapPart.Of(new GateCriterion(Phase.Formalize, 10, "/agreements", await CriterionAsync(partnership.Id, cancellationToken)));
 
     private async Task<Criterion> CriterionAsync(Guid partnershipId, CancellationToken cancellationToken)
     {

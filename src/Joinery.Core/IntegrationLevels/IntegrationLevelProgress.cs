@@ -13,7 +13,7 @@ public sealed class IntegrationLevelProgress(JoineryDb db) : IRoadmapContributio
         const string Text = "Target level of integration chosen";
         var agreed = await db.Set<LevelDecision>().AsNoTracking().Where(d => d.PartnershipId == partnership.Id)
             .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
-        return RoadmapPart.Of(new GateCriterion(Phase.Explore, 20, agreed is null
+        return RoadmapPart.Of(new GateCriterion(Phase.Explore, 20, "/integration-level", agreed is null
             ? Criterion.NotStarted(Code, Text)
             : new Criterion(Code, Text, CriterionStatus.Met, $"Agreed: now level {agreed.CurrentLevel}, aiming for level {agreed.TargetLevel}.")));
     }

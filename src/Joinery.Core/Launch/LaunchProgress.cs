@@ -11,7 +11,7 @@ public sealed class LaunchProgress(LaunchWork launch) : IRoadmapContribution
     public async Task<RoadmapPart> ContributeAsync(PartnershipFacts partnership, CancellationToken cancellationToken)
     {
         var (checklist, go) = await GateAsync(partnership.Id, cancellationToken);
-        return RoadmapPart.Of(new GateCriterion(Phase.Prepare, 10, checklist), new GateCriterion(Phase.Prepare, 30, go));
+        return RoadmapPart.Of(new GateCriterion(Phase.Prepare, 10, "/launch", checklist), new GateCriterion(Phase.Prepare, 30, "/launch", go));
     }
 
     private async Task<(Criterion Checklist, Criterion Go)> GateAsync(Guid partnershipId, CancellationToken cancellationToken)

@@ -1,7 +1,13 @@
 namespace Joinery.Core.Measures;
 
 /// <summary>A rule that fired and the points (0-based indexes in time order) that show it.</summary>
-public sealed record ChartSignal(string Rule, IReadOnlyList<int> Points);
+public sealed record ChartSignal(string Rule, IReadOnlyList<int> Points, RunCount? Runs = null);
+
+/// <summary>What the runs rule counted: the runs seen among the useful points and the range expected by chance.</summary>
+public sealed record RunCount(int Observed, int Lower, int Upper, int Useful)
+{
+    public bool TooFew => Observed < Lower;
+}
 
 /// <summary>
 /// The run-chart rules of frameworks.md §7.2, as pure functions over values in time order:
@@ -138,7 +144,7 @@ public static class RunChartRules
         }
         var runs = 1 + useful.Zip(useful.Skip(1)).Count(pair => pair.First.v > centre != pair.Second.v > centre);
         var (lower, upper) = RunsLimits(useful.Count);
-        return runs < lower || runs > upper ? new ChartSignal("runs", useful.Select(p => p.i).ToList()) : null;
+        return runs < lower || runs > upper ? new ChartSignal("runs", useful.Select(p => p.i).ToList(), new RunCount(runs, lower, upper, useful.Count)) : null;
     }
 
     /// <summary>

@@ -107,7 +107,8 @@ public static class MeasureCharts
         {
             "shift" => $"{signal.Points.Count} points in a row {(direction > 0 ? "above" : "below")} the centre line.",
             "trend" => $"{signal.Points.Count} points in a row going {way}.",
-            "runs" => "Too few or too many runs around the median for the number of points: the data are not varying at random.",
+            "runs" when signal.Runs is { TooFew: true } r => $"Too few runs around the median: {r.Observed} where at least {r.Lower} are expected for {r.Useful} points. The data stay on one side too long: something has shifted.",
+            "runs" when signal.Runs is { } r => $"Too many runs around the median: {r.Observed} where at most {r.Upper} are expected for {r.Useful} points. The data swing more than chance would: often data mixed from two sources, or over-adjustment.",
             "astronomical" => $"{Counting.Of(signal.Points.Count, "point")} flagged as obviously different.",
             "outside-limits" => $"{Counting.Of(signal.Points.Count, "point")} outside the control limits.",
             "two-of-three" => "Two of three points in a row beyond two sigma on the same side.",

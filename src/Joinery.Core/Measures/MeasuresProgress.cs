@@ -16,15 +16,15 @@ public sealed class MeasuresProgress(JoineryDb db) : IRoadmapContribution
 {
     public async Task<RoadmapPart> ContributeAsync(PartnershipFacts partnership, CancellationToken cancellationToken)
     {
-        const string DefinedCode = "measures-defined", DefinedText = "Outcome measures defined";
+        const string DefinedCode = "measures-defined", DefinedText = "Measures chosen, at least one on results for the people served, each with a target";
         const string BaselineCode = "baseline-collected", BaselineText = "Baseline collected for every measure";
         var measures = await db.Set<Measure>().AsNoTracking().Where(m => m.PartnershipId == partnership.Id)
             .Select(m => new { m.Id, m.Name, m.Type, m.Target, m.BaselineValue, m.Frequency }).ToListAsync(cancellationToken);
         if (measures.Count == 0)
         {
             return RoadmapPart.Of(
-                new GateCriterion(Phase.Plan, 40, Criterion.NotStarted(DefinedCode, DefinedText, "No measure defined yet.")),
-                new GateCriterion(Phase.Prepare, 20, Criterion.NotStarted(BaselineCode, BaselineText, "No measure defined yet.")));
+                new GateCriterion(Phase.Plan, 40, "/measures", Criterion.NotStarted(DefinedCode, DefinedText, "No measure defined yet.")),
+                new GateCriterion(Phase.Prepare, 20, "/measures", Criterion.NotStarted(BaselineCode, BaselineText, "No measure defined yet.")));
         }
         var latest = await db.Set<MeasurePoint>().AsNoTracking().Where(p => p.PartnershipId == partnership.Id)
             .GroupBy(p => p.MeasureId).Select(g => new { MeasureId = g.Key, Latest = g.Max(p => p.Period) }).ToListAsync(cancellationToken);
@@ -32,16 +32,16 @@ public sealed class MeasuresProgress(JoineryDb db) : IRoadmapContribution
         var withoutTarget = measures.Where(m => m.Target is null).Select(m => m.Name).ToList();
         var defined = new Criterion(DefinedCode, DefinedText,
             outcomes > 0 && withoutTarget.Count == 0 ? CriterionStatus.Met : CriterionStatus.NotMet,
-            outcomes == 0 ? $"{Counting.Of(measures.Count, "measure")}, but none of them is an outcome measure."
+            outcomes == 0 ? $"{Counting.Of(measures.Count, "measure")}, all about how the work is done; none yet on results for the people served (a measure of type Outcome)."
                 : withoutTarget.Count > 0 ? $"No target yet for {string.Join(", ", withoutTarget)}."
-                : $"{Counting.Of(measures.Count, "measure")}, {outcomes} of them outcome measures, each with a target.");
+                : $"{Counting.Of(measures.Count, "measure")}, {outcomes} of them on results for the people served, each with a target.");
         var withoutBaseline = measures.Where(m => m.BaselineValue is null).Select(m => m.Name).ToList();
         var baseline = new Criterion(BaselineCode, BaselineText, withoutBaseline.Count == 0 ? CriterionStatus.Met : CriterionStatus.NotMet,
             withoutBaseline.Count == 0 ? $"All {Counting.Of(measures.Count, "measure")} {Counting.Verb(measures.Count, "has", "have")} a baseline." : $"No baseline yet for {string.Join(", ", withoutBaseline)}.");
         var thisMonth = new DateOnly(partnership.Today.Year, partnership.Today.Month, 1);
         var current = measures.Count(m => latest.FirstOrDefault(l => l.MeasureId == m.Id)?.Latest
             >= thisMonth.AddMonths(-2 * (m.Frequency == ReportingFrequency.Quarterly ? 3 : 1)));
-        return new RoadmapPart([new GateCriterion(Phase.Plan, 40, defined), new GateCriterion(Phase.Prepare, 20, baseline)],
+        return new RoadmapPart([new GateCriterion(Phase.Plan, 40, "/measures", defined), new GateCriterion(Phase.Prepare, 20, "/measures", baseline)],
             [new StepPart(8, withoutBaseline.Count == 0 && current == measures.Count ? StepStatus.Done : StepStatus.InProgress,
                 $"{Counting.Of(measures.Count, "measure")}; {measures.Count - withoutBaseline.Count} with a baseline; {current} with recent data.")]);
     }

@@ -21,7 +21,7 @@ public sealed class MeetingsProgress(JoineryDb db) : IRoadmapContribution
             .Select(m => new { m.Id, m.Date, m.Format, m.SeriesId }).ToListAsync(cancellationToken);
         if (meetings.Count == 0)
         {
-            return RoadmapPart.Of(new GateCriterion(Phase.Plan, 50, Criterion.NotStarted(Code, Text, "No meeting recorded yet.")));
+            return RoadmapPart.Of(new GateCriterion(Phase.Plan, 50, "/meetings", Criterion.NotStarted(Code, Text, "No meeting recorded yet.")));
         }
         var inPerson = meetings.Where(m => m.Format != MeetingFormat.Virtual).Select(m => m.Id).ToList();
         var attendance = await db.Set<MeetingAttendance>().AsNoTracking().Where(a => a.PartnershipId == partnership.Id && inPerson.Contains(a.MeetingId))
@@ -38,7 +38,7 @@ public sealed class MeetingsProgress(JoineryDb db) : IRoadmapContribution
         var last = meetings.Max(m => m.Date);
         var onCadence = series.Any(s => today.DayNumber - last.DayNumber <= MeetingsWork.CadenceDays(s.Cadence) * 3 / 2);
         var evidence = $"{Counting.Of(meetings.Count, "meeting")} held, the last on {last:yyyy-MM-dd}" + (series.Count == 0 ? "; no regular meeting series yet." : onCadence ? "; on cadence." : "; the cadence has lapsed.");
-        return new RoadmapPart([new GateCriterion(Phase.Plan, 50, gate)],
+        return new RoadmapPart([new GateCriterion(Phase.Plan, 50, "/meetings", gate)],
             [new StepPart(3, series.Count > 0 && onCadence ? StepStatus.Done : StepStatus.InProgress, evidence)]);
     }
 }

@@ -22,7 +22,7 @@ public sealed class MissionProgress(JoineryDb db) : IRoadmapContribution
             .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         if (current is null)
         {
-            return RoadmapPart.Of(new GateCriterion(Phase.Plan, 10, Criterion.NotStarted(Code, Text, "No draft yet.")));
+            return RoadmapPart.Of(new GateCriterion(Phase.Plan, 10, "/mission", Criterion.NotStarted(Code, Text, "No draft yet.")));
         }
         var endorsedBy = await db.Set<MissionEndorsement>().AsNoTracking().Where(e => e.VersionId == current.Id && e.VoidedAt == null)
             .Select(e => e.OrganizationId).Distinct().ToListAsync(cancellationToken);
@@ -30,13 +30,13 @@ public sealed class MissionProgress(JoineryDb db) : IRoadmapContribution
         if (missing.Count > 0)
         {
             var evidence = $"Version {current.Number} is waiting for an endorsement from {string.Join(", ", missing)}.";
-            return new RoadmapPart([new GateCriterion(Phase.Plan, 10, new Criterion(Code, Text, CriterionStatus.NotMet, evidence))],
+            return new RoadmapPart([new GateCriterion(Phase.Plan, 10, "/mission", new Criterion(Code, Text, CriterionStatus.NotMet, evidence))],
                 [new StepPart(1, StepStatus.InProgress, evidence)]);
         }
         var members = partnership.Members.Count;
         var read = await db.Set<MissionAcknowledgement>().CountAsync(a => a.VersionId == current.Id, cancellationToken);
         var share = members == 0 ? 0 : (double)read / members;
-        return new RoadmapPart([new GateCriterion(Phase.Plan, 10, new Criterion(Code, Text, CriterionStatus.Met, $"Version {current.Number} endorsed by every partner."))],
+        return new RoadmapPart([new GateCriterion(Phase.Plan, 10, "/mission", new Criterion(Code, Text, CriterionStatus.Met, $"Version {current.Number} endorsed by every partner."))],
             [new StepPart(1, share >= AcknowledgedShare ? StepStatus.Done : StepStatus.InProgress, $"Published; {read} of {members} members have read it.")]);
     }
 }

@@ -21,11 +21,11 @@ public sealed class ChampionsProgress : IRoadmapContribution
         if (champions.Count == 0)
         {
             // Empowerment is not under way without champions, whatever else is recorded.
-            return Task.FromResult(new RoadmapPart([new GateCriterion(Phase.Plan, 20, named)], [new StepPart(7, StepStatus.NotStarted, "")]));
+            return Task.FromResult(new RoadmapPart([new GateCriterion(Phase.Plan, 20, "/members", named)], [new StepPart(7, StepStatus.NotStarted, "")]));
         }
         var withoutFrontline = partnership.Partners.Where(p => !champions.Any(c => c.OrganizationId == p.Id && c.Level == MemberLevel.Frontline))
             .Select(p => p.Name).ToList();
-        return Task.FromResult(new RoadmapPart([new GateCriterion(Phase.Plan, 20, named)],
+        return Task.FromResult(new RoadmapPart([new GateCriterion(Phase.Plan, 20, "/members", named)],
         [
             new StepPart(1, StepStatus.InProgress, named.Evidence, Fallback: true),
             new StepPart(7, withoutFrontline.Count == 0 ? StepStatus.Done : StepStatus.InProgress,

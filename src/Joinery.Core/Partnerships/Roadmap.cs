@@ -9,6 +9,9 @@ public enum StepStatus { NotStarted, InProgress, Done }
 
 public sealed record Criterion(string Code, string Text, CriterionStatus Status, string Evidence)
 {
+    /// <summary>The page where it is met, a path under the partnership ("/mission").</summary>
+    public string Where { get; init; } = "";
+
     /// <summary>A criterion whose feature has nothing recorded yet.</summary>
     public static Criterion NotStarted(string code, string text, string evidence = "Nothing recorded yet.") => new(code, text, CriterionStatus.NotStarted, evidence);
 }
@@ -78,7 +81,7 @@ public sealed class ComputeRoadmap(JoineryDb db, IEnumerable<IRoadmapContributio
         var criteria = parts.SelectMany(p => p.Criteria).ToList();
         var phases = Enum.GetValues<Phase>()
             .Select(phase => new PhaseGate(phase, Summaries[phase], phase == facts.Phase, phase < facts.Phase,
-                criteria.Where(c => c.Phase == phase).OrderBy(c => c.Order).Select(c => c.Criterion).ToList()))
+                criteria.Where(c => c.Phase == phase).OrderBy(c => c.Order).Select(c => c.Criterion with { Where = c.Where }).ToList()))
             .ToList();
         var stepParts = parts.SelectMany(p => p.Steps).ToList();
         var steps = StepTitles.Select((title, i) => Combine(i + 1, title, stepParts.Where(p => p.Step == i + 1).ToList())).ToList();

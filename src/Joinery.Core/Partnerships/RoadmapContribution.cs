@@ -2,8 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.Core.Partnerships;
 
-/// <summary>A gate criterion a feature contributes to a phase; <paramref name="Order"/> places it among the phase's others.</summary>
-public sealed record GateCriterion(Phase Phase, int Order, Criterion Criterion);
+/// <summary>
+/// A gate criterion a feature contributes to a phase; <paramref name="Order"/> places it among the
+/// phase's others, and <paramref name="Where"/> is the page where people meet it (a path under the
+/// partnership, "/mission"), so the overview can send them there.
+/// </summary>
+public sealed record GateCriterion(Phase Phase, int Order, string Where, Criterion Criterion);
 
 /// <summary>
 /// What a feature says about one of the eight steps. A step is done when every part says done,

@@ -8,7 +8,7 @@ namespace Joinery.Core.Readiness;
 public sealed class ReadinessProgress(JoineryDb db) : IRoadmapContribution
 {
     public async Task<RoadmapPart> ContributeAsync(PartnershipFacts partnership, CancellationToken cancellationToken) =>
-        RoadmapPart.Of(new GateCriterion(Phase.Explore, 10, await CriterionAsync(partnership, cancellationToken)));
+        RoadmapPart.Of(new GateCriterion(Phase.Explore, 10, "/readiness", await CriterionAsync(partnership, cancellationToken)));
 
     private async Task<Criterion> CriterionAsync(PartnershipFacts partnership, CancellationToken cancellationToken)
     {

@@ -5,18 +5,21 @@ public enum Band { Strength, Borderline, Concern }
 
 public sealed record OrganizationScore(Guid OrganizationId, double? Mean, int Respondents, int DontKnow)
 {
-    public Band? Band => Mean is { } m ? ReadinessScoring.BandOf(m) : null;
+    /// <summary>The mean as people read it, to one decimal: the band and the gaps follow what is shown, so 3.96 reads "4.0, strength".</summary>
+    public double? Shown => Mean is { } m ? ReadinessScoring.OneDecimal(m) : null;
+
+    public Band? Band => Shown is { } m ? ReadinessScoring.BandOf(m) : null;
 }
 
 public sealed record ScoreRow(string Code, string Text, IReadOnlyList<OrganizationScore> ByOrganization)
 {
-    /// <summary>The largest difference between two organizations' means; null until two have a mean.</summary>
+    /// <summary>The largest difference between two organizations' means as shown (3.8 and 4.0 make 0.2); null until two have a mean.</summary>
     public double? Gap
     {
         get
         {
-            var means = ByOrganization.Where(o => o.Mean is not null).Select(o => o.Mean!.Value).ToList();
-            return means.Count < 2 ? null : Math.Round(means.Max() - means.Min(), 2);
+            var means = ByOrganization.Where(o => o.Shown is not null).Select(o => o.Shown!.Value).ToList();
+            return means.Count < 2 ? null : ReadinessScoring.OneDecimal(means.Max() - means.Min());
         }
     }
 
@@ -33,6 +36,9 @@ public sealed record RespondentAnswers(Guid OrganizationId, IReadOnlyDictionary<
 public static class ReadinessScoring
 {
     public const double TalkThreshold = 1.0;
+
+    /// <summary>Rounded as the pages print it ("0.0" rounds half away from zero).</summary>
+    public static double OneDecimal(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 
     public static Band BandOf(double mean) => mean >= 4.0 ? Band.Strength : mean >= 3.0 ? Band.Borderline : Band.Concern;
 

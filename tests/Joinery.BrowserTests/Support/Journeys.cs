@@ -29,6 +29,10 @@ public static class Journeys
     public static ILocator WorkspaceLink(this IPage page, string name) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Partnership" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
+    /// <summary>The steward's link to the phase page, beside the partnership's phase.</summary>
+    public static ILocator PhaseLink(this IPage page) =>
+        page.GetByRole(AriaRole.Link, new() { Name = "Change phase", Exact = true });
+
     /// <summary>A gate criterion of the roadmap on the overview.</summary>
     public static ILocator RoadmapCriterion(this IPage page, string text) =>
         page.GetByRole(AriaRole.Region, new() { Name = "Roadmap" }).GetByRole(AriaRole.Listitem)

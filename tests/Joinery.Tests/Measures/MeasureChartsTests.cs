@@ -149,4 +149,16 @@ public sealed class MeasureChartsTests
         chart.Type.ShouldBe(ChartType.Run);
         chart.Note.ShouldNotBeNull().ShouldContain("at least two points");
     }
+
+    [Fact]
+    public void The_runs_signal_says_whether_there_were_too_few_runs_or_too_many()
+    {
+        var m = AMeasure();
+
+        var clustered = MeasureCharts.Build(m, Points(m, 1, 1, 1, 1, 1, 1, 9, 9, 9, 9, 9, 9), []).Signals.Single(s => s.Rule == "runs");
+        var alternating = MeasureCharts.Build(m, Points(m, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9), []).Signals.Single(s => s.Rule == "runs");
+
+        clustered.Description.ShouldStartWith("Too few runs around the median: 2 where at least 4 are expected for 12 points.");
+        alternating.Description.ShouldStartWith("Too many runs around the median: 12 where at most 10 are expected for 12 points.");
+    }
 }

@@ -265,7 +265,7 @@ public sealed class MeasuresApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 
         none.Text("status").ShouldBe("not-started");
         onlyProcess.Text("status").ShouldBe("not-met");
-        onlyProcess.Text("evidence").ShouldContain("none of them is an outcome measure");
+        onlyProcess.Text("evidence").ShouldContain("none yet on results for the people served");
         defined.Text("status").ShouldBe("met");
         halfBaseline.Text("status").ShouldBe("not-met");
         halfBaseline.Text("evidence").ShouldContain("Depression improved");

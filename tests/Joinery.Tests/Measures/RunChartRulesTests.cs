@@ -71,7 +71,10 @@ public sealed class RunChartRulesTests
         double[] clustered = [1, 1, 1, 1, 1, 1, 9, 9, 9, 9, 9, 9];
         double[] mixed = [1, 2, 9, 8, 3, 9, 8, 1, 2, 9, 1, 8];
 
-        RunChartRules.Runs(clustered, RunChartRules.Median(clustered)).ShouldNotBeNull().Rule.ShouldBe("runs");
+        var signal = RunChartRules.Runs(clustered, RunChartRules.Median(clustered)).ShouldNotBeNull();
+        signal.Rule.ShouldBe("runs");
+        signal.Runs.ShouldBe(new RunCount(2, 4, 10, 12), "two runs where 12 points should make 4 to 10");
+        signal.Runs!.TooFew.ShouldBeTrue();
         RunChartRules.Runs(mixed, RunChartRules.Median(mixed)).ShouldBeNull();
     }
 
@@ -80,7 +83,10 @@ public sealed class RunChartRulesTests
     {
         double[] alternating = [1, 9, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9];
 
-        RunChartRules.Runs(alternating, 5)!.Points.Count.ShouldBe(12);
+        var signal = RunChartRules.Runs(alternating, 5).ShouldNotBeNull();
+        signal.Points.Count.ShouldBe(12);
+        signal.Runs.ShouldBe(new RunCount(12, 4, 10, 12));
+        signal.Runs!.TooFew.ShouldBeFalse();
     }
 
     [Fact]

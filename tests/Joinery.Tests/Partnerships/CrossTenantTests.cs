@@ -28,6 +28,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "GET /Partnerships/Members", "POST /Partnerships/Members?handler=Invite", "POST /Partnerships/Members?handler=Change",
             "POST /Partnerships/Members?handler=Remove", "POST /Partnerships/Members?handler=Withdraw",
             "GET /Partnerships/Overview", "GET /Partnerships/Phase", "POST /Partnerships/Phase", "POST /Partnerships/Phase?handler=End",
+            "GET /Dashboard/Index",
             "GET /Close/Index", "POST /Close/Index?handler=Transition", "POST /Close/Index?handler=Archive",
             "GET /Readiness/Index", "POST /Readiness/Index?handler=OpenRound", "GET /Readiness/Answer", "POST /Readiness/Answer",
             "GET /IntegrationLevels/Index", "POST /IntegrationLevels/Index?handler=Find", "POST /IntegrationLevels/Index?handler=Decide",

@@ -28,6 +28,9 @@ public sealed partial class FeatureContributionTests
         "src/Joinery.Core/Demo/SeedDemo.cs",
         "src/Joinery.Core/Demo/DemoContribution.cs",
         "src/Joinery.Core/Inbox/WaitingForYou.cs",
+        "src/Joinery.Web/Features/Shared/Navigation.cs",
+        "src/Joinery.Web/Features/Shared/_WorkspaceNav.cshtml",
+        "src/Joinery.Web/Features/Shared/_Layout.cshtml",
         "tests/Joinery.Tests/Support/WorkspaceWalk.cs",
         "tests/Joinery.Tests/Support/WalkContribution.cs",
     };

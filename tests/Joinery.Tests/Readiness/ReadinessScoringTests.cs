@@ -74,6 +74,17 @@ public sealed class ReadinessScoringTests
     }
 
     [Fact]
+    public void The_gap_and_the_band_follow_the_means_as_shown()
+    {
+        var row = new ScoreRow("f", "A factor", [new OrganizationScore(Bh, 3.75, 4, 0), new OrganizationScore(Pc, 4.04, 3, 0)]);
+
+        row.ByOrganization.Select(o => o.Shown).ShouldBe([3.8, 4.0], "as the page prints them");
+        row.Gap.ShouldBe(0.2, "4.0 and 3.8 shown side by side differ by 0.2, though the unrounded means differ by 0.29");
+        new OrganizationScore(Bh, 3.96, 2, 0).Band.ShouldBe(Band.Strength, "3.96 reads 4.0, a strength");
+        new OrganizationScore(Bh, 2.95, 2, 0).Band.ShouldBe(Band.Borderline, "2.95 reads 3.0");
+    }
+
+    [Fact]
     public void No_gap_is_shown_while_only_one_organization_has_a_mean()
     {
         var results = ReadinessScoring.Score([Bh, Pc], [new(Bh, All(5)), new(Pc, All(null))]);

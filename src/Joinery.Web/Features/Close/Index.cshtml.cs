@@ -2,10 +2,12 @@ using Joinery.Core.Close;
 using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Close;
 
+[InNavigation(NavGroup.Close, 1, "Transition plans", "/close")]
 public sealed class IndexModel(JoineryDb db, CloseWork close) : PartnershipPage(db)
 {
     public CloseView View { get; private set; } = null!;

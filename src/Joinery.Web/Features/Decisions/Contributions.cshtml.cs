@@ -1,10 +1,12 @@
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Decisions;
 
+[InNavigation(NavGroup.Plan, 2, "Contributions", "/contributions", Step = 4)]
 public sealed class ContributionsModel(JoineryDb db, DecisionsWork decisions) : PartnershipPage(db)
 {
     public ContributionsView View { get; private set; } = null!;

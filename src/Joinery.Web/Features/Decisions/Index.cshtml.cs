@@ -3,10 +3,12 @@ using Joinery.Core.Decisions;
 using Joinery.Core.Meetings;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Decisions;
 
+[InNavigation(NavGroup.Plan, 1, "Decisions", "/decisions", Step = 4)]
 public sealed class IndexModel(JoineryDb db, DecisionsWork decisions, MeetingsWork meetings) : PartnershipPage(db)
 {
     public List<DecisionSummary> Decisions { get; private set; } = [];

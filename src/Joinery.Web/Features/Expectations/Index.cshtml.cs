@@ -4,10 +4,12 @@ using Joinery.Core.Expectations;
 using Joinery.Core.Measures;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Expectations;
 
+[InNavigation(NavGroup.Plan, 1, "Expectations", "/expectations", Step = 5)]
 public sealed class IndexModel(JoineryDb db, ShowExpectations show, MeasuresWork measures, AddExpectation add, ChangeExpectation change,
     RemoveExpectation remove, SubmitExpectations submit, PairExpectations pair, UnpairExpectations unpair, AgreeExpectation agree,
     RecordPilotReview record) : PartnershipPage(db)

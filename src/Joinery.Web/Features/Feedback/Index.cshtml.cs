@@ -1,11 +1,13 @@
 using Joinery.Core.Data;
 using Joinery.Core.Feedback;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Feedback;
 
+[InNavigation(NavGroup.Plan, 1, "Feedback", "/feedback", Step = 7)]
 public sealed class IndexModel(JoineryDb db, FeedbackWork feedback) : PartnershipPage(db)
 {
     public List<FeedbackSummary> Items { get; private set; } = [];

@@ -1,10 +1,12 @@
 using Joinery.Core.Data;
 using Joinery.Core.Formalize;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Formalize;
 
+[InNavigation(NavGroup.Formalize, 3, "Agreements", "/agreements")]
 public sealed class AgreementsModel(JoineryDb db, ShowAgreementsRegister register, RecordAgreement record) : PartnershipPage(db)
 {
     public AgreementsRegister View { get; private set; } = null!;

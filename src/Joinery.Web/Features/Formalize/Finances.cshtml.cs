@@ -1,10 +1,12 @@
 using Joinery.Core.Data;
 using Joinery.Core.Formalize;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Formalize;
 
+[InNavigation(NavGroup.Formalize, 2, "Finances", "/finances")]
 public sealed class FinancesModel(JoineryDb db, FinancesWork work) : PartnershipPage(db)
 {
     public FinancesView View { get; private set; } = null!;

@@ -2,10 +2,12 @@ using Joinery.Core.Data;
 using Joinery.Core.Documents;
 using Joinery.Core.Formalize;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Formalize;
 
+[InNavigation(NavGroup.Formalize, 4, "MOU builder", "/mou")]
 public sealed class MouModel(JoineryDb db, MouDraft mou) : PartnershipPage(db)
 {
     public PartnershipDocument Document { get; private set; } = null!;

@@ -1,10 +1,12 @@
 using Joinery.Core.Data;
 using Joinery.Core.Formalize;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Formalize;
 
+[InNavigation(NavGroup.Formalize, 1, "Services", "/services")]
 public sealed class ServicesModel(JoineryDb db, ServicesWork work) : PartnershipPage(db)
 {
     public ServicesView View { get; private set; } = null!;

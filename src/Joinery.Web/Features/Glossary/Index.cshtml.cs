@@ -4,6 +4,7 @@ using Joinery.Core.Data;
 using Joinery.Core.Glossary;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,6 +12,7 @@ namespace Joinery.Web.Features.Glossary;
 
 /// <summary>Takes a CSV import, so its posts may be as large as the file plus the form around it.</summary>
 [UploadLimit(GlossaryCsv.MaxBytes)]
+[InNavigation(NavGroup.Plan, 1, "Common language", "/glossary", Step = 2)]
 public sealed class IndexModel(JoineryDb db, GlossaryWork glossary) : PartnershipPage(db)
 {
     public List<TermView> Terms { get; private set; } = [];

@@ -1,10 +1,12 @@
 using Joinery.Core.Data;
 using Joinery.Core.Health;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Health;
 
+[InNavigation(NavGroup.Health, 1, "Health", "/health")]
 public sealed class IndexModel(JoineryDb db, PartnershipHealth health) : PartnershipPage(db)
 {
     public IReadOnlyList<HealthSignal> Signals { get; private set; } = [];

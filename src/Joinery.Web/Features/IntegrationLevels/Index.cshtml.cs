@@ -2,11 +2,13 @@ using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.IntegrationLevels;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.IntegrationLevels;
 
+[InNavigation(NavGroup.Explore, 2, "Integration level", "/integration-level")]
 public sealed class IndexModel(JoineryDb db, Core.IntegrationLevels.IntegrationLevels levels) : PartnershipPage(db)
 {
     public IntegrationLevelView View { get; private set; } = null!;

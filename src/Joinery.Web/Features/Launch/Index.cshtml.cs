@@ -3,10 +3,12 @@ using Joinery.Core.Data;
 using Joinery.Core.Launch;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Launch;
 
+[InNavigation(NavGroup.PrepareAndPilot, 1, "Launch", "/launch")]
 public sealed class IndexModel(JoineryDb db, LaunchWork launch) : PartnershipPage(db)
 {
     public LaunchView View { get; private set; } = null!;
@@ -32,6 +34,9 @@ public sealed class IndexModel(JoineryDb db, LaunchWork launch) : PartnershipPag
 
     [BindProperty]
     public RowForm Row { get; set; } = new();
+
+    /// <summary>True when a form of this prefix was refused, so its disclosure opens again with the messages.</summary>
+    public bool Refused(string prefix) => ModelState.Any(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value?.Errors.Count > 0);
 
     public string RowId(string field, Guid rowId) => rowId == FailedRow ? $"Row_{field}" : $"Row_{field}_{rowId:N}";
 

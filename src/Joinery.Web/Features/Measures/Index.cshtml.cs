@@ -2,10 +2,12 @@ using Joinery.Core.Data;
 using Joinery.Core.Measures;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Measures;
 
+[InNavigation(NavGroup.Plan, 1, "Measures", "/measures", Step = 8)]
 public sealed class IndexModel(JoineryDb db, MeasuresWork measures) : PartnershipPage(db)
 {
     public List<MeasureSummary> Measures { get; private set; } = [];

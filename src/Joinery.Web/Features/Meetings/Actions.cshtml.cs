@@ -2,10 +2,12 @@ using Joinery.Core.Data;
 using Joinery.Core.Meetings;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Meetings;
 
+[InNavigation(NavGroup.Plan, 2, "Action items", "/actions", Step = 3)]
 public sealed class ActionsModel(JoineryDb db, MeetingsWork meetings) : PartnershipPage(db)
 {
     public List<ActionView> Actions { get; private set; } = [];

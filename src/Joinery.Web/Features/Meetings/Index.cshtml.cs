@@ -2,10 +2,12 @@ using System.Text;
 using Joinery.Core.Data;
 using Joinery.Core.Meetings;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Meetings;
 
+[InNavigation(NavGroup.Plan, 1, "Meetings", "/meetings", Step = 3)]
 public sealed class IndexModel(JoineryDb db, MeetingsWork meetings) : PartnershipPage(db)
 {
     public MeetingsView View { get; private set; } = null!;

@@ -3,10 +3,12 @@ using Joinery.Core.Data;
 using Joinery.Core.Launch;
 using Joinery.Web.Features.Launch;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Milestones;
 
+[InNavigation(NavGroup.Operate, 1, "Milestones", "/milestones")]
 public sealed class IndexModel(JoineryDb db, MilestonesWork milestones) : PartnershipPage(db)
 {
     public MilestonesView View { get; private set; } = null!;

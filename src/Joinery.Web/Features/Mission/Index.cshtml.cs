@@ -3,11 +3,13 @@ using Joinery.Core.Data;
 using Joinery.Core.Mission;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Mission;
 
+[InNavigation(NavGroup.Plan, 1, "Mission", "/mission", Step = 1)]
 public sealed class IndexModel(JoineryDb db, MissionWork mission) : PartnershipPage(db)
 {
     public MissionView View { get; private set; } = null!;

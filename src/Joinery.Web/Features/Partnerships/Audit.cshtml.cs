@@ -3,12 +3,14 @@ using CsvHelper;
 using Joinery.Core.Audit;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Partnerships;
 
 /// <summary>Stewards read, filter and export the partnership's audit trail.</summary>
+[InNavigation(NavGroup.Audit, 1, "Audit trail", "/audit", ShownTo = NavAudience.Stewards)]
 public sealed class AuditModel(JoineryDb db, AuditTrail trail) : PartnershipPage(db)
 {
     [BindProperty(SupportsGet = true)]
@@ -23,6 +25,23 @@ public sealed class AuditModel(JoineryDb db, AuditTrail trail) : PartnershipPage
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
+    /// <summary>Paging back: show entries numbered below this one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Before { get; set; }
+
+    /// <summary>Entries on one page.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>Whether there are older entries than this page shows.</summary>
+    public bool HasOlder { get; private set; }
+
+    /// <summary>The query of this page with <paramref name="before"/> for paging (the filters kept).</summary>
+    public string PageLink(long? before) =>
+        $"/partnerships/{Partnership.Id}/audit?" + string.Join('&', new (string Key, string? Value)[]
+        {
+            ("action", Action), ("door", Door), ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("before", before?.ToString(CultureInfo.InvariantCulture)),
+        }.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+
     public List<AuditRow> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -31,12 +50,14 @@ public sealed class AuditModel(JoineryDb db, AuditTrail trail) : PartnershipPage
         {
             return NotFound();
         }
-        var outcome = await QueryAsync(id, 500, cancellationToken);
+        var outcome = await QueryAsync(id, PageSize + 1, cancellationToken);
         if (outcome.Status == OutcomeStatus.Forbidden)
         {
             return Forbid();
         }
         Rows = outcome.Value ?? [];
+        HasOlder = Rows.Count > PageSize;
+        Rows = Rows.Take(PageSize).ToList();
         return Page();
     }
 
@@ -46,6 +67,7 @@ public sealed class AuditModel(JoineryDb db, AuditTrail trail) : PartnershipPage
         {
             return NotFound();
         }
+        Before = null;
         var outcome = await QueryAsync(id, AuditTrail.MaxLimit, cancellationToken);
         if (outcome.Status == OutcomeStatus.Forbidden)
         {
@@ -61,7 +83,7 @@ public sealed class AuditModel(JoineryDb db, AuditTrail trail) : PartnershipPage
         // never runs one as a formula.
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, true))
         {
-            csv.WriteHeader(["Id", "At", "UserId", "UserName", "OrganizationName", "Action", "EntityType", "EntityId", "Door", "Detail"]);
+            csv.WriteHeader(["Id", "At", "UserId", "UserName", "OrganizationName", "Action", "What", "EntityType", "EntityId", "Door", "Detail"]);
             foreach (var r in outcome.Value!)
             {
                 csv.WriteField(r.Id.ToString(CultureInfo.InvariantCulture));
@@ -70,6 +92,7 @@ public sealed class AuditModel(JoineryDb db, AuditTrail trail) : PartnershipPage
                 csv.WriteField(r.UserName ?? "");
                 csv.WriteField(r.OrganizationName ?? "");
                 csv.WriteField(r.Action);
+                csv.WriteField(AuditWords.Action(r.Action));
                 csv.WriteField(r.EntityType);
                 csv.WriteField(r.EntityId);
                 csv.WriteField(r.Door.ToText());
@@ -98,7 +121,7 @@ public sealed class AuditModel(JoineryDb db, AuditTrail trail) : PartnershipPage
         {
             ModelState.AddModelError("", "Some filters were not understood and were ignored.");
         }
-        var outcome = await trail.ForPartnershipAsync(id, new AuditFilter(Action, null, door, From, To, limit), cancellationToken);
+        var outcome = await trail.ForPartnershipAsync(id, new AuditFilter(Action, null, door, From, To, limit, Before), cancellationToken);
         if (outcome.Status == OutcomeStatus.Invalid)
         {
             ModelState.AddOutcome(outcome, "");

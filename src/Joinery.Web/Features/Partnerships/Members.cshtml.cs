@@ -1,12 +1,14 @@
 using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Partnerships;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Joinery.Web.Features.Partnerships;
 
+[InNavigation(NavGroup.People, 1, "Members", "/members")]
 public sealed class MembersModel(JoineryDb db, Invitations invitations, ManageMember manage, InvitationMailer mailer, PublicUrl publicUrl) : PartnershipPage(db)
 {
     public List<OpenInvitationView> OpenInvitations { get; private set; } = [];

@@ -3,11 +3,13 @@ using Joinery.Core.Health;
 using Joinery.Core.Inbox;
 using Joinery.Core.Launch;
 using Joinery.Core.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Partnerships;
 
-public sealed class OverviewModel(JoineryDb db, ComputeRoadmap roadmap, PartnershipHealth health, MilestonesWork milestones, WaitingForYou inbox) : PartnershipPage(db)
+[InNavigation(NavGroup.Overview, 1, "Overview", "")]
+public sealed class OverviewModel(JoineryDb db, ComputeRoadmap roadmap, PartnershipHealth health, MilestonesWork milestones, WaitingForYou inbox, WorkspaceNavigation navigation) : PartnershipPage(db)
 {
     public RoadmapView Roadmap { get; private set; } = null!;
     public IReadOnlyList<HealthSignal> Signals { get; private set; } = [];
@@ -30,4 +32,15 @@ public sealed class OverviewModel(JoineryDb db, ComputeRoadmap roadmap, Partners
         Celebrations = (await milestones.GetAsync(id, cancellationToken))!.LatestCelebrations(3);
         return Page();
     }
+
+    /// <summary>A criterion of a phase still ahead is upcoming, not failing (unless it is met already).</summary>
+    public static bool IsUpcoming(PhaseGate phase, Criterion criterion) => !phase.IsCurrent && !phase.IsPast && criterion.Status != CriterionStatus.Met;
+
+    public static string Badge(PhaseGate phase, Criterion criterion) => IsUpcoming(phase, criterion)
+        ? "Upcoming"
+        : criterion.Status switch { CriterionStatus.Met => "Met", CriterionStatus.NotMet => "Not met", _ => "Not started" };
+
+    /// <summary>The first page of one of the eight steps in the navigation.</summary>
+    public string StepLink(int step) =>
+        $"/partnerships/{Partnership.Id}{navigation.Entries.First(e => e.Group == NavGroup.Plan && e.Step == step).Path}";
 }

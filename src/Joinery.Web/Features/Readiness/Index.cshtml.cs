@@ -2,11 +2,13 @@ using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Readiness;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Readiness;
 
+[InNavigation(NavGroup.Explore, 1, "Readiness", "/readiness")]
 public sealed class IndexModel(JoineryDb db, ReadinessCheck readiness) : PartnershipPage(db)
 {
     public ReadinessView View { get; private set; } = null!;

@@ -2,10 +2,12 @@ using Joinery.Core.Data;
 using Joinery.Core.Documents;
 using Joinery.Core.Reports;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Reports;
 
+[InNavigation(NavGroup.Report, 1, "Board report", "/report")]
 public sealed class IndexModel(JoineryDb db, PartnershipReport report) : PartnershipPage(db)
 {
     public PartnershipDocument Document { get; private set; } = null!;

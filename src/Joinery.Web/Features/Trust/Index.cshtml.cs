@@ -2,10 +2,12 @@ using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Trust;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Trust;
 
+[InNavigation(NavGroup.Plan, 1, "Trust", "/trust", Step = 6)]
 public sealed class IndexModel(JoineryDb db, TrustWork trust) : PartnershipPage(db)
 {
     public FaceToFaceView View { get; private set; } = null!;

@@ -2,11 +2,13 @@ using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Trust;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Trust;
 
+[InNavigation(NavGroup.Plan, 2, "Pulse", "/pulse", Step = 6)]
 public sealed class PulseModel(JoineryDb db, PulseWork pulse) : PartnershipPage(db)
 {
     public PulseOverview View { get; private set; } = null!;
