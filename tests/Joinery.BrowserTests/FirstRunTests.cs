@@ -65,7 +65,11 @@ public sealed class FirstRunTests(BrowserFixture browser) : IClassFixture<Browse
         }
         await Expect(roadmap.GetByRole(AriaRole.Heading, new() { Name = "Explore", Level = 3 })).ToContainTextAsync("current phase");
         await Expect(Criterion(roadmap, "Both partners completed the readiness and alignment check")).ToContainTextAsync("Not started");
-        await Expect(Criterion(roadmap, "Champions named in each partner")).ToContainTextAsync("Not met");
+        await Expect(Criterion(roadmap, "Champions named in each partner")).ToContainTextAsync("Upcoming");
+        // The Explore phase's own gate leads the page, each criterion a link to where it is done.
+        var next = page.GetByRole(AriaRole.Region, new() { Name = "Next steps in the Explore phase" });
+        await Expect(next.GetByRole(AriaRole.Link, new() { Name = "Both partners completed the readiness and alignment check" }))
+            .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/readiness$"));
 
         var steps = page.GetByRole(AriaRole.Region, new() { Name = "The eight steps" }).GetByRole(AriaRole.Listitem);
         await Expect(steps).ToHaveCountAsync(8);

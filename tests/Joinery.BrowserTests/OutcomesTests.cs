@@ -68,7 +68,7 @@ public sealed class OutcomesTests(BrowserFixture browser) : IClassFixture<Browse
         await page.SignInAsync("dana.whitfield@riverbend.example", SeedDemo.Password);
         await page.OpenAsync($"/partnerships/{demo.PartnershipId}");
 
-        var health = page.GetByRole(AriaRole.Region, new() { Name = "Partnership health" });
+        var health = page.GetByRole(AriaRole.Region, new() { Name = "Warning signs" });
         await Expect(health).ToContainTextAsync("no Part 2 terms (QSOA) are signed or in force");
         await page.WorkspaceLink("Health").ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("1 measure has no baseline");
