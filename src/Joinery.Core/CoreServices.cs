@@ -51,6 +51,9 @@ public static class CoreServices
         services.AddScoped<SetUpFirstAdministrator>();
         services.AddScoped<PersonalAccessTokens>();
         services.AddScoped<ChangePassword>();
+        services.AddScoped<ForgotPassword>();
+        services.AddScoped<ResetPassword>();
+        services.AddScoped<ChangeJobTitle>();
         services.AddSingleton<DecoyPassword>();
         services.AddScoped<AccountActivation>();
         services.AddScoped<SiteSettingsStore>();

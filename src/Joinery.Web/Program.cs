@@ -37,7 +37,10 @@ builder.Services.AddJoineryCore(builder.Configuration)
     .AddSignInManager()
     .AddDefaultTokenProviders()
     // Authenticator codes are checked on the app's clock (TimeProvider), like everything else.
-    .AddTokenProvider<ClockedAuthenticator>(TokenOptions.DefaultAuthenticatorProvider);
+    .AddTokenProvider<ClockedAuthenticator>(TokenOptions.DefaultAuthenticatorProvider)
+    // Password-reset links last an hour, on the app's clock too.
+    .AddTokenProvider<PasswordResetTokens>(PasswordResetTokenOptions.ProviderName);
+builder.Services.Configure<IdentityOptions>(options => options.Tokens.PasswordResetTokenProvider = PasswordResetTokenOptions.ProviderName);
 
 // Sign-in: a cookie for the pages (checked on every request, see SessionEvents), bearer tokens for the API.
 // The API door takes only bearer tokens (so no cookie can ride along on a forged request); pages take only the cookie.
@@ -68,6 +71,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/SignIn");
     options.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
     options.Conventions.AllowAnonymousToPage("/Account/Invitation");
+    options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+    options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
     options.Conventions.AllowAnonymousToPage("/Account/Denied");
     options.Conventions.AllowAnonymousToPage("/Notifications/Unsubscribe");
     options.Conventions.AllowAnonymousToPage("/Error");

@@ -15,17 +15,18 @@ internal static class AccountCommands
         var name = new Option<string>("--name") { Description = "The person's name.", Required = true };
         var org = new Option<string>("--org") { Description = "Their organization (name or id).", Required = true };
         var admin = new Option<bool>("--admin") { Description = "Make them a site administrator." };
+        var jobTitle = new Option<string>("--job-title") { Description = "What they do, shown beside their name (e.g. \"care manager\"); optional, at most 100 characters." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print a JSON object instead of the id." };
-        var create = new Command("create", "Create a person's account.") { email, name, org, admin, passwordStdin, json };
+        var create = new Command("create", "Create a person's account.") { email, name, org, admin, jobTitle, passwordStdin, json };
         create.SetAction(async (parse, ct) =>
         {
             var password = await cli.In.ReadLineAsync(ct);
             await using var scope = await cli.OpenAsync(cancellationToken: ct);
             var outcome = await scope.ServiceProvider.GetRequiredService<Joinery.Core.Accounts.CreateUser>()
-                .RunAsync(new UserInput(parse.GetValue(email), parse.GetValue(name), parse.GetValue(org), password, parse.GetValue(admin)), ct);
+                .RunAsync(new UserInput(parse.GetValue(email), parse.GetValue(name), parse.GetValue(org), password, parse.GetValue(admin), parse.GetValue(jobTitle)), ct);
             return await cli.CreatedAsync(outcome, parse.GetValue(json),
-                id => new { id, email = parse.GetValue(email)!.Trim().ToLowerInvariant(), name = parse.GetValue(name)!.Trim(), admin = parse.GetValue(admin) },
+                id => new { id, email = parse.GetValue(email)!.Trim().ToLowerInvariant(), name = parse.GetValue(name)!.Trim(), admin = parse.GetValue(admin), jobTitle = (parse.GetValue(jobTitle) ?? "").Trim() },
                 id => id.ToString());
         });
         return new Command("user", "People's accounts.") { create, Activation(cli, deactivate: true), Activation(cli, deactivate: false) };

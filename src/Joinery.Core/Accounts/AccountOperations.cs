@@ -7,9 +7,10 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Joinery.Core.Accounts;
 
-public sealed record UserInput(string? Email, string? Name, string? Organization, string? Password, bool IsSiteAdmin = false);
+public sealed record UserInput(string? Email, string? Name, string? Organization, string? Password, bool IsSiteAdmin = false, string? JobTitle = null);
 
-public sealed record UserView(Guid Id, string Email, string Name, Guid OrganizationId, string OrganizationName, bool IsSiteAdmin, bool MfaEnabled, bool LockedOut, bool Deactivated);
+public sealed record UserView(Guid Id, string Email, string Name, Guid OrganizationId, string OrganizationName, bool IsSiteAdmin, bool MfaEnabled, bool LockedOut, bool Deactivated,
+    string JobTitle = "");
 
 /// <summary>Creates a person's account in their organization (site administrators, the CLI, invitations).</summary>
 public sealed class CreateUser(JoineryDb db, UserManager<User> users)
@@ -19,6 +20,7 @@ public sealed class CreateUser(JoineryDb db, UserManager<User> users)
         var check = new Validation();
         var email = check.Email("email", input.Email);
         var name = check.Text("name", "the person's name", input.Name, User.NameMax);
+        var jobTitle = check.Text("jobTitle", "the job title", input.JobTitle, User.JobTitleMax, required: false);
         var organization = await db.FindOrganizationAsync(input.Organization, cancellationToken);
         if (string.IsNullOrWhiteSpace(input.Organization))
         {
@@ -36,11 +38,12 @@ public sealed class CreateUser(JoineryDb db, UserManager<User> users)
         {
             return Outcome<Guid>.Invalid(check.Errors);
         }
-        return await CreateAsync(email, name, organization!.Id, input.Password!, input.IsSiteAdmin, cancellationToken);
+        return await CreateAsync(email, name, organization!.Id, input.Password!, input.IsSiteAdmin, jobTitle, cancellationToken);
     }
 
     /// <summary>Creates the account once the caller has validated name, email and organization.</summary>
-    internal async Task<Outcome<Guid>> CreateAsync(string email, string name, Guid organizationId, string password, bool isSiteAdmin, CancellationToken cancellationToken)
+    internal async Task<Outcome<Guid>> CreateAsync(string email, string name, Guid organizationId, string password, bool isSiteAdmin, string jobTitle,
+        CancellationToken cancellationToken)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -52,6 +55,7 @@ public sealed class CreateUser(JoineryDb db, UserManager<User> users)
             Email = email,
             EmailConfirmed = true,
             DisplayName = name,
+            JobTitle = jobTitle,
             OrganizationId = organizationId,
             IsSiteAdmin = isSiteAdmin,
             CreatedAt = db.Now,
@@ -111,7 +115,7 @@ public sealed class SetUpFirstAdministrator(JoineryDb db, CreateUser createUser)
             db.Organizations.Add(organization);
             await db.SaveChangesAsync(cancellationToken);
         }
-        var created = await createUser.CreateAsync(email, name, organization.Id, input.Password!, isSiteAdmin: true, cancellationToken);
+        var created = await createUser.CreateAsync(email, name, organization.Id, input.Password!, isSiteAdmin: true, jobTitle: "", cancellationToken);
         if (!created.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -280,6 +284,7 @@ public static class UserQueries
         (from u in db.Users.AsNoTracking()
          join o in db.Organizations on u.OrganizationId equals o.Id
          orderby u.DisplayName
-         select new UserView(u.Id, u.Email!, u.DisplayName, o.Id, o.Name, u.IsSiteAdmin, u.TwoFactorEnabled, u.LockoutEnd != null && u.LockoutEnd > now, u.DeactivatedAt != null))
+         select new UserView(u.Id, u.Email!, u.DisplayName, o.Id, o.Name, u.IsSiteAdmin, u.TwoFactorEnabled, u.LockoutEnd != null && u.LockoutEnd > now, u.DeactivatedAt != null,
+             u.JobTitle))
         .ToListAsync(cancellationToken);
 }

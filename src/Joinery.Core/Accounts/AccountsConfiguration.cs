@@ -9,6 +9,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     public void Configure(EntityTypeBuilder<User> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(User.NameMax);
+        builder.Property(u => u.JobTitle).HasMaxLength(User.JobTitleMax).HasDefaultValue("");
         builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -7,10 +7,15 @@ namespace Joinery.Core.Accounts;
 public sealed class User : IdentityUser<Guid>, IAudited
 {
     public const int NameMax = 200;
+    public const int JobTitleMax = 100;
 
     public User() => Id = Guid.NewGuid();
 
     public required string DisplayName { get; set; }
+
+    /// <summary>What the person does ("care manager", "medical assistant"), shown beside their name; may be empty.</summary>
+    public string JobTitle { get; set; } = "";
+
     public required Guid OrganizationId { get; set; }
     public bool IsSiteAdmin { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -31,7 +31,7 @@ public sealed class ClosingDemo(JoineryDb db, DemoAccounts accounts, CreatePartn
         }
         await accounts.EnsureOrganizationAsync(Hillcrest, OrganizationKind.PrimaryCare,
             "Family medicine for the children and families of the Hillcrest school district.", "Every Hillcrest family has a doctor who knows them.", cancellationToken);
-        await accounts.EnsureUserAsync("nina.okoro@hillcrest.example", "Nina Okoro", Hillcrest, isSiteAdmin: false, cancellationToken);
+        await accounts.EnsureUserAsync("nina.okoro@hillcrest.example", "Nina Okoro", Hillcrest, isSiteAdmin: false, "Program director", cancellationToken);
         var created = await createPartnership.RunAsync(new PartnershipInput(ClosingPartnershipName, [Bh, Hillcrest]), cancellationToken);
         var id = created.Value;
         await addMember.RunAsync(id, new MemberInput(People[0].Email, "steward", "executive"), cancellationToken);

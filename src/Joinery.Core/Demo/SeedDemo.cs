@@ -38,10 +38,10 @@ public sealed class SeedDemo(JoineryDb db, DemoAccounts accounts, CreatePartners
             "High-quality, affordable primary and preventive care for the people of Eastside, regardless of insurance.",
             "A healthy Eastside where everyone has a medical home.", cancellationToken);
 
-        await accounts.EnsureUserAsync("admin@joinery.example", "Joinery Administrator", Bh, isSiteAdmin: true, cancellationToken);
+        await accounts.EnsureUserAsync("admin@joinery.example", "Joinery Administrator", Bh, isSiteAdmin: true, "IT systems administrator", cancellationToken);
         foreach (var person in People)
         {
-            await accounts.EnsureUserAsync(person.Email, person.Name, person.Org, isSiteAdmin: false, cancellationToken);
+            await accounts.EnsureUserAsync(person.Email, person.Name, person.Org, isSiteAdmin: false, person.JobTitle, cancellationToken);
         }
 
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Name == PartnershipName, cancellationToken);

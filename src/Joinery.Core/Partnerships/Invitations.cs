@@ -140,7 +140,7 @@ public sealed class Invitations(JoineryDb db, CreateUser createUser)
             {
                 return Outcome<Accepted>.Invalid(check.Errors);
             }
-            var created = await createUser.CreateAsync(invitation.Email, name, invitation.OrganizationId, input.Password!, isSiteAdmin: false, cancellationToken);
+            var created = await createUser.CreateAsync(invitation.Email, name, invitation.OrganizationId, input.Password!, isSiteAdmin: false, jobTitle: "", cancellationToken);
             if (!created.Succeeded)
             {
                 return created.As<Accepted>();

@@ -9,7 +9,7 @@ public sealed record PartnershipSummary(Guid Id, string Name, Phase Phase, IRead
 public sealed record PartnerView(Guid OrganizationId, string Name, OrganizationKind Kind);
 
 public sealed record MemberView(Guid Id, Guid UserId, string Name, string Email, Guid OrganizationId, string OrganizationName,
-    MemberRole Role, MemberLevel Level, bool IsChampion, string ChampionFor, string ChampionDecides, DateTimeOffset JoinedAt);
+    MemberRole Role, MemberLevel Level, bool IsChampion, string ChampionFor, string ChampionDecides, DateTimeOffset JoinedAt, string JobTitle = "");
 
 public sealed record PhaseChangeView(Phase From, Phase To, DateTimeOffset ChangedAt, string ChangedBy, IReadOnlyList<string> UnmetCriteria, string OverrideReason);
 
@@ -91,7 +91,7 @@ public static class PartnershipQueries
                           join u in db.Users on m.UserId equals u.Id
                           join o in db.Organizations on u.OrganizationId equals o.Id
                           where m.PartnershipId == partnershipId
-                          select new MemberView(m.Id, u.Id, u.DisplayName, u.Email!, o.Id, o.Name, m.Role, m.Level, m.IsChampion, m.ChampionFor, m.ChampionDecides, m.JoinedAt))
+                          select new MemberView(m.Id, u.Id, u.DisplayName, u.Email!, o.Id, o.Name, m.Role, m.Level, m.IsChampion, m.ChampionFor, m.ChampionDecides, m.JoinedAt, u.JobTitle))
             .ToListAsync(cancellationToken);
         return rows.OrderBy(m => m.OrganizationName, StringComparer.Ordinal).ThenBy(m => m.Level).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
     }

@@ -30,7 +30,7 @@ public sealed class PulseDemo(JoineryDb db, DemoActor act) : IDemoContribution
         // results yet; Eastside stumbles more over Riverbend's words; frontline staff have met less.
         Task<int> Answer(Guid round, int person, int shift, DateTimeOffset at, string? comment = null)
         {
-            var (_, _, org, _, level, _, _) = People[person];
+            var (_, _, org, _, level, _, _, _) = People[person];
             var answers = PulseCatalog.Items.Select((item, i) => new PulseAnswerInput(item.Id, Math.Clamp(4 + shift + ((person + i) % 4 == 0 ? -1 : 0)
                 + item.Id switch
                 {

@@ -47,6 +47,19 @@ public class AccountCommandTests(SharedCliSession shared) : IClassFixture<Shared
     private Task<PersonalAccessToken> TheTokenOfAsync(Guid userId) => WithDbAsync((db, _) => db.PersonalAccessTokens.SingleAsync(t => t.UserId == userId));
 
     [Fact]
+    public async Task User_create_stores_an_optional_job_title_and_refuses_one_too_long_without_cutting_it()
+    {
+        var count = await UserCountAsync();
+        var error = (await CreateUserAsync(CoreArrange.Password, "--job-title", new string('x', User.JobTitleMax + 1))).ShouldFailWithOneLine();
+        error.ShouldBe($"error: The job title must be {User.JobTitleMax} characters or fewer.");
+        (await UserCountAsync()).ShouldBe(count);
+
+        var id = (await CreateUserAsync(CoreArrange.Password, "--job-title", "  Care manager ")).ShouldPrintAnId();
+
+        (await WithDbAsync((db, _) => db.Users.SingleAsync(u => u.Id == id))).JobTitle.ShouldBe("Care manager");
+    }
+
+    [Fact]
     public async Task User_create_prints_the_id_of_an_account_that_signs_in_with_the_password_from_stdin()
     {
         var id = (await CreateUserAsync(CoreArrange.Password)).ShouldPrintAnId();

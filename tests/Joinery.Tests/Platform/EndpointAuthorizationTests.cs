@@ -11,9 +11,9 @@ namespace Joinery.Tests.Platform;
 /// </summary>
 public sealed class EndpointAuthorizationTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
-    /// <summary>Pages a visitor may open without signing in. "/" only redirects (to set-up or sign-in); an e-mail's unsubscribe link carries its own key.</summary>
+    /// <summary>Pages a visitor may open without signing in. "/" only redirects (to set-up or sign-in); an e-mail's unsubscribe link carries its own key, a password-reset link its token.</summary>
     private static readonly string[] AnonymousPages =
-        ["/Setup/Index", "/Account/SignIn", "/Account/TwoFactor", "/Account/Invitation", "/Account/Denied", "/Error", "/Index", "/Notifications/Unsubscribe"];
+        ["/Setup/Index", "/Account/SignIn", "/Account/TwoFactor", "/Account/Invitation", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Denied", "/Error", "/Index", "/Notifications/Unsubscribe"];
 
     [Fact]
     public void Every_api_endpoint_requires_the_api_policy_and_none_allows_anonymous()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Joinery.Web.Features.Account;
 
 public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User> users, SignInManager<User> signIn, PersonalAccessTokens tokens,
-    SiteSettingsStore settings, ChangePassword changePassword) : PageModel
+    SiteSettingsStore settings, ChangePassword changePassword, ChangeJobTitle changeJobTitle) : PageModel
 {
     public User Me { get; private set; } = null!;
     public Organization Organization { get; private set; } = null!;
@@ -24,6 +24,9 @@ public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User
 
     [BindProperty]
     public PasswordForm Password { get; set; } = new();
+
+    [BindProperty]
+    public string? JobTitle { get; set; }
 
     [BindProperty]
     public int? TokenDays { get; set; } = PersonalAccessTokens.DefaultDays;
@@ -72,6 +75,20 @@ public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostJobTitleAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await changeJobTitle.RunAsync(tenancy.UserId!.Value, JobTitle, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            ModelState.Clear();
+            ModelState.AddOutcome(outcome, prefix: "");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        TempData["Status"] = "Your job title was saved.";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostRevokeTokenAsync(Guid tokenId, CancellationToken cancellationToken)
     {
         var outcome = await tokens.RevokeAsync(tenancy.UserId!.Value, tokenId, cancellationToken);
@@ -101,6 +118,8 @@ public sealed class ProfileModel(JoineryDb db, Tenancy tenancy, UserManager<User
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Me = await db.Users.AsNoTracking().FirstAsync(u => u.Id == tenancy.UserId, cancellationToken);
+        // A refused title stays in the box as typed, so it can be shortened rather than retyped.
+        JobTitle ??= Me.JobTitle;
         Organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == Me.OrganizationId, cancellationToken);
         Tokens = await tokens.ListAsync(Me.Id, cancellationToken);
         MfaRequired = (await settings.GetAsync(cancellationToken)).RequireMfa;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Joinery.Web.Features.Admin;
 
-public sealed class UsersModel(JoineryDb db, CreateUser create, AccountActivation activation) : PageModel
+public sealed class UsersModel(JoineryDb db, CreateUser create, AccountActivation activation, ChangeJobTitle changeJobTitle) : PageModel
 {
     public List<UserView> Users { get; private set; } = [];
     public Guid? MyId => db.Tenancy.UserId;
@@ -20,7 +20,7 @@ public sealed class UsersModel(JoineryDb db, CreateUser create, AccountActivatio
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await create.RunAsync(new UserInput(Input.Email, Input.Name, Input.Organization, Input.Password, Input.IsSiteAdmin), cancellationToken);
+        var outcome = await create.RunAsync(new UserInput(Input.Email, Input.Name, Input.Organization, Input.Password, Input.IsSiteAdmin, Input.JobTitle), cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddOutcome(outcome);
@@ -28,6 +28,23 @@ public sealed class UsersModel(JoineryDb db, CreateUser create, AccountActivatio
             return Page();
         }
         TempData["Status"] = "The account was created.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostJobTitleAsync(Guid userId, string? jobTitle, CancellationToken cancellationToken)
+    {
+        var outcome = await changeJobTitle.RunAsync(userId, jobTitle, cancellationToken);
+        if (outcome.Status == Joinery.Core.Common.OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError("", outcome.FirstError);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        TempData["Status"] = "The job title was saved.";
         return RedirectToPage();
     }
 
@@ -64,6 +81,7 @@ public sealed class UsersModel(JoineryDb db, CreateUser create, AccountActivatio
     {
         public string? Name { get; set; }
         public string? Email { get; set; }
+        public string? JobTitle { get; set; }
         public string? Organization { get; set; }
         public string? Password { get; set; }
         public bool IsSiteAdmin { get; set; }
