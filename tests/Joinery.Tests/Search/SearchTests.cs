@@ -214,8 +214,14 @@ public sealed class SearchTests(JoineryApp app) : IClassFixture<JoineryApp>
         echoed.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
         found.ShouldNotContain("<script>alert('x')");
         found.ShouldNotContain("<b>urgent");
-        snippet.ShouldContain("&lt;script&gt;");
-        snippet.ShouldContain("&lt;b&gt;<mark>urgent</mark>&lt;/b&gt;");
+        snippet.ShouldContain("<mark>urgent</mark>");
+        snippet.ShouldNotContain("<script", Case.Insensitive);
+        snippet.ShouldNotContain("<b>");
+        if (app.Provider == DatabaseProvider.Sqlite)
+        {
+            // PostgreSQL's headline leaves tags out of the passage; SQLite's keeps them, encoded.
+            snippet.ShouldContain("&lt;b&gt;<mark>urgent</mark>&lt;/b&gt;");
+        }
     }
 
     [Theory]
