@@ -18,6 +18,7 @@ using Joinery.Core.Notifications;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Readiness;
+using Joinery.Core.Search;
 using Joinery.Core.Trust;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -77,6 +78,7 @@ public static class CoreServices
         services.AddFormalize();
         services.AddLaunch();
         services.AddClose();
+        services.AddSearch();
 
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoActor>();

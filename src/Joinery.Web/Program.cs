@@ -20,6 +20,7 @@ using Joinery.Web.Features.Mission;
 using Joinery.Web.Features.Partnerships;
 using Joinery.Web.Features.Readiness;
 using Joinery.Web.Features.Reports;
+using Joinery.Web.Features.Search;
 using Joinery.Web.Features.Shared;
 using Joinery.Web.Features.Trust;
 using Joinery.Web.Infrastructure;
@@ -167,6 +168,7 @@ api.MapExpectationsApi();
 api.MapLaunchApi();
 api.MapFormalizeApi();
 api.MapCloseApi();
+api.MapSearchApi();
 
 await app.RunAsync();
 return 0;

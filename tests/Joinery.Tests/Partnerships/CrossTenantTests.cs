@@ -47,7 +47,7 @@ public sealed class CrossTenantTests(JoineryApp app) : IClassFixture<JoineryApp>
             "POST /Measures/Details?handler=Point", "POST /Measures/Details?handler=Import", "POST /Measures/Details?handler=Flag",
             "POST /Measures/Details?handler=Baseline", "POST /Measures/Details?handler=Cycle", "POST /Measures/Details?handler=Edit",
             "GET /Measures/Cycle", "POST /Measures/Cycle",
-            "GET /Health/Index", "POST /Health/Index", "GET /Reports/Index", "GET /Reports/Index?handler=Pdf",
+            "GET /Health/Index", "POST /Health/Index", "GET /Reports/Index", "GET /Reports/Index?handler=Pdf", "GET /Search/Index",
             "GET /Formalize/Mou", "GET /Formalize/Mou?handler=Docx", "GET /Formalize/Mou?handler=Pdf",
             "GET /Feedback/Index", "POST /Feedback/Index", "GET /Feedback/Details", "POST /Feedback/Details?handler=Support",
             "POST /Feedback/Details?handler=Answer", "POST /Feedback/Details?handler=Status", "GET /Feedback/YouSaidWeDid",

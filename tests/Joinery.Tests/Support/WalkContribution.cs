@@ -13,6 +13,9 @@ public interface IWalkContribution
     /// <summary>The fields one of the feature's pages posts, valid for the victim's steward; empty for other pages.</summary>
     Dictionary<string, string> FormFields(string page, SeededPartnership victim, Dictionary<string, string> records) => [];
 
+    /// <summary>The query string one of the feature's API routes needs for a GET to answer 200 ("q=huddle"); empty for other routes.</summary>
+    string ApiQuery(string template) => "";
+
     /// <summary>Brings the feature's records to the state the read-only walks expect (after every feature's records exist).</summary>
     Task SettleForReadingAsync(JoineryApp app, SeededPartnership victim) => Task.CompletedTask;
 }

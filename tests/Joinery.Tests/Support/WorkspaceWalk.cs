@@ -203,7 +203,8 @@ public sealed class WorkspaceWalk(JoineryApp app)
         var url = Regex.Replace(template.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal), "\\{(\\w+)(:[^}]*)?\\}",
             m => records?.GetValueOrDefault(m.Groups[1].Value) ?? m.Value);
         url.ShouldNotContain("{", customMessage: $"{template}: teach the cross-tenant test how to fill the route's other parameters");
-        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        var query = method == "GET" ? WalkContributions.All.Select(c => c.ApiQuery(template)).FirstOrDefault(q => q.Length > 0) : null;
+        var request = new HttpRequestMessage(new HttpMethod(method), query is null ? url : $"{url}?{query}");
         if (method != "GET")
         {
             request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
