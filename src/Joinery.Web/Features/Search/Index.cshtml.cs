@@ -2,10 +2,12 @@ using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Search;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joinery.Web.Features.Search;
 
+[InNavigation(NavGroup.Overview, 3, "Search", "/search")]
 public sealed class IndexModel(JoineryDb db, SearchPartnership search) : PartnershipPage(db)
 {
     [BindProperty(SupportsGet = true)]
