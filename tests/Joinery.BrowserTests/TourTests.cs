@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Joinery.BrowserTests;
 
-/// <summary>A walk through every screen of the demo, following the links people follow, with axe on each.</summary>
+/// <summary>A walk through every screen of the demo, following the links people follow and every page of the navigation, with axe on each.</summary>
 public sealed class TourTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -21,6 +21,21 @@ public sealed class TourTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Expect(steward.GetByRole(AriaRole.Heading, new() { Name = "Mission" })).ToBeVisibleAsync();
         await steward.OpenAsync($"/partnerships/{demo.PartnershipId}/phase");
         await Expect(steward.GetByRole(AriaRole.Button, new() { Name = "Move to Formalize" })).ToBeVisibleAsync();
+
+        // Every page of the partnership's navigation passes axe (OpenAsync checks each), at desktop width and on a tablet with the menu open.
+        var pages = await steward.GetByRole(AriaRole.Navigation, new() { Name = "Partnership", Exact = true }).GetByRole(AriaRole.Link)
+            .EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        pages.Length.ShouldBeGreaterThan(25, "the navigation lists every page of the partnership");
+        foreach (var path in pages)
+        {
+            await steward.OpenAsync(path);
+        }
+        await steward.SetViewportSizeAsync(768, 1024);
+        await steward.OpenAsync($"/partnerships/{demo.PartnershipId}/services");
+        await steward.GetByText("Partnership menu: Services").ClickAsync();
+        await Expect(steward.GetByRole(AriaRole.Navigation, new() { Name = "Partnership (menu)" })).ToBeVisibleAsync();
+        await steward.ShouldPassAxeAsync();
+        await steward.SetViewportSizeAsync(1280, 900);
         await steward.WorkspaceLink("Audit trail").ClickToAsync();
         await Expect(steward.GetByRole(AriaRole.Table, new() { Name = "Audit entries, newest first" })).ToBeVisibleAsync();
         await steward.GetByLabel("Door").SelectOptionAsync(new SelectOptionValue { Label = "Web" });
