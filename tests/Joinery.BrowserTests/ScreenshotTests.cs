@@ -24,6 +24,10 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(page.RoadmapCriterion("Champions named in each partner")).ToContainTextAsync("Met");
         await SaveAsync(page, "overview.png");
 
+        await page.WorkspaceLink("Dashboard").ClickToAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Measures" }).GetByRole(AriaRole.Img)).ToHaveCountAsync(3);
+        await SaveAsync(page, "dashboard.png");
+
         await page.WorkspaceLink("Members").ClickToAsync();
         await Expect(page.MemberRow("Eastside Community Health Center", "Jamal Carter")).ToContainTextAsync("Yes: Screening at intake");
         await SaveAsync(page, "members.png");
