@@ -1,8 +1,10 @@
 using Joinery.Core.Accounts;
 using Joinery.Core.Common;
+using Joinery.Core.Data;
 using Joinery.Core.Demo;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Joinery.BrowserTests.Support;
@@ -46,8 +48,12 @@ public sealed class Arrange(IServiceProvider services)
         return id;
     }
 
-    /// <summary>The demo partnership that <c>joinery demo seed</c> loads.</summary>
-    public async Task<DemoResult> DemoAsync() => await services.GetRequiredService<SeedDemo>().RunAsync();
+    /// <summary>
+    /// The demo partnership that <c>joinery demo seed</c> loads, in place of everything in this
+    /// database: seeded once per test run by <see cref="SeedDemo"/> and copied in.
+    /// </summary>
+    public async Task<DemoResult> DemoAsync() =>
+        await JoineryServer.CopyDemoAsync(services.GetRequiredService<JoineryDb>().Database.GetConnectionString()!);
 
     private static T Succeeded<T>(Outcome<T> outcome) =>
         outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException($"Arranging test data failed: {outcome.FirstError}");

@@ -6,6 +6,7 @@ using System.Text;
 using Joinery.Core;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
+using Joinery.Core.Demo;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,6 +101,36 @@ public sealed class JoineryServer : IAsyncDisposable
             TryDelete(folder);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The demo, seeded once per test run into a database of its own: seeding goes through every
+    /// feature's use cases and takes seconds, and every journey on the demo starts from the same data.
+    /// </summary>
+    private static readonly Lazy<Task<(string ConnectionString, DemoResult Result)>> Demo = new(async () =>
+    {
+        var folder = Directory.CreateTempSubdirectory("joinery-demo-").FullName;
+        var connectionString = $"Data Source={Path.Combine(folder, "demo.db")}";
+        DemoResult result = null!;
+        await CoreAsync(connectionString, new Dictionary<string, string>(), async services =>
+        {
+            await services.GetRequiredService<Migrator>().MigrateAsync();
+            result = await services.GetRequiredService<SeedDemo>().RunAsync();
+        });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(folder);
+        return (connectionString, result);
+    });
+
+    /// <summary>Copies the demo, seeded once, over the database at <paramref name="connectionString"/> (SQLite's online backup).</summary>
+    internal static async Task<DemoResult> CopyDemoAsync(string connectionString)
+    {
+        var (demo, result) = await Demo.Value;
+        await using var source = new SqliteConnection(demo);
+        await using var destination = new SqliteConnection(connectionString);
+        await source.OpenAsync();
+        await destination.OpenAsync();
+        source.BackupDatabase(destination);
+        return result;
     }
 
     /// <summary>Runs core operations on the app's database while it runs, as the CLI (or cron) beside it would.</summary>
