@@ -150,6 +150,7 @@ public static class DocxWriter
         var table = new DocumentFormat.OpenXml.Wordprocessing.Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            new TableLayout { Type = TableLayoutValues.Autofit },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4U },
                 new LeftBorder { Val = BorderValues.Single, Size = 4U },
@@ -157,17 +158,19 @@ public static class DocxWriter
                 new RightBorder { Val = BorderValues.Single, Size = 4U },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U })));
-        // Word needs the grid before the rows: equal columns across the 7.5-inch text width.
+        // Word needs the grid before the rows. The columns are sized by their content, as in the PDF
+        // (ColumnWidths), from an average character width; Word's autofit layout refines them when it opens.
+        var widths = ColumnWidthsOf(headers, rows);
         var grid = new TableGrid();
-        foreach (var _ in headers)
+        foreach (var width in widths)
         {
-            grid.Append(new GridColumn { Width = (10800 / headers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            grid.Append(new GridColumn { Width = width });
         }
         table.Append(grid);
         var header = new TableRow(new TableRowProperties(new TableHeader()));
-        foreach (var h in headers)
+        for (var i = 0; i < headers.Count; i++)
         {
-            header.Append(new TableCell(Para(new Paragraph([new Span(h, SpanKind.Strong)]))));
+            header.Append(Cell(widths[i], Para(new Paragraph([new Span(headers[i], SpanKind.Strong)]))));
         }
         table.Append(header);
         foreach (var row in rows)
@@ -175,12 +178,31 @@ public static class DocxWriter
             var tr = new TableRow();
             for (var i = 0; i < headers.Count; i++)
             {
-                tr.Append(new TableCell(Para(i < row.Count ? row[i] : Paragraph.Of(""))));
+                tr.Append(Cell(widths[i], Para(i < row.Count ? row[i] : Paragraph.Of(""))));
             }
             table.Append(tr);
         }
         return table;
     }
+
+    /// <summary>Twentieths of a point for one character of the body font, on average, and for a cell's padding.</summary>
+    private const double CharacterTwips = 105, CellPaddingTwips = 230, TextWidthTwips = 10800;
+
+    /// <summary>Each column's width in twentieths of a point: its longest word at least, the rest by its longest cell (<see cref="ColumnWidths"/>).</summary>
+    private static string[] ColumnWidthsOf(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<Paragraph>> rows)
+    {
+        var needs = headers.Select((h, i) =>
+        {
+            var cells = rows.Select(r => i < r.Count ? string.Concat(r[i].Spans.Select(x => x.Text)) : "").Append(h).ToList();
+            var longestWord = cells.SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Length).DefaultIfEmpty(1).Max();
+            var natural = cells.Max(c => c.Length);
+            return new ColumnWidths.Need((longestWord * CharacterTwips) + CellPaddingTwips, (natural * CharacterTwips) + CellPaddingTwips);
+        }).ToList();
+        return ColumnWidths.Share(needs, TextWidthTwips).Select(w => ((int)Math.Round(w)).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    private static TableCell Cell(string width, DocumentFormat.OpenXml.Wordprocessing.Paragraph content) =>
+        new(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width }), content);
 
     /// <summary>One bulleted list definition: a round bullet, hanging a quarter inch, then a dash and a square for nested levels.</summary>
     private static void AddNumbering(MainDocumentPart main)

@@ -53,4 +53,14 @@ public sealed class GlossaryCsvTests
         StarterCrosswalk.Terms.Select(t => t.Term.ToLowerInvariant()).ShouldBeUnique();
         StarterCrosswalk.Terms.ShouldAllBe(t => t.BehavioralHealthUsage.Length > 0 && t.PrimaryCareUsage.Length > 0 && t.Definition.Length > 0);
     }
+
+    [Fact]
+    public void Starter_definitions_say_what_a_word_means_not_how_to_use_it_for_the_mou_prints_them_as_definitions()
+    {
+        string[] advice = ["Say ", "Use ", "Name ", "Keep ", "Record ", "Report ", "In shared documents", "'"];
+
+        StarterCrosswalk.Terms.Where(t => advice.Any(a => t.Definition.StartsWith(a, StringComparison.Ordinal)))
+            .Select(t => $"{t.Term}: {t.Definition}").ShouldBeEmpty();
+        StarterCrosswalk.Terms.ShouldAllBe(t => t.Definition.EndsWith('.') && char.IsUpper(t.Definition[0]));
+    }
 }
