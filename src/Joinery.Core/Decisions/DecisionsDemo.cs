@@ -56,14 +56,17 @@ public sealed class DecisionsDemo(JoineryDb db, DemoActor act) : IDemoContributi
         await SignOff(U(1), 10, consent);
 
         var year = DateOnly.FromDateTime(now.UtcDateTime);
+        // The consultant is lent for the service, which starts on the launch date, not before.
+        var launch = year.AddDays(LaunchInDays);
         var bh = U(0).OrganizationId.ToString();
         var pc = U(6).OrganizationId.ToString();
         static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Task<Guid> Contribute(User person, int daysAgo, string organization, ContributionKind kind, string description, decimal value, decimal? fte, bool forTheYear) =>
+        Task<Guid> Contribute(User person, int daysAgo, string organization, ContributionKind kind, string description, decimal value, decimal? fte, bool forTheYear,
+            DateOnly? from = null) =>
             act.AsAsync(person, now.AddDays(-daysAgo), s => s.GetRequiredService<DecisionsWork>().AddContributionAsync(id, new ContributionInput(organization, kind.ToText(),
                 description, value.ToString(CultureInfo.InvariantCulture), fte?.ToString(CultureInfo.InvariantCulture),
-                forTheYear ? Day(year) : null, forTheYear ? Day(year.AddYears(1)) : null), cancellationToken), cancellationToken);
-        await Contribute(U(2), 20, bh, ContributionKind.StaffFte, "Behavioral health consultant on site two days a week", 38_000m, 0.4m, true);
+                forTheYear ? Day(from ?? year) : null, forTheYear ? Day((from ?? year).AddYears(1).AddDays(-1)) : null), cancellationToken), cancellationToken);
+        await Contribute(U(2), 20, bh, ContributionKind.StaffFte, "Behavioral health consultant on site two days a week, from the launch", 38_000m, 0.4m, true, launch);
         await Contribute(U(2), 20, bh, ContributionKind.Equipment, "Shelving and network drop for the consultant's room", 4_500m, null, false);
         await Contribute(U(8), 19, pc, ContributionKind.Space, "Half of the supply room, converted to a consultation office", 9_600m, null, true);
         await Contribute(U(8), 19, pc, ContributionKind.StaffFte, "Nurse care manager time for shared patients", 21_000m, 0.25m, true);

@@ -16,6 +16,9 @@ public static class DemoCast
     public const string Bh = "Riverbend Community Behavioral Health";
     public const string Pc = "Eastside Community Health Center";
 
+    /// <summary>Services start this many days after the demo's "today"; the consultant lent for them starts then, so the story's dates agree.</summary>
+    public const int LaunchInDays = 21;
+
     /// <summary>Shared by all demo accounts; for demonstrations only, never for real data.</summary>
     public const string Password = "Riverbend-Demo-Walkthrough-26";
 

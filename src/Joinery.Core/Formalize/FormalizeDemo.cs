@@ -1,6 +1,7 @@
 using System.Globalization;
 using Joinery.Core.Accounts;
 using Joinery.Core.Data;
+using Joinery.Core.Decisions;
 using Joinery.Core.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,9 @@ public sealed class FormalizeDemo(JoineryDb db, DemoActor act) : IDemoContributi
         var pc = U(6).OrganizationId.ToString();
         var now = db.Now;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var month = new DateOnly(today.Year, today.Month, 1);
+        // The consultant's contract is paid from the month services start (the launch date), for a year.
+        var launch = today.AddDays(LaunchInDays);
+        var launchMonth = new DateOnly(launch.Year, launch.Month, 1);
         string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
         Task<Guid> AddService(ServiceInput input) =>
@@ -44,7 +47,12 @@ public sealed class FormalizeDemo(JoineryDb db, DemoActor act) : IDemoContributi
 
         Task<Guid> AddCost(CostItemInput input) =>
             act.AsAsync(ana, now.AddDays(-12), s => s.GetRequiredService<FinancesWork>().AddAsync(id, input, cancellationToken), cancellationToken);
-        await AddCost(new("staff", "Contract payment for the consultant's time (column II)", pc, "3150.00", "monthly", Month(month), Month(month.AddMonths(11))));
+        // Riverbend lends the consultant (its contribution in step 4) and Eastside pays for the time: one consultant, counted once.
+        var riverbend = U(0).OrganizationId;
+        var consultant = await db.Set<Contribution>().Where(c => c.PartnershipId == id && c.Kind == ContributionKind.StaffFte && c.OrganizationId == riverbend)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        await AddCost(new("staff", "Contract payment for the consultant's time (column II)", pc, "3150.00", "monthly", Month(launchMonth), Month(launchMonth.AddMonths(11)),
+            consultant?.ToString()));
         await AddCost(new("it", "Registry module licence", pc, "2400.00", "yearly", null, null));
         await AddCost(new("training", "Warm handoff training for both front desks", bh, "1850.00", "one-off", null, null));
         await AddCost(new("equipment", "Laptop and headset for telehealth consults", bh, "1249.99", "one-off", null, null));

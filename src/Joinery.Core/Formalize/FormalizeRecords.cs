@@ -1,6 +1,7 @@
 using Joinery.Core.Accounts;
 using Joinery.Core.Audit;
 using Joinery.Core.Common;
+using Joinery.Core.Decisions;
 using Joinery.Core.Organizations;
 using Joinery.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +72,12 @@ public sealed class CostItem : IAudited, IPartnershipOwned
     /// <summary>First day of the first and last month, when given.</summary>
     public DateOnly? FromMonth { get; init; }
     public DateOnly? ToMonth { get; init; }
+
+    /// <summary>
+    /// The contribution of the ledger (step 4) this cost pays for, when it is one: a consultant one partner
+    /// lists as a contribution and the other pays for. The stake then counts the value once, as this cost.
+    /// </summary>
+    public Guid? ContributionId { get; init; }
     public required Guid RecordedByUserId { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
 }
@@ -97,6 +104,7 @@ internal sealed class FormalizeConfiguration : IEntityTypeConfiguration<Service>
         builder.HasIndex(c => c.PartnershipId);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(c => c.PartnershipId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Contribution>().WithMany().HasForeignKey(c => c.ContributionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }

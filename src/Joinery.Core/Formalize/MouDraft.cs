@@ -300,7 +300,9 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
             yield return new Table("Costs and who pays them", ["Cost", "Paid by", "Amount", "Period"],
                 money.Items.Select(i => (IReadOnlyList<Paragraph>)
                 [
-                    Paragraph.Of($"{i.Category.Words()}: {i.Description}"),
+                    Paragraph.Of(i.PaysFor is { } paid
+                        ? $"{i.Category.Words()}: {i.Description} (pays for {paid.OrganizationName}'s contribution: {paid.Description})"
+                        : $"{i.Category.Words()}: {i.Description}"),
                     Paragraph.Of(i.OrganizationName),
                     Paragraph.Of(Dollars(i.Amount)),
                     Paragraph.Of(i.Period.LowerWords()),
@@ -317,6 +319,10 @@ public sealed class MouDraft(JoineryDb db, MissionWork mission, GlossaryWork glo
                     Paragraph.Of(Dollars(t.Contributions)),
                     Paragraph.Of((t.Share * 100).ToString("0", Us) + "%"),
                 ]).ToList());
+            if (money.Totals.Any(t => t.ContributionsPaidByCosts > 0))
+            {
+                yield return Paragraph.Of("A contribution that a cost item pays for is counted once, as the cost of the partner who pays, and not again as a contribution.");
+            }
         }
         yield return Paragraph.Gap("Compensation or cost sharing between the partners, how and when it is paid, and grant obligations.");
     }

@@ -100,7 +100,7 @@ public sealed class LaunchDemo(JoineryDb db, DemoActor act) : IDemoContribution
         }
 
         await act.AsAsync(priya, now.AddDays(-10), s => s.GetRequiredService<LaunchWork>().ScheduleAsync(id,
-            new ScheduleInput(Day(21), LaunchPlan.DefaultPilotMonths.ToString(CultureInfo.InvariantCulture)), cancellationToken), cancellationToken);
+            new ScheduleInput(Day(LaunchInDays), LaunchPlan.DefaultPilotMonths.ToString(CultureInfo.InvariantCulture)), cancellationToken), cancellationToken);
 
         // Given after the checklist's last change, so Riverbend's go counts for it as it is.
         await act.AsAsync(U(0), now.AddDays(-1), s => s.GetRequiredService<LaunchWork>().DecideAsync(id,

@@ -69,8 +69,10 @@ public sealed class LaunchProgress(LaunchWork launch) : IRoadmapContribution
 
 /// <summary>
 /// Prepare and Pilot: close to the start date (within <see cref="WarningDays"/>, or after it),
-/// training not completed, referral sources not told, agreements unsigned, measures without a
-/// baseline; and the pilot period over without a complete pilot review.
+/// training not completed, referral sources not told, agreements unsigned; and the pilot period
+/// over without a complete pilot review. Start-up warnings stop once the partnership operates
+/// (and none fire while it closes). Measures without a baseline are the Measures feature's
+/// signal ("measure-no-baseline", which names them), not repeated here.
 /// </summary>
 public sealed class LaunchSignals(LaunchWork launch, ShowAgreementsRegister agreements) : IHealthContribution
 {
@@ -88,7 +90,7 @@ public sealed class LaunchSignals(LaunchWork launch, ShowAgreementsRegister agre
         var link = partnership.Path + "/launch";
         var daysLeft = start.DayNumber - partnership.Today.DayNumber;
         var when = daysLeft > 0 ? $"The start date is in {HealthText.Days(daysLeft)}" : daysLeft == 0 ? "The start date is today" : "Services have started";
-        if (daysLeft <= thresholds[WarningDays] && view.Pilot is not { Ended: true })
+        if (partnership.StartingUp && daysLeft <= thresholds[WarningDays] && view.Pilot is not { Ended: true })
         {
             var untrained = view.Training.Where(t => t.CompletedOn is null).ToList();
             if (untrained.Count > 0)
@@ -111,12 +113,6 @@ public sealed class LaunchSignals(LaunchWork launch, ShowAgreementsRegister agre
                     $"{when} and {Counting.Of(unsigned.Count, "required agreement")} {Counting.Verb(unsigned.Count, "is", "are")} not signed or in force: services should not start on handshakes.",
                     unsigned.Select(r => new Evidence("agreement", r.AgreementId, $"{r.Type.Label()} ({(r.Missing ? "missing" : r.Status!.Value.LowerWords())})")).ToList(),
                     partnership.Path + "/agreements"));
-            }
-            if (view.MeasuresWithoutBaseline.Count > 0)
-            {
-                signals.Add(new("launch-baseline-missing", Severity.Warning, 8,
-                    $"{when} and {Counting.Of(view.MeasuresWithoutBaseline.Count, "measure")} {Counting.Verb(view.MeasuresWithoutBaseline.Count, "has", "have")} no baseline: without one, nobody can show what the partnership changed.",
-                    view.MeasuresWithoutBaseline.Select(m => new Evidence("measure", null, m)).ToList(), partnership.Path + "/measures"));
             }
         }
         if (view.Pilot is { Ended: true, ReviewComplete: false } pilot)

@@ -118,13 +118,14 @@ public sealed class MeasuresDemo(JoineryDb db, DemoActor act) : IDemoContributio
         {
             PartnershipId = partnershipId,
             MeasureId = screening.Id,
-            Title = "Behavioral health consultant joins the morning huddle",
-            Plan = "For four weeks the Riverbend consultant joins Eastside's 8:15 huddle and reviews the day's scheduled patients with a positive screen on file.",
+            // Eastside's own change, before the partnership: the Riverbend consultant only starts at the launch, so nothing here is credited to them.
+            Title = "Follow-up plan prompt in Eastside's screening template",
+            Plan = "For four weeks Eastside's nurses see a prompt to record a follow-up plan (referral, callback or watchful waiting) whenever a PHQ-2 screen is positive.",
             Prediction = "At least two in three positive screens will leave with a follow-up plan the same day.",
-            Do = "Ran as planned on 18 of 20 days; two huddles were cancelled for staffing.",
+            Do = "Ran as planned in both clinics; the prompt was missing on the tablets for two days.",
             Study = "Follow-up plans rose from about half to 64% in the first month, slightly under the prediction.",
             Act = CycleAct.Adopt,
-            NextStep = "Make huddle attendance part of the consultant's schedule; test a second cycle on Fridays.",
+            NextStep = "Keep the prompt; once the Riverbend consultant is on site after the launch, test a same-day warm handoff for positive screens.",
             StartedOn = cycleStart,
             EndedOn = cycleStart.AddDays(27),
             CreatedByUserId = owner,

@@ -59,7 +59,8 @@ public sealed class MeasuresSignals(MeasuresWork measures) : IHealthContribution
         var signals = new List<HealthSignal>();
         var charts = await measures.ChartsAsync(partnership.Id, cancellationToken);
         var noBaseline = charts.Where(x => x.Measure.BaselineValue is null).ToList();
-        if (noBaseline.Count > 0)
+        // A baseline matters before launch and while operating; a closing partnership can no longer collect one.
+        if (noBaseline.Count > 0 && partnership.Phase != Phase.Close)
         {
             signals.Add(new("measure-no-baseline", Severity.Warning, 8,
                 $"{Counting.Of(noBaseline.Count, "measure")} {Counting.Verb(noBaseline.Count, "has", "have")} no baseline: without one, nobody can tell whether the partnership made a difference.",

@@ -38,16 +38,17 @@ public sealed class MeetingsDemo(JoineryDb db, DemoActor act) : IDemoContributio
                 "## Kick-off at Eastside\n\n- Walked through both clinics together.\n- Agreed to record the partnership in Joinery.\n- Frontline staff asked for a shared word list.",
                 "Everyone came, including the front desk.", "Parking at Eastside made three people late."),
             (28, MeetingFormat.Hybrid, [2, 3, 8, 9, 10],
-                "## Mission draft\n\n1. Read version 1 together.\n2. Jamal and Sam will gather comments from their huddles.",
+                "## Mission draft\n\n1. Read version 1 together.\n2. Jamal and Sam will gather comments from their huddles.\n3. Each partner writes the results it expects, separately, within two weeks.",
                 "Frontline comments arrived before the meeting.", ""),
             (14, MeetingFormat.Virtual, [2, 8, 9],
                 "## Glossary\n\n- Loaded the starter crosswalk.\n- *Case management* stays disputed until the billing leads meet.",
                 "", "Only managers attended; executives sent apologies."),
             (0, MeetingFormat.Hybrid, [1, 2, 4, 7, 8, 10],
-                "## Expectations\n\nEach partner will write the results it expects, separately, before the next meeting.",
+                "## Expectations\n\n- Both lists were submitted and paired; the agreed expectations now have their measures.\n- Next: take them to both boards with the MOU draft.",
                 "The mission was read aloud at both all-staff meetings.", ""),
         };
         Guid? first = null;
+        var held = new Dictionary<int, Guid>();
         foreach (var plan in plans)
         {
             var input = new MeetingInput("Joint planning meeting", Day(today.AddDays(-plan.DaysAgo)), plan.Format.ToText(), series.ToString(),
@@ -56,6 +57,7 @@ public sealed class MeetingsDemo(JoineryDb db, DemoActor act) : IDemoContributio
             var meeting = await act.AsAsync(priya, now.AddDays(-plan.DaysAgo), s => s.GetRequiredService<MeetingsWork>().CreateMeetingAsync(id, input, cancellationToken),
                 cancellationToken);
             first ??= meeting;
+            held[plan.DaysAgo] = meeting;
         }
 
         Task<Guid> Action(DateTimeOffset at, string title, User owner, DateOnly due, Guid? meeting) =>
@@ -66,8 +68,13 @@ public sealed class MeetingsDemo(JoineryDb db, DemoActor act) : IDemoContributio
         var room = await Action(now.AddDays(-42), "Book a room at Riverbend for the next face-to-face meeting", U(2), today.AddDays(-20), first);
         await SetStatus(U(2), now.AddDays(-25), room, ActionStatus.Done);
         await Action(now.AddDays(-14), "Ask both billing leads to meet about 'case management'", U(9), today.AddDays(-7), first);
-        await Action(now, "Write Eastside's expected results for the partnership", U(8), today.AddDays(10), null);
-        var riverbend = await Action(now, "Write Riverbend's expected results for the partnership", U(2), today.AddDays(10), null);
-        await SetStatus(U(2), now, riverbend, ActionStatus.InProgress);
+        // Agreed at the mission meeting; done when each partner submitted its list (the expectations demo submits them 16 and 14 days ago).
+        var eastside = await Action(now.AddDays(-28), "Write Eastside's expected results for the partnership", U(8), today.AddDays(-14), held[28]);
+        var riverbend = await Action(now.AddDays(-28), "Write Riverbend's expected results for the partnership", U(2), today.AddDays(-14), held[28]);
+        await SetStatus(U(2), now.AddDays(-20), riverbend, ActionStatus.InProgress);
+        await SetStatus(U(2), now.AddDays(-16), riverbend, ActionStatus.Done);
+        await SetStatus(U(8), now.AddDays(-14), eastside, ActionStatus.Done);
+        var boards = await Action(now, "Take the agreed expectations to both boards with the MOU draft", U(2), today.AddDays(14), held[0]);
+        await SetStatus(U(2), now, boards, ActionStatus.InProgress);
     }
 }

@@ -71,12 +71,15 @@ public sealed class MeetingsSignals(JoineryDb db) : IHealthContribution
             }
         }
 
-        var recent = meetings.Take(thresholds[RecentMeetings]).ToList();
+        // Only meetings whose attendance is recorded count: a meeting just scheduled, held today or not yet
+        // written up has nobody marked present, and would otherwise read as every partner missing it.
+        var ids = meetings.Select(m => m.Id).ToList();
+        var attendance = await db.Set<MeetingAttendance>().AsNoTracking().Where(a => a.PartnershipId == partnership.Id && ids.Contains(a.MeetingId))
+            .Select(a => new { a.MeetingId, a.UserId }).ToListAsync(cancellationToken);
+        var recorded = attendance.Select(a => a.MeetingId).ToHashSet();
+        var recent = meetings.Where(m => recorded.Contains(m.Id)).Take(thresholds[RecentMeetings]).ToList();
         if (recent.Count >= thresholds[RecentMeetings])
         {
-            var ids = recent.Select(m => m.Id).ToList();
-            var attendance = await db.Set<MeetingAttendance>().AsNoTracking().Where(a => a.PartnershipId == partnership.Id && ids.Contains(a.MeetingId))
-                .Select(a => new { a.MeetingId, a.UserId }).ToListAsync(cancellationToken);
             var byUser = partnership.Members.ToDictionary(m => m.UserId);
             foreach (var partner in partnership.Partners)
             {

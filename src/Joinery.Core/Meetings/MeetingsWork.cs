@@ -63,7 +63,9 @@ public sealed class MeetingsWork(JoineryDb db)
         {
             var upcoming = new List<DateOnly>();
             var date = s.FirstDate;
-            while (date < today && upcoming.Count == 0)
+            // A date of the series already held (today's meeting, once recorded) is not "next".
+            var held = meetings.Where(m => m.SeriesId == s.Id).Select(m => m.Date).ToHashSet();
+            while (date < today || held.Contains(date))
             {
                 date = Next(s.Cadence, date);
             }

@@ -18,6 +18,9 @@ public sealed record PartnershipFacts(Guid Id, Phase Phase, bool Archived, DateT
 {
     /// <summary>The partnership's pages start here; signals link below it.</summary>
     public string Path => $"/partnerships/{Id}";
+
+    /// <summary>Before services run day to day; start-up warnings (training, announcements, go/no-go) apply only then, never once operating or closing.</summary>
+    public bool StartingUp => Phase < Phase.Operate;
 }
 
 public static class PartnershipFactsQuery

@@ -145,6 +145,50 @@ public sealed class FormalizeApiTests(JoineryApp app) : IClassFixture<JoineryApp
     }
 
     [Fact]
+    public async Task A_cost_item_that_pays_for_a_contribution_counts_it_once_as_the_payers_cost()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var consultant = (await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/contributions",
+            new { organization = p.Partners[0], kind = "staff-fte", description = "Consultant two days a week", value = 38000, fte = 0.4 }, HttpStatusCode.Created)).Text("id");
+        await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/contributions", new { organization = p.Partners[0], kind = "equipment", description = "Shelving", value = 4500 }, HttpStatusCode.Created);
+        var before = (await api.GetJsonAsync(Url(p, "finances"))).GetProperty("totals").EnumerateArray().ToDictionary(t => Guid.Parse(t.Text("organizationId")));
+
+        await api.PostJsonAsync(Url(p, "finances"), new { category = "staff", description = "Contract payment for the consultant", organization = p.Partners[1], amount = 3150m, period = "monthly", contribution = consultant },
+            HttpStatusCode.Created);
+        var view = await api.GetJsonAsync(Url(p, "finances"));
+        var stakes = view.GetProperty("totals").EnumerateArray().ToDictionary(t => Guid.Parse(t.Text("organizationId")));
+        var item = view.GetProperty("items").EnumerateArray().Single();
+
+        before[p.Partners[0]].GetProperty("contributions").GetDecimal().ShouldBe(42500m);
+        stakes[p.Partners[0]].GetProperty("contributions").GetDecimal().ShouldBe(4500m, "the consultant is counted as the cost of the partner who pays");
+        stakes[p.Partners[0]].GetProperty("contributionsPaidByCosts").GetDecimal().ShouldBe(38000m);
+        stakes[p.Partners[1]].GetProperty("annualCosts").GetDecimal().ShouldBe(37800m);
+        stakes.Values.Sum(t => t.GetProperty("total").GetDecimal()).ShouldBe(42300m, "4,500 + 37,800: the consultant once");
+        item.GetProperty("paysFor").Text("contributionId").ShouldBe(consultant);
+        item.GetProperty("paysFor").Text("description").ShouldBe("Consultant two days a week");
+    }
+
+    [Fact]
+    public async Task A_cost_item_cannot_pay_for_another_partnerships_contribution_or_one_that_does_not_exist()
+    {
+        var p = await PartnershipAsync();
+        var other = await PartnershipAsync();
+        var theirs = (await (await app.ApiAsync(other.Steward)).PostJsonAsync($"/api/v1/partnerships/{other.Id}/contributions",
+            new { organization = other.Partners[0], kind = "staff-fte", description = "Their consultant", value = 10000 }, HttpStatusCode.Created)).Text("id");
+        var api = await app.ApiAsync(p.Steward);
+        object Cost(string contribution) => new { category = "staff", description = "Consultant", organization = p.Partners[1], amount = 100m, period = "monthly", contribution };
+
+        var foreign = await api.PostJsonAsync(Url(p, "finances"), Cost(theirs), HttpStatusCode.BadRequest);
+        var missing = await api.PostJsonAsync(Url(p, "finances"), Cost(Guid.NewGuid().ToString()), HttpStatusCode.BadRequest);
+
+        foreign.ErrorFields().ShouldBe(["contribution"]);
+        missing.ErrorFields().ShouldBe(["contribution"]);
+        foreign.GetProperty("errors").GetProperty("contribution")[0].GetString().ShouldBe("There is no such contribution in this partnership's ledger; choose one from the list or none.");
+        (await CountAsync(db => db.Set<CostItem>().CountAsync(c => c.PartnershipId == p.Id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Bad_cost_items_get_a_problem_per_field_and_save_nothing()
     {
         var p = await PartnershipAsync();

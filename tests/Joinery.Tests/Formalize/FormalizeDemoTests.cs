@@ -1,7 +1,10 @@
 using Joinery.Core.Common;
 using Joinery.Core.Data;
+using Joinery.Core.Decisions;
+using Joinery.Core.Demo;
 using Joinery.Core.Formalize;
 using Joinery.Core.Health;
+using Joinery.Core.Launch;
 using Joinery.Core.Partnerships;
 using Joinery.Tests.Cli;
 using Joinery.Tests.Support;
@@ -62,5 +65,29 @@ public sealed class FormalizeDemoTests(SharedCliSession shared)
         reviews.Select(r => r.UserId).Distinct().Count().ShouldBe(2, "two reviewers took turns on the MOU's checklist");
         (await db.Set<AgreementElementCheck>().AsNoTracking().Where(c => c.PartnershipId == partnershipId).Select(c => c.ReviewedAt).ToListAsync())
             .ShouldAllBe(at => at < db.Now.AddDays(-1));
+    }
+
+    [Fact]
+    public async Task The_demo_consultant_is_riverbends_contribution_paid_by_eastside_from_the_launch_and_counted_once()
+    {
+        var partnershipId = await _cli.SeedDemoAsync();
+
+        await using var scope = _cli.Host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<JoineryDb>();
+        var finances = (await scope.ServiceProvider.GetRequiredService<FinancesWork>().GetAsync(partnershipId)).ShouldNotBeNull();
+        var launch = (await scope.ServiceProvider.GetRequiredService<LaunchWork>().GetAsync(partnershipId)).ShouldNotBeNull().StartDate.ShouldNotBeNull();
+        var paid = finances.Items.Single(i => i.PaysFor is not null);
+        var consultant = await db.Set<Contribution>().AsNoTracking().SingleAsync(c => c.Id == paid.PaysFor!.ContributionId);
+        var riverbend = finances.Totals.Single(t => t.OrganizationName == DemoCast.Bh);
+        var eastside = finances.Totals.Single(t => t.OrganizationName == DemoCast.Pc);
+
+        paid.OrganizationName.ShouldBe(DemoCast.Pc);
+        paid.PaysFor!.OrganizationName.ShouldBe(DemoCast.Bh);
+        consultant.Kind.ShouldBe(ContributionKind.StaffFte);
+        consultant.PeriodStart.ShouldBe(launch, "the consultant is lent for the service, which starts on the launch date");
+        paid.FromMonth.ShouldBe(new DateOnly(launch.Year, launch.Month, 1));
+        riverbend.ContributionsPaidByCosts.ShouldBe(38_000m);
+        riverbend.Total.ShouldBe(7_599.99m, "training and laptop 3,099.99 plus the shelving 4,500; the consultant counts as Eastside's cost");
+        eastside.Total.ShouldBe(70_800m, "the consultant's contract 37,800 and the licence 2,400 a year, plus space and nurse time 30,600");
     }
 }

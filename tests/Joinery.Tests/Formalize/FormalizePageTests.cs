@@ -245,4 +245,33 @@ public sealed class FormalizePageTests(JoineryApp app) : IClassFixture<JoineryAp
         post.Headers.Location!.AbsolutePath.ShouldBe("/account/denied");
         (await app.ReadAsync(db => db.Set<Agreement>().CountAsync(a => a.PartnershipId == p.Id))).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_cost_recorded_on_the_page_as_paying_for_a_contribution_is_shown_on_both_pages_and_counted_once()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        var consultant = (await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/contributions",
+            new { organization = p.Partners[0], kind = "staff-fte", description = "Consultant two days a week", value = 38000 }, HttpStatusCode.Created)).Text("id");
+        var browser = await app.SignedInAsync(p.Steward);
+
+        var response = await browser.SubmitFormAsync(Page(p, "finances"), Page(p, "finances"), new Dictionary<string, string>
+        {
+            ["Input.Category"] = "staff",
+            ["Input.Description"] = "Contract payment for the consultant",
+            ["Input.Organization"] = p.Partners[1].ToString(),
+            ["Input.Amount"] = "1000",
+            ["Input.Period"] = "monthly",
+            ["Input.Contribution"] = consultant,
+        });
+        var finances = await browser.ReadPageAsync(Page(p, "finances"));
+        var ledger = await browser.ReadPageAsync(Page(p, "contributions"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        finances.ShouldContain("the stake counts it once: as the cost of the partner who pays");
+        finances.ShouldContain("s contribution: Consultant two days a week");
+        finances.ShouldContain("($38,000.00 paid for by cost items, counted there)");
+        ledger.ShouldContain("Paid for by a cost item (");
+        ledger.ShouldContain(": Contract payment for the consultant)");
+    }
 }

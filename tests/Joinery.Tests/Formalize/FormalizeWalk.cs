@@ -1,3 +1,4 @@
+using Joinery.Core.Decisions;
 using Joinery.Core.Formalize;
 using Joinery.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +15,15 @@ public sealed class FormalizeWalk : IWalkContribution
                 new ServiceInput("Consults", "", victim.Partners[0].ToString(), victim.Partners[1].ToString(), "", ["medicaid"], "contract", false, null, null));
             var kept = await services.GetRequiredService<ServicesWork>().CreateAsync(victim.Id,
                 new ServiceInput("Care coordination", "", victim.Partners[1].ToString(), victim.Partners[1].ToString(), "", ["medicaid"], "direct", false, null, null));
+            var lent = await services.GetRequiredService<DecisionsWork>().AddContributionAsync(victim.Id,
+                new ContributionInput(victim.Partners[0].ToString(), "staff-fte", "Consultant one day a week", "12000", "0.2", null, null));
             var cost = await services.GetRequiredService<FinancesWork>().AddAsync(victim.Id,
-                new CostItemInput("space", "Consult room", victim.Partners[1].ToString(), "400", "monthly", null, null));
+                new CostItemInput("space", "Consult room", victim.Partners[1].ToString(), "400", "monthly", null, null, lent.Value.ToString()));
             var mou = await services.GetRequiredService<RecordAgreement>().RunAsync(victim.Id, new AgreementInput("mou", "Memorandum of understanding", "draft"));
             var document = await services.GetRequiredService<AttachAgreementDocument>().RunAsync(victim.Id, mou.Value, "mou.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray());
             var signatory = await services.GetRequiredService<AddSignatory>().RunAsync(victim.Id, mou.Value,
                 new SignatoryInput("Dana Example", "Director", victim.Partners[0], null));
+            lent.Succeeded.ShouldBeTrue(lent.FirstError);
             foreach (var outcome in new[] { service, kept, cost, mou, document, signatory })
             {
                 outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
@@ -29,6 +33,7 @@ public sealed class FormalizeWalk : IWalkContribution
                 ["serviceId"] = service.Value.ToString(),
                 ["edit"] = service.Value.ToString(),
                 ["costItemId"] = cost.Value.ToString(),
+                ["paidContributionId"] = lent.Value.ToString(),
                 ["agreementId"] = mou.Value.ToString(),
                 ["service"] = kept.Value.ToString(),
                 ["signatoryId"] = signatory.Value.ToString(),
@@ -51,6 +56,7 @@ public sealed class FormalizeWalk : IWalkContribution
             ["Input.Organization"] = victim.Partners[0].ToString(),
             ["Input.Amount"] = "1200.50",
             ["Input.Period"] = "one-off",
+            ["Input.Contribution"] = records["paidContributionId"],
         },
         "/Formalize/Agreements" or "/Formalize/Agreement" => new()
         {

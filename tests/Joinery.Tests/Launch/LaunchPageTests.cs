@@ -123,9 +123,15 @@ public sealed class LaunchPageTests(JoineryApp app) : IClassFixture<JoineryApp>
 /// <summary>The launch health signals, with their thresholds.</summary>
 public sealed class LaunchHealthTests(JoineryApp app) : IClassFixture<JoineryApp>
 {
-    private async Task<(SeededPartnership P, IReadOnlyList<HealthSignal> Signals)> SignalsAsync(int startInDays, int pilotMonths = 6)
+    private async Task<(SeededPartnership P, IReadOnlyList<HealthSignal> Signals)> SignalsAsync(int startInDays, int pilotMonths = 6, Phase? phase = null)
     {
         var p = await app.APartnership().With(MemberRole.Steward, MemberLevel.Executive).BuildAsync();
+        if (phase is { } moved)
+        {
+            await app.WithCoreAsync<int>(services => services.GetRequiredService<Joinery.Core.Data.JoineryDb>().Partnerships
+                .Where(x => x.Id == p.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Phase, moved)));
+            Joinery.Core.Data.PartnershipVersions.Changed(p.Id);
+        }
         var signals = await app.ActingAsAsync(p.Steward, async services =>
         {
             var launch = services.GetRequiredService<LaunchWork>();
@@ -141,7 +147,7 @@ public sealed class LaunchHealthTests(JoineryApp app) : IClassFixture<JoineryApp
     }
 
     [Fact]
-    public async Task Close_to_the_start_date_open_training_untold_sources_and_missing_baselines_are_signalled_with_where_to_fix_them()
+    public async Task Close_to_the_start_date_open_training_untold_sources_and_unsigned_agreements_are_signalled_with_where_to_fix_them()
     {
         var (p, signals) = await SignalsAsync(10);
 
@@ -150,7 +156,8 @@ public sealed class LaunchHealthTests(JoineryApp app) : IClassFixture<JoineryApp
         training.Link.ShouldBe($"/partnerships/{p.Id}/launch#training-heading");
         training.Message.ShouldBe("The start date is in 10 days and 1 training course is not completed.");
         signals.Single(s => s.Code == "launch-sources-not-told").Evidence.Select(e => e.Label).ShouldBe(["County crisis line"]);
-        var baseline = signals.Single(s => s.Code == "launch-baseline-missing");
+        var baseline = signals.Single(s => s.Code.Contains("baseline", StringComparison.Ordinal));
+        baseline.Code.ShouldBe("measure-no-baseline", "the missing baseline is said once, by the measures, which name the measure");
         baseline.Evidence.Select(e => e.Label).ShouldBe(["Days to first visit"]);
         baseline.Link.ShouldBe($"/partnerships/{p.Id}/measures");
         var agreements = signals.Single(s => s.Code == "launch-agreements-unsigned");
@@ -189,5 +196,18 @@ public sealed class LaunchHealthTests(JoineryApp app) : IClassFixture<JoineryApp
         var overdue = signals.Single(s => s.Code == "pilot-review-overdue");
         overdue.Link.ShouldBe($"/partnerships/{p.Id}/expectations#pilot-heading");
         signals.ShouldNotContain(s => s.Code.StartsWith("launch-", StringComparison.Ordinal), "the pilot is over");
+    }
+
+    [Theory]
+    [InlineData(Phase.Operate)]
+    [InlineData(Phase.Close)]
+    public async Task Once_operating_or_closing_a_partnership_gets_no_start_up_warnings(Phase phase)
+    {
+        var (_, before) = await SignalsAsync(10, phase: Phase.Pilot);
+        var (_, signals) = await SignalsAsync(10, phase: phase);
+
+        before.ShouldContain(s => s.Code == "launch-training-incomplete", "the same partnership still piloting is warned");
+        signals.ShouldNotContain(s => s.Code.StartsWith("launch-", StringComparison.Ordinal));
+        signals.Any(s => s.Code == "measure-no-baseline").ShouldBe(phase != Phase.Close, "a closing partnership can no longer collect a baseline");
     }
 }

@@ -1,5 +1,6 @@
 using Joinery.Core.Data;
 using Joinery.Core.Decisions;
+using Joinery.Core.Formalize;
 using Joinery.Web.Features.Partnerships;
 using Joinery.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -7,9 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Joinery.Web.Features.Decisions;
 
 [InNavigation(NavGroup.Plan, 2, "Contributions", "/contributions", Step = 4)]
-public sealed class ContributionsModel(JoineryDb db, DecisionsWork decisions) : PartnershipPage(db)
+public sealed class ContributionsModel(JoineryDb db, DecisionsWork decisions, FinancesWork finances) : PartnershipPage(db)
 {
     public ContributionsView View { get; private set; } = null!;
+
+    /// <summary>Contributions a cost item on the Finances page pays for, with that cost's payer and description.</summary>
+    public IReadOnlyDictionary<Guid, string> PaidBy { get; private set; } = new Dictionary<Guid, string>();
 
     [BindProperty]
     public ContributionForm Input { get; set; } = new();
@@ -34,6 +38,7 @@ public sealed class ContributionsModel(JoineryDb db, DecisionsWork decisions) : 
             return false;
         }
         View = (await decisions.ContributionsAsync(id, cancellationToken))!;
+        PaidBy = await finances.PaidContributionsAsync(id, cancellationToken);
         return true;
     }
 

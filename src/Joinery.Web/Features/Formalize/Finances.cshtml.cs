@@ -23,7 +23,7 @@ public sealed class FinancesModel(JoineryDb db, FinancesWork work) : Partnership
         {
             return NotFound();
         }
-        var outcome = await work.AddAsync(id, new CostItemInput(Input.Category, Input.Description, Input.Organization, Input.Amount, Input.Period, Input.FromMonth, Input.ToMonth), cancellationToken);
+        var outcome = await work.AddAsync(id, new CostItemInput(Input.Category, Input.Description, Input.Organization, Input.Amount, Input.Period, Input.FromMonth, Input.ToMonth, Input.Contribution), cancellationToken);
         return Respond(outcome, _ => "The cost item was recorded.");
     }
 
@@ -55,5 +55,6 @@ public sealed class FinancesModel(JoineryDb db, FinancesWork work) : Partnership
         public string? Period { get; set; }
         public string? FromMonth { get; set; }
         public string? ToMonth { get; set; }
+        public string? Contribution { get; set; }
     }
 }

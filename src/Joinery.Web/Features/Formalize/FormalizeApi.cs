@@ -12,7 +12,8 @@ public sealed record ServiceDto(string? Name, string? Description, Guid? Deliver
         AssociateFunction, AssociateOrganization?.ToString());
 }
 
-public sealed record CostItemDto(string? Category, string? Description, Guid? Organization, decimal? Amount, string? Period, string? FromMonth, string? ToMonth);
+public sealed record CostItemDto(string? Category, string? Description, Guid? Organization, decimal? Amount, string? Period, string? FromMonth, string? ToMonth,
+    Guid? Contribution = null);
 
 /// <summary>Formalize: services, finances and agreements under /api/v1/partnerships/{id}.</summary>
 internal static class FormalizeApi
@@ -76,7 +77,8 @@ internal static class FormalizeApi
     private static async Task<IResult> AddCostAsync(Guid id, CostItemDto? body, FinancesWork work, CancellationToken cancellationToken)
     {
         var outcome = await work.AddAsync(id, new CostItemInput(body?.Category, body?.Description, body?.Organization?.ToString(),
-            body?.Amount?.ToString(CultureInfo.InvariantCulture), body?.Period, body?.FromMonth, body?.ToMonth), cancellationToken);
+            body?.Amount?.ToString(CultureInfo.InvariantCulture), body?.Period, body?.FromMonth, body?.ToMonth,
+            body?.Contribution?.ToString()), cancellationToken);
         return outcome.Succeeded ? TypedResults.Created($"/api/v1/partnerships/{id}/finances", new { id = outcome.Value }) : Problems.From(outcome);
     }
 
