@@ -150,14 +150,15 @@ public static class DocxWriter
         var table = new DocumentFormat.OpenXml.Wordprocessing.Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableLayout { Type = TableLayoutValues.Autofit },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4U },
                 new LeftBorder { Val = BorderValues.Single, Size = 4U },
                 new BottomBorder { Val = BorderValues.Single, Size = 4U },
                 new RightBorder { Val = BorderValues.Single, Size = 4U },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U },
-                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U })));
+                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U }),
+            // The schema's order: the layout comes after the borders.
+            new TableLayout { Type = TableLayoutValues.Autofit }));
         // Word needs the grid before the rows. The columns are sized by their content, as in the PDF
         // (ColumnWidths), from an average character width; Word's autofit layout refines them when it opens.
         var widths = ColumnWidthsOf(headers, rows);

@@ -146,6 +146,26 @@ public sealed class DocumentWriterTests
     }
 
     [Fact]
+    public void Word_tables_autofit_and_size_their_columns_by_their_content()
+    {
+        var rows = new List<IReadOnlyList<Paragraph>>
+        {
+            new[] { Paragraph.Of("1"), Paragraph.Of("A long description that needs most of the width of the page to read well on one line") },
+            new[] { Paragraph.Of("2"), Paragraph.Of("Short") },
+        };
+        var bytes = DocxWriter.Write(new PartnershipDocument("Widths", "Two columns", [new Table("Items", ["#", "Description"], rows)]));
+
+        using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        new OpenXmlValidator().Validate(word).Select(e => e.Description).ShouldBeEmpty();
+        var table = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().Single();
+        table.GetFirstChild<TableProperties>()!.GetFirstChild<TableLayout>()!.Type!.Value.ShouldBe(TableLayoutValues.Autofit);
+        var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        widths.Count.ShouldBe(2);
+        widths[0].ShouldBeLessThan(widths[1] / 5, "the number column needs little, the description the rest");
+        widths.Sum().ShouldBeInRange(10790, 10810, "the table spans the 7.5-inch text width");
+    }
+
+    [Fact]
     public void The_pdf_and_the_word_document_joinery_writes_pass_the_upload_checks_so_a_draft_can_be_attached()
     {
         DocumentSniffer.Sniff(PdfWriter.Write(Sample(paragraphs: 120), Now)).ShouldBe(DocumentSniffer.Pdf);
