@@ -37,7 +37,7 @@ public sealed class CloseSignals(CloseWork closeWork) : IHealthContribution
         {
             signals.Add(new("close-transition-overdue", Severity.Warning, 4,
                 $"{Counting.Of(overdue.Count, "service transition")} {Counting.Verb(overdue.Count, "is", "are")} past their due date and not carried out.",
-                overdue.Select(t => new Evidence("service", t.ServiceId, $"{t.Service} (due {t.DueOn:yyyy-MM-dd})")).ToList(), link));
+                overdue.Select(t => new Evidence("service", t.ServiceId, $"{t.Service} (due {ShownDates.Of(t.DueOn)})")).ToList(), link));
         }
         return signals;
     }

@@ -102,7 +102,10 @@ public sealed class Validation
         return email.ToLowerInvariant();
     }
 
-    /// <summary>A calendar date written yyyy-mm-dd (what date inputs send), between 2000 and 2100.</summary>
+    /// <summary>
+    /// A calendar date written yyyy-mm-dd (what date inputs send), between 2000 and 2100. The message
+    /// names no format: the browser's date picker shows the date its own way (mm/dd/yyyy in en-US).
+    /// </summary>
     public DateOnly? Date(string field, string label, string? value, bool required = true)
     {
         var text = (value ?? "").Trim();
@@ -114,7 +117,7 @@ public sealed class Validation
         {
             return date;
         }
-        Add(field, $"Enter {label} as yyyy-mm-dd.");
+        Add(field, text.Length == 0 ? $"Enter {label}." : $"Enter {label} as a valid date, between 2000 and 2100.");
         return null;
     }
 

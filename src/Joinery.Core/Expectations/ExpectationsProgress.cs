@@ -96,7 +96,7 @@ public sealed class ExpectationsSignals(CheckExpectationsHealth expectations) : 
         {
             signals.Add(new("expectations-reevaluation-overdue", Severity.Warning, 5,
                 $"{Counting.Of(facts.ReevaluationOverdue.Count, "agreed expectation")} {Counting.Verb(facts.ReevaluationOverdue.Count, "is", "are")} past their re-evaluation date.",
-                facts.ReevaluationOverdue.Select(x => new Evidence("agreed-expectation", x.Id, $"{x.Statement} (due {x.ReevaluateOn:yyyy-MM-dd})")).ToList(), link));
+                facts.ReevaluationOverdue.Select(x => new Evidence("agreed-expectation", x.Id, $"{x.Statement} (due {ShownDates.Of(x.ReevaluateOn)})")).ToList(), link));
         }
         return signals;
     }

@@ -43,14 +43,14 @@ public sealed class AgreementsSignals(AgreementList register, ServicesWork catal
         {
             signals.Add(new("agreement-expired", Severity.Critical, 4,
                 $"{Counting.Of(expired.Count, "agreement")} marked {string.Join(" or ", expired.Select(a => a.Status.LowerWords()).Distinct())} {Counting.Verb(expired.Count, "is", "are")} past their expiry date: renew them or record that they ended.",
-                expired.Select(a => new Evidence("agreement", a.Id, $"{a.Title} (expired {a.ExpiresOn:yyyy-MM-dd})")).ToList(), path));
+                expired.Select(a => new Evidence("agreement", a.Id, $"{a.Title} (expired {ShownDates.Of(a.ExpiresOn)})")).ToList(), path));
         }
         var expiring = live.Where(a => a.ExpiresOn >= today && a.NoticeOn <= today).ToList();
         if (expiring.Count > 0)
         {
             signals.Add(new("agreement-expiring", Severity.Warning, 4,
                 $"{Counting.Of(expiring.Count, "agreement")} {Counting.Verb(expiring.Count, "is", "are")} within their renewal notice period: start the renewal talks now.",
-                expiring.Select(a => new Evidence("agreement", a.Id, $"{a.Title} (expires {a.ExpiresOn:yyyy-MM-dd})")).ToList(), path));
+                expiring.Select(a => new Evidence("agreement", a.Id, $"{a.Title} (expires {ShownDates.Of(a.ExpiresOn)})")).ToList(), path));
         }
         var part2 = (await catalog.ServicesAsync(partnership.Id, cancellationToken)).Where(s => s.InvolvesPart2).ToList();
         if (part2.Count > 0 && !agreements.Any(a => a.Type == AgreementType.Qsoa && a.InForce))

@@ -118,8 +118,8 @@ public sealed class LaunchSignals(LaunchWork launch, ShowAgreementsRegister agre
         if (view.Pilot is { Ended: true, ReviewComplete: false } pilot)
         {
             signals.Add(new("pilot-review-overdue", Severity.Warning, 5,
-                $"The pilot ended on {pilot.To:yyyy-MM-dd} and its review is not complete: the partners have not yet re-evaluated what they expected.",
-                pilot.ReviewId is { } r ? [new Evidence("pilot-review", r, $"Pilot review due {pilot.ReviewDue:yyyy-MM-dd}")] : [],
+                $"The pilot ended on {ShownDates.Of(pilot.To)} and its review is not complete: the partners have not yet re-evaluated what they expected.",
+                pilot.ReviewId is { } r ? [new Evidence("pilot-review", r, $"Pilot review due {ShownDates.Of(pilot.ReviewDue)}")] : [],
                 pilot.ReviewId is { } id ? partnership.Path + "/expectations/pilot-reviews/" + id : partnership.Path + "/expectations#pilot-heading"));
         }
         return signals;

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Inbox;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,7 @@ public sealed class ActionsInbox(JoineryDb db) : IInboxContribution
             .Select(a => new { a.PartnershipId, a.Title, a.DueDate, a.CreatedAt })
             .ToListAsync(cancellationToken);
         return open.Select(a => new InboxItem(Kind.Code, a.PartnershipId, a.Title,
-            $"You own this action item of {person.In(a.PartnershipId).PartnershipName}; it is due {a.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+            $"You own this action item of {person.In(a.PartnershipId).PartnershipName}; it is due {ShownDates.Of(a.DueDate)}"
             + (a.DueDate < today ? " and overdue." : "."),
             $"/partnerships/{a.PartnershipId}/actions?mine=true", a.CreatedAt));
     }

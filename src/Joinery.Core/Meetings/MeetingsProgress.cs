@@ -31,13 +31,13 @@ public sealed class MeetingsProgress(JoineryDb db) : IRoadmapContribution
         var met = teams.GroupBy(t => t.MeetingId).Where(g => partnership.Partners.All(p => g.Any(t => t.OrganizationId == p.Id)))
             .MinBy(g => meetings.First(m => m.Id == g.Key).Date);
         var gate = met is not null
-            ? new Criterion(Code, Text, CriterionStatus.Met, $"Managers and frontline staff of every partner met on {meetings.First(m => m.Id == met.Key).Date:yyyy-MM-dd}.")
+            ? new Criterion(Code, Text, CriterionStatus.Met, $"Managers and frontline staff of every partner met on {ShownDates.Of(meetings.First(m => m.Id == met.Key).Date)}.")
             : new Criterion(Code, Text, CriterionStatus.NotMet, "No face-to-face meeting yet with managers or frontline staff of every partner.");
 
         var series = await db.Set<MeetingSeries>().AsNoTracking().Where(s => s.PartnershipId == partnership.Id).ToListAsync(cancellationToken);
         var last = meetings.Max(m => m.Date);
         var onCadence = series.Any(s => today.DayNumber - last.DayNumber <= MeetingsWork.CadenceDays(s.Cadence) * 3 / 2);
-        var evidence = $"{Counting.Of(meetings.Count, "meeting")} held, the last on {last:yyyy-MM-dd}" + (series.Count == 0 ? "; no regular meeting series yet." : onCadence ? "; on cadence." : "; the cadence has lapsed.");
+        var evidence = $"{Counting.Of(meetings.Count, "meeting")} held, the last on {ShownDates.Of(last)}" + (series.Count == 0 ? "; no regular meeting series yet." : onCadence ? "; on cadence." : "; the cadence has lapsed.");
         return new RoadmapPart([new GateCriterion(Phase.Plan, 50, "/meetings", gate)],
             [new StepPart(3, series.Count > 0 && onCadence ? StepStatus.Done : StepStatus.InProgress, evidence)]);
     }
@@ -88,7 +88,7 @@ public sealed class MeetingsSignals(JoineryDb db) : IHealthContribution
                 {
                     signals.Add(new("attendance-falling", Severity.Warning, 3,
                         $"{partner.Name} attended {present} of the last {recent.Count} joint meetings.",
-                        recent.Select(m => new Evidence("meeting", m.Id, $"{m.Date:yyyy-MM-dd} {m.Title}")).ToList(), partnership.Path + "/meetings"));
+                        recent.Select(m => new Evidence("meeting", m.Id, $"{ShownDates.Of(m.Date)} {m.Title}")).ToList(), partnership.Path + "/meetings"));
                 }
                 else if (!recent.Any(m => attendance.Any(a => a.MeetingId == m.Id && byUser.TryGetValue(a.UserId, out var who)
                     && who.OrganizationId == partner.Id && who.Level == MemberLevel.Executive)))
@@ -106,7 +106,7 @@ public sealed class MeetingsSignals(JoineryDb db) : IHealthContribution
         if (overdue.Count > 0)
         {
             signals.Add(new("actions-overdue", overdue.Count >= 5 ? Severity.Warning : Severity.Info, 3,
-                $"{Counting.Of(overdue.Count, "action item")} {Counting.Verb(overdue.Count, "is", "are")} overdue; the oldest was due {overdue[0].DueDate:yyyy-MM-dd}.",
+                $"{Counting.Of(overdue.Count, "action item")} {Counting.Verb(overdue.Count, "is", "are")} overdue; the oldest was due {ShownDates.Of(overdue[0].DueDate)}.",
                 overdue.Select(a => new Evidence("action-item", a.Id, a.Title)).ToList(), partnership.Path + "/actions"));
         }
         return signals;

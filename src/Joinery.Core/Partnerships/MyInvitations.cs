@@ -1,4 +1,3 @@
-using System.Globalization;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Inbox;
@@ -63,6 +62,6 @@ public sealed class InvitationInbox(ShowMyInvitations invitations) : IInboxContr
 
     public async Task<IEnumerable<InboxItem>> ItemsAsync(InboxPerson person, CancellationToken cancellationToken) =>
         (await invitations.RunAsync(cancellationToken)).Select(i => new InboxItem(Kind.Code, i.PartnershipId, $"Join {i.PartnershipName}",
-            $"A steward invited you as a {i.Role.LowerWords()} at {i.Level.LowerWords()} level, for {i.OrganizationName}; the invitation is open until {i.ExpiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
+            $"A steward invited you as a {i.Role.LowerWords()} at {i.Level.LowerWords()} level, for {i.OrganizationName}; the invitation is open until {ShownDates.Of(i.ExpiresAt)}.",
             "/account/invitations", i.InvitedAt));
 }

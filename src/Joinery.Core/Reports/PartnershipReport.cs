@@ -75,7 +75,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
         yield return Paragraph.Field("Mission", current.Mission, "no mission written");
         var endorsed = mission.Endorsements.Where(e => e.EndorsedAt is not null).ToList();
         yield return endorsed.Count == mission.Endorsements.Count && endorsed.Count > 0
-            ? Paragraph.Of($"Version {current.Number}, endorsed by {string.Join(" and ", endorsed.Select(e => $"{e.OrganizationName} ({e.EndorsedAt:yyyy-MM-dd})"))}.")
+            ? Paragraph.Of($"Version {current.Number}, endorsed by {string.Join(" and ", endorsed.Select(e => $"{e.OrganizationName} ({ShownDates.Of(e.EndorsedAt)})"))}.")
             : new Paragraph([new Span($"Version {current.Number}. "), new Span(
                 $"Waiting for endorsement by {string.Join(" and ", mission.Endorsements.Where(e => e.EndorsedAt is null).Select(e => e.OrganizationName))}.", SpanKind.Gap)]);
     }
@@ -91,7 +91,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
         var now = IntegrationLevelCatalog.Level(agreed.CurrentLevel);
         var target = IntegrationLevelCatalog.Level(agreed.TargetLevel);
         yield return Paragraph.Of($"Now: level {now.Number}, {now.Name} ({now.Category.Words()}). Aiming for: level {target.Number}, {target.Name} ({target.Category.Words()}). " +
-            $"Agreed {agreed.DecidedAt:yyyy-MM-dd} on the SAMHSA-HRSA standard framework for levels of integrated healthcare.");
+            $"Agreed {ShownDates.Of(agreed.DecidedAt)} on the SAMHSA-HRSA standard framework for levels of integrated healthcare.");
     }
 
     private static IEnumerable<Block> Lifecycle(RoadmapView roadmap)
@@ -126,7 +126,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
                 Paragraph.Of(a.Statement),
                 Paragraph.Of(a.Owner),
                 a.Measure is null ? Paragraph.Gap("no measure linked") : Paragraph.Of(a.Measure),
-                Paragraph.Of(a.ReevaluateOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "not set"),
+                Paragraph.Of(ShownDates.Of(a.ReevaluateOn, "not set")),
                 review?.Evaluations.FirstOrDefault(e => e.AgreedExpectationId == a.Id) is { } e
                     ? Paragraph.Of($"{e.Result.Words()}: {e.Response}")
                     : Paragraph.Of("not reviewed yet"),
@@ -181,8 +181,8 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
                 Paragraph.Of(a.Title),
                 Paragraph.Of(a.Type.Words()),
                 new Paragraph([new Span(a.Status.Words(), a.InForce ? SpanKind.Plain : SpanKind.Strong)]),
-                Paragraph.Of(a.EffectiveOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
-                Paragraph.Of(a.ExpiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
+                Paragraph.Of(ShownDates.Of(a.EffectiveOn, "—")),
+                Paragraph.Of(ShownDates.Of(a.ExpiresOn, "—")),
                 Paragraph.Of(a.ChecklistTotal > 0 ? $"{a.ChecklistDone} of {a.ChecklistTotal}" : "—"),
             ]).ToList());
     }
@@ -195,7 +195,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
             yield return Paragraph.Of("No milestones recorded yet.");
             yield break;
         }
-        static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+        static string Day(DateOnly? d) => ShownDates.Of(d, "—");
         yield return new Table("Milestones, planned and achieved", ["Milestone", "Planned", "Achieved", "Celebrated"],
             view.Milestones.Select(m => (IReadOnlyList<Paragraph>)
             [
@@ -210,9 +210,9 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
     private static IEnumerable<Block> Closing(Close.CloseView view)
     {
         yield return new Heading("Closing the partnership");
-        var when = view.ClosingSince?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+        var when = ShownDates.Of(view.ClosingSince, "—");
         yield return Paragraph.Of(view.Archived
-            ? $"The partners decided to end the partnership on {when}; it was archived on {view.ArchivedAt!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}. {view.Reason}"
+            ? $"The partners decided to end the partnership on {when}; it was archived on {ShownDates.Of(view.ArchivedAt!.Value)}. {view.Reason}"
             : $"The partners decided to end the partnership on {when}. {view.Reason}");
         if (view.Transitions.Count == 0)
         {

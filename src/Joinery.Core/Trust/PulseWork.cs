@@ -185,7 +185,7 @@ public sealed class PulseWork(JoineryDb db)
         var round = await db.Set<PulseRound>().FirstAsync(r => r.Id == roundId, cancellationToken);
         if (!round.IsOpen)
         {
-            return Outcome<int>.Conflict("round", $"Round {round.Number} was closed on {round.ClosedAt:yyyy-MM-dd}.");
+            return Outcome<int>.Conflict("round", $"Round {round.Number} was closed on {ShownDates.Of(round.ClosedAt)}.");
         }
         round.ClosedAt = db.Now;
         round.ClosedByUserId = me;
@@ -270,7 +270,7 @@ public sealed class PulseWork(JoineryDb db)
         var round = await db.Set<PulseRound>().AsNoTracking().FirstAsync(r => r.Id == roundId, cancellationToken);
         if (!round.IsOpen)
         {
-            return Outcome<int>.Conflict("round", $"Round {round.Number} closed on {round.ClosedAt:yyyy-MM-dd}; it takes no more answers.");
+            return Outcome<int>.Conflict("round", $"Round {round.Number} closed on {ShownDates.Of(round.ClosedAt)}; it takes no more answers.");
         }
         if (await db.Set<PulseParticipation>().AnyAsync(p => p.RoundId == roundId && p.UserId == userId, cancellationToken))
         {

@@ -20,7 +20,7 @@ public sealed class TrustProgress(TrustWork trust, PulseWork pulse) : IRoadmapCo
         }
         var recent = lastContact is { } last && partnership.Today.DayNumber - last.DayNumber <= FaceToFace.RecentDays;
         var contact = lastContact is { } date
-            ? $"Last met in person below executive level on {date:yyyy-MM-dd}"
+            ? $"Last met in person below executive level on {ShownDates.Of(date)}"
             : "No in-person contact below executive level yet";
         var survey = round is null ? "no pulse round closed yet." : $"pulse round {round.Number} closed with {Counting.Of(round.Respondents, "answer")}.";
         return new RoadmapPart([], [new StepPart(6, recent && round is { Suppressed: false } ? StepStatus.Done : StepStatus.InProgress, $"{contact}; {survey}")]);
@@ -46,7 +46,7 @@ public sealed class FaceToFaceSignals(TrustWork trust) : IHealthContribution
         return [new("no-face-to-face-below-executive", Severity.Warning, 6,
             last is null
                 ? "Managers and frontline staff of the partners have never met in person. Trust between executives alone does not carry a partnership."
-                : $"Managers and frontline staff of the partners last met in person {HealthText.Days(days)} ago (on {last:yyyy-MM-dd}).",
+                : $"Managers and frontline staff of the partners last met in person {HealthText.Days(days)} ago (on {ShownDates.Of(last)}).",
             [], partnership.Path + "/trust")];
     }
 }

@@ -35,6 +35,9 @@ public sealed class JoineryServer : IAsyncDisposable
     /// <summary>A day relative to <see cref="Today"/>, as a date field takes it.</summary>
     public static string Day(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A day relative to <see cref="Today"/>, as a page shows it: "Apr 5, 2026".</summary>
+    public static string ShownDay(int daysFromToday) => ShownDates.Of(Today.AddDays(daysFromToday));
+
     /// <summary>A month relative to <see cref="Today"/>'s, as a month field takes it.</summary>
     public static string Month(int monthsFromThis) => Today.AddMonths(monthsFromThis).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

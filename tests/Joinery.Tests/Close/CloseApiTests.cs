@@ -287,7 +287,7 @@ public sealed class CloseApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         var overdue = signals.Single(s => s.Text("code") == "close-transition-overdue");
         unplanned.Text("severity").ShouldBe("critical");
         unplanned.GetProperty("evidence").Texts("label").ShouldBe(["Therapy groups"]);
-        overdue.GetProperty("evidence").Texts("label").ShouldBe([$"Psychiatric consults (due {Day(-3)})"]);
+        overdue.GetProperty("evidence").Texts("label").ShouldBe([$"Psychiatric consults (due {TestClock.ShownDay(-3)})"]);
 
         await steward.PutJsonAsync(Url(p, $"/transitions/{consults}"), Plan(p, done: Day(0)), HttpStatusCode.OK);
         await steward.PutJsonAsync(Url(p, $"/transitions/{groups}"), Plan(p, done: Day(0)), HttpStatusCode.OK);

@@ -50,7 +50,7 @@ public sealed class ExpectationsPageTests(JoineryApp app) : IClassFixture<Joiner
         {
             html.ShouldNotContain("Riverbend secret");
             riverbendIds.ShouldAllBe(id => !html.Contains(id, StringComparison.Ordinal));
-            html.ShouldContain($"Submitted on {TestClock.Day(0)} by {p.Steward.Name}");
+            html.ShouldContain($"Submitted on {TestClock.ShownDay(0)} by {p.Steward.Name}");
             html.ShouldContain("<td>2</td>");
             html.ShouldNotContain("id=\"side-heading\"");
         }

@@ -29,7 +29,7 @@ public sealed class GlossaryApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 
         var html = await steward.ReadPageAsync($"/partnerships/{p.Id}/glossary/print");
 
-        html.ShouldContain($"Printed {TestClock.Day(0)}.");
+        html.ShouldContain($"Printed <time datetime=\"{TestClock.Day(0)}\">{TestClock.ShownDay(0)}</time>.");
     }
 
     [Fact]

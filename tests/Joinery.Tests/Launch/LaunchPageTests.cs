@@ -45,7 +45,7 @@ public sealed class LaunchPageTests(JoineryApp app) : IClassFixture<JoineryApp>
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         html.ShouldContain("1 of 9 items done.");
-        html.ShouldContain($"<td>{Day(0)}</td>");
+        html.ShouldContain($"<td><time datetime=\"{Day(0)}\">{TestClock.ShownDay(0)}</time></td>");
         html.ShouldContain("Add the standard items");
         html.ShouldNotContain("Record the decision", customMessage: "a manager does not decide go or no-go");
         html.ShouldContain("An executive of each partner records the go or no-go.");

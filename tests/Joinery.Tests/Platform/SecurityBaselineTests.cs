@@ -47,6 +47,27 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task No_page_shows_an_iso_date_to_people_dates_read_the_en_us_way_beside_the_pickers()
+    {
+        var walk = await WalkAsync();
+        var browser = await app.SignedInAsync(walk.Admin);
+        var pages = (await Routes.PagesAsync(app)).Where(h => h.Method == "GET" && h.Name.Length == 0).ToList();
+
+        var shownAsIso = new List<string>();
+        foreach (var handler in pages)
+        {
+            var response = await GetAsync(walk, browser, handler);
+            var visible = Tag().Replace(MachineText().Replace(await response.Content.ReadAsStringAsync(), " "), " ");
+            shownAsIso.AddRange(IsoDate().Matches(visible).Select(m => $"{handler.Page}: {Around(visible, m)}"));
+        }
+
+        shownAsIso.ShouldBeEmpty("dates shown as ISO (show them with Shown.Date or Shown.On)");
+        pages.Count.ShouldBeGreaterThanOrEqualTo(50, "the walk must find the pages");
+
+        static string Around(string text, Match m) => string.Join(' ', text[Math.Max(0, m.Index - 40)..Math.Min(text.Length, m.Index + m.Length + 10)].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task No_page_cuts_long_input_silently_the_server_refuses_it_with_a_message_instead()
     {
         var walk = await WalkAsync();
@@ -326,4 +347,15 @@ public sealed partial class SecurityBaselineTests(JoineryApp app) : IClassFixtur
 
     [GeneratedRegex("<form\\b[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex PostForm();
+
+    /// <summary>Text meant for machines or typed by people: code, scripts, styles, and what a text box holds.</summary>
+    [GeneratedRegex("<(code|script|style|textarea)\\b[^>]*>.*?</\\1>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex MachineText();
+
+    /// <summary>A tag with its attributes (values of inputs, datetime attributes, links).</summary>
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex("\\b20\\d\\d-\\d\\d-\\d\\d\\b")]
+    private static partial Regex IsoDate();
 }

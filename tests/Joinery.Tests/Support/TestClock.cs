@@ -33,6 +33,9 @@ public static class TestClock
     /// <summary>A day relative to <see cref="Today"/>, as a form or the API writes it.</summary>
     public static string Day(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A day relative to <see cref="Today"/>, as a page shows it: "Mar 19, 2026" (Shown.Date).</summary>
+    public static string ShownDay(int daysFromToday) => ShownDates.Of(Today.AddDays(daysFromToday));
+
     /// <summary>A month relative to <see cref="Today"/>'s, as yyyy-MM.</summary>
     public static string Month(int monthsFromThis) => Today.AddMonths(monthsFromThis).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

@@ -93,7 +93,7 @@ public sealed class TrustApiTests(JoineryApp app) : IClassFixture<JoineryApp>
 
         before.Text("status").ShouldBe("not-started");
         met.Text("status").ShouldBe("in-progress");
-        met.Text("evidence").ShouldBe($"Last met in person below executive level on {Today(3)}; no pulse round closed yet.");
+        met.Text("evidence").ShouldBe($"Last met in person below executive level on {TestClock.ShownDay(-3)}; no pulse round closed yet.");
         done.Text("status").ShouldBe("done");
         done.Text("evidence").ShouldEndWith("pulse round 1 closed with 5 answers.");
     }
