@@ -51,7 +51,7 @@ public sealed class OutcomesTests(BrowserFixture browser) : IClassFixture<Browse
         var chart = page.GetByRole(AriaRole.Img, new() { Name = "Run chart of Positive depression screens with a follow-up plan" });
         await Expect(chart).ToBeVisibleAsync();
         await Expect(page.GetByText("Improvement:").First).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "C1: Behavioral health consultant joins the morning huddle" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "C1: Follow-up plan prompt in Eastside's screening template" })).ToBeVisibleAsync();
         (await page.GetByRole(AriaRole.Table, new() { Name = "The data behind the chart" }).GetByRole(AriaRole.Row).CountAsync()).ShouldBe(25);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "p-chart" }).ClickToAsync();

@@ -110,7 +110,7 @@ public sealed class JoineryServer : IAsyncDisposable
     /// The demo, seeded once per test run into a database of its own: seeding goes through every
     /// feature's use cases and takes seconds, and every journey on the demo starts from the same data.
     /// </summary>
-    private static readonly Lazy<Task<(string ConnectionString, DemoResult Result)>> Demo = new(async () =>
+    private static readonly Lazy<Task<(SqliteConnection Source, DemoResult Result)>> Demo = new(async () =>
     {
         var folder = Directory.CreateTempSubdirectory("joinery-demo-").FullName;
         var connectionString = $"Data Source={Path.Combine(folder, "demo.db")}";
@@ -120,19 +120,35 @@ public sealed class JoineryServer : IAsyncDisposable
             await services.GetRequiredService<Migrator>().MigrateAsync();
             result = await services.GetRequiredService<SeedDemo>().RunAsync();
         });
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(folder);
-        return (connectionString, result);
+        // One connection to the seeded demo for the whole run, so copies never race to open it.
+        var source = new SqliteConnection(connectionString);
+        await source.OpenAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            source.Dispose();
+            TryDelete(folder);
+        };
+        return (source, result);
     });
+
+    /// <summary>Journeys run in parallel; the demo's one connection copies for one of them at a time.</summary>
+    private static readonly SemaphoreSlim Copying = new(1, 1);
 
     /// <summary>Copies the demo, seeded once, over the database at <paramref name="connectionString"/> (SQLite's online backup).</summary>
     internal static async Task<DemoResult> CopyDemoAsync(string connectionString)
     {
-        var (demo, result) = await Demo.Value;
-        await using var source = new SqliteConnection(demo);
+        var (source, result) = await Demo.Value;
         await using var destination = new SqliteConnection(connectionString);
-        await source.OpenAsync();
         await destination.OpenAsync();
-        source.BackupDatabase(destination);
+        await Copying.WaitAsync();
+        try
+        {
+            source.BackupDatabase(destination);
+        }
+        finally
+        {
+            Copying.Release();
+        }
         return result;
     }
 
