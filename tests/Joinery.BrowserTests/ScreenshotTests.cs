@@ -41,7 +41,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
         await page.SignInAsync("sam.keller@riverbend.example", SeedDemo.Password);
 
         var waiting = page.GetByRole(AriaRole.Region, new() { Name = "Waiting for you" });
-        await Expect(waiting.GetByRole(AriaRole.Link, new() { Name = "Answer pulse round 2" })).ToBeVisibleAsync();
+        await Expect(waiting.GetByRole(AriaRole.Link, new() { Name = "Answer pulse round 3" })).ToBeVisibleAsync();
         await page.ShouldPassAxeAsync();
         await SaveAsync(page, "waiting-for-you.png");
 

@@ -30,11 +30,11 @@ public sealed class TrustTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var viewer = await browser.OpenPageAsync(app);
         await viewer.SignInAsync("mei.lin@eastside.example", SeedDemo.Password);
         var waiting = viewer.GetByRole(AriaRole.Region, new() { Name = "Waiting for you" });
-        await waiting.GetByRole(AriaRole.Link, new() { Name = "Answer pulse round 2" }).ClickToAsync();
+        await waiting.GetByRole(AriaRole.Link, new() { Name = "Answer pulse round 3" }).ClickToAsync();
         await AnswerEveryStatementAsync(viewer, "3 neither agree nor disagree", "The front desk would like to visit Riverbend.");
         await Expect(viewer.GetByText("The results appear when a steward closes the round")).ToBeVisibleAsync();
         await viewer.OpenAsync("/");
-        await Expect(waiting.GetByRole(AriaRole.Link, new() { Name = "Answer pulse round 2" })).ToHaveCountAsync(0);
+        await Expect(waiting.GetByRole(AriaRole.Link, new() { Name = "Answer pulse round 3" })).ToHaveCountAsync(0);
 
         await viewer.OpenAsync($"/partnerships/{demo.PartnershipId}");
         await viewer.WorkspaceLink("Trust").ClickToAsync();
@@ -47,11 +47,11 @@ public sealed class TrustTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var steward = await browser.OpenPageAsync(app);
         await steward.SignInAsync("dana.whitfield@riverbend.example", SeedDemo.Password);
         await steward.OpenAsync($"/partnerships/{demo.PartnershipId}/pulse");
-        await steward.GetByRole(AriaRole.Link, new() { Name = "Go to round 2" }).ClickToAsync();
+        await steward.GetByRole(AriaRole.Link, new() { Name = "Go to round 3" }).ClickToAsync();
         await AnswerEveryStatementAsync(steward, "4 agree", "Keep the joint huddles going.");
-        await steward.GetByRole(AriaRole.Button, new() { Name = "Close round 2" }).ClickToAsync();
-        await Expect(steward.GetByRole(AriaRole.Status)).ToContainTextAsync("Round 2 is closed with 5 answers");
-        var results = steward.GetByRole(AriaRole.Table, new() { Name = "Pulse round 2 results by whole partnership, organization and level" });
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Close round 3" }).ClickToAsync();
+        await Expect(steward.GetByRole(AriaRole.Status)).ToContainTextAsync("Round 3 is closed with 5 answers");
+        var results = steward.GetByRole(AriaRole.Table, new() { Name = "Pulse round 3 results by whole partnership, organization and level" });
         await Expect(results.GetByRole(AriaRole.Columnheader, new() { Name = "Whole partnership (all, n = 5)" })).ToBeVisibleAsync();
         var overall = results.GetByRole(AriaRole.Row, new() { Name = "All statements" }).GetByRole(AriaRole.Cell);
         await Expect(overall.Nth(0)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-5]\\.\\d\\d$"));
@@ -60,16 +60,19 @@ public sealed class TrustTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Expect(steward.GetByRole(AriaRole.Region, new() { Name = "Comments" })).ToContainTextAsync("Keep the joint huddles going.");
 
         await steward.GetByRole(AriaRole.Link, new() { Name = "← Pulse survey" }).ClickToAsync();
-        await Expect(steward.GetByRole(AriaRole.Table, new() { Name = "Mean of each statement by closed round" })).ToContainTextAsync("Round 2");
-        await steward.GetByRole(AriaRole.Button, new() { Name = "Open round 3" }).ClickToAsync();
-        await Expect(steward.GetByRole(AriaRole.Status)).ToContainTextAsync("Round 3 is open");
-        await Expect(steward.GetByRole(AriaRole.Heading, new() { Name = "Pulse round 3", Level = 1 })).ToBeVisibleAsync();
+        await Expect(steward.GetByRole(AriaRole.Img, new() { Name = "Mean of all statements by round" })).ToHaveAccessibleDescriptionAsync(
+            new System.Text.RegularExpressions.Regex("^Mean of all statements by round, Round 1 to Round 3\\. Latest: All statements [1-5]\\.\\d\\d? in Round 3\\.$"));
+        await steward.GetByText("The numbers, round by round").ClickAsync();
+        await Expect(steward.GetByRole(AriaRole.Table, new() { Name = "Mean of each statement by closed round" })).ToContainTextAsync("Round 3");
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Open round 4" }).ClickToAsync();
+        await Expect(steward.GetByRole(AriaRole.Status)).ToContainTextAsync("Round 4 is open");
+        await Expect(steward.GetByRole(AriaRole.Heading, new() { Name = "Pulse round 4", Level = 1 })).ToBeVisibleAsync();
 
         await viewer.OpenAsync($"/partnerships/{demo.PartnershipId}/pulse");
-        await viewer.GetByRole(AriaRole.Link, new() { Name = "Round 1", Exact = true }).ClickToAsync();
-        var first = viewer.GetByRole(AriaRole.Table, new() { Name = "Pulse round 1 results by whole partnership, organization and level" });
-        await Expect(first.GetByRole(AriaRole.Columnheader, new() { Name = "Executive (level, n = 4; under 5, not shown)" })).ToBeVisibleAsync();
+        await viewer.GetByRole(AriaRole.Link, new() { Name = "Round 2", Exact = true }).ClickToAsync();
+        var second = viewer.GetByRole(AriaRole.Table, new() { Name = "Pulse round 2 results by whole partnership, organization and level" });
+        await Expect(second.GetByRole(AriaRole.Columnheader, new() { Name = "Executive (level, n = 4; under 5, not shown)" })).ToBeVisibleAsync();
         await Expect(viewer.GetByRole(AriaRole.Region, new() { Name = "Comments" })).ToContainTextAsync("first time I met anyone from the other clinic");
-        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Open round 4" })).ToHaveCountAsync(0);
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Open round 5" })).ToHaveCountAsync(0);
     }
 }

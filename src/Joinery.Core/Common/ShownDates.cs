@@ -28,6 +28,10 @@ public static class ShownDates
     /// <summary>A month: "Dec 2026".</summary>
     public static string Month(DateOnly anyDayInIt) => anyDayInIt.ToString("MMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A measure's period code as people read it: "2026-12" reads "Dec 2026"; a code of another shape reads as it is.</summary>
+    public static string Month(string? period) =>
+        DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? Month(day) : period ?? "";
+
     /// <summary>The ISO date machines read: "2026-12-07".</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Joinery.Core.Common;
 using Joinery.Core.Measures;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -27,7 +28,7 @@ public static class PdfWriter
         builder.DocumentInformation.Title = document.Title;
         builder.DocumentInformation.Subject = document.Subtitle;
         builder.DocumentInformation.Creator = "Joinery";
-        var writer = new Writer(builder, $"{document.Title} · generated {generatedAt:yyyy-MM-dd HH:mm} UTC");
+        var writer = new Writer(builder, $"{document.Title} · generated {ShownDates.WithTime(generatedAt)} UTC");
         writer.Text(document.Title, 20, strong: true, after: 6);
         writer.Text(document.Subtitle, 12, strong: false, after: 14);
         if (document.Notice is { } notice)
@@ -348,15 +349,19 @@ public static class PdfWriter
                 page.SetStrokeColor(210, 210, 210);
                 page.DrawLine(P(l, d.Y(value)), P(r, d.Y(value)), 0.5);
                 page.ResetColor();
-                var label = printable(d.Format(value));
-                var width = page.MeasureText(label, tick * scale, new PdfPoint(0, 0), font) is { Count: > 0 } letters ? letters[^1].EndBaseLine.X / scale : 0;
-                page.AddText(label, tick * scale, P(l - 6 - width, d.Y(value) + 4), font);
+                var label = d.Format(value);
+                page.AddText(printable(label), tick * scale, P(l - 6 - TextWidth(label), d.Y(value) + 4), font);
             }
             page.DrawLine(P(l, t), P(l, b), 1.2 * scale);
             page.DrawLine(P(l, b), P(r, b), 1.2 * scale);
-            foreach (var p in c.Points.Where(p => d.Labelled(p.Index)))
+            foreach (var (x, label) in d.MonthTicks())
             {
-                page.AddText(p.Period, tick * scale, P(d.X(p.Index) - 20, b + 18), font);
+                page.DrawLine(P(x, b), P(x, b + 5), 1.2 * scale);
+                page.AddText(printable(label), tick * scale, P(x - (TextWidth(label) / 2), b + 20), font);
+            }
+            if (d.LatestLabel is { } latest)
+            {
+                page.AddText(printable(latest.Text), tick * scale, P(latest.X, latest.Y), font);
             }
             for (var i = 0; i < c.Annotations.Count; i++)
             {
@@ -404,6 +409,10 @@ public static class PdfWriter
                 }
             }
         }
+
+        /// <summary>How wide a tick label is, in the chart's units.</summary>
+        private double TextWidth(string text) =>
+            page.MeasureText(printable(text), 11 * scale, new PdfPoint(0, 0), font) is { Count: > 0 } letters ? letters[^1].EndBaseLine.X / scale : 0;
 
         /// <summary>PdfPig draws solid lines only; dashes are short solid segments.</summary>
         private void Dashed(double x1, double y1, double x2, double y2, double dash, double gap, double width)

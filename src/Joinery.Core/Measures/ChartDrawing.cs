@@ -12,7 +12,7 @@ public sealed class ChartDrawing
     public const double Width = 760;
     public const double Height = 320;
     public const double Left = 64;
-    public const double Right = 36;
+    public const double Right = 84;
     public const double Top = 16;
     public const double Bottom = 48;
 
@@ -20,9 +20,16 @@ public sealed class ChartDrawing
     public double Min { get; }
     public double Max { get; }
 
+    /// <summary>Each point's month, counted from the first point's: a month without data keeps its place on the time axis.</summary>
+    private readonly int[] _months;
+    private readonly bool _monthly;
+
     public ChartDrawing(MeasureChart chart)
     {
         Chart = chart;
+        var parsed = chart.Points.Select(p => Month(p.Period)).ToList();
+        _monthly = parsed.All(m => m is not null) && parsed.Distinct().Count() == parsed.Count;
+        _months = _monthly && parsed.Count > 0 ? parsed.Select(m => m!.Value - parsed[0]!.Value).ToArray() : Enumerable.Range(0, parsed.Count).ToArray();
         var values = chart.Points.Select(p => p.Value)
             .Concat(chart.Points.SelectMany(p => new[] { p.Lower, p.Upper }).OfType<double>())
             .Concat(new[] { chart.Median, chart.Centre, chart.Target }.OfType<double>())
@@ -43,9 +50,18 @@ public sealed class ChartDrawing
         }
     }
 
-    public double X(int index) => Chart.Points.Count <= 1
+    /// <summary>A period code ("2026-12") as a count of months; null for a code of another shape (the chart then spaces points evenly).</summary>
+    private static int? Month(string period) =>
+        DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? (day.Year * 12) + day.Month - 1 : null;
+
+    private int Span => _months.Length == 0 ? 0 : _months[^1];
+
+    private double XOfMonth(int month) => Span == 0
         ? Left + ((Width - Left - Right) / 2)
-        : Left + (index * (Width - Left - Right) / (Chart.Points.Count - 1));
+        : Left + (month * (Width - Left - Right) / Span);
+
+    /// <summary>Where a point sits: by its month, so the time axis is regular even where a month has no data.</summary>
+    public double X(int index) => XOfMonth(_months[index]);
 
     public double Y(double value) => Top + ((Max - value) * (Height - Top - Bottom) / (Max - Min));
 
@@ -67,13 +83,29 @@ public sealed class ChartDrawing
         }
     }
 
-    /// <summary>Every nth period is labelled so that labels never overlap.</summary>
-    public bool Labelled(int index)
+    /// <summary>
+    /// The time axis: a tick every n months (at most ten labels, so they never overlap), counted back
+    /// from the latest month so it is always labelled, as "Dec 2026".
+    /// </summary>
+    public IEnumerable<(double X, string Label)> MonthTicks()
     {
-        var every = Math.Max(1, (int)Math.Ceiling(Chart.Points.Count / 10.0));
-        var last = Chart.Points.Count - 1;
-        return index == last || (index % every == 0 && last - index >= every);
+        if (Chart.Points.Count == 0)
+        {
+            return [];
+        }
+        var every = Math.Max(1, (int)Math.Ceiling((Span + 1) / 10.0));
+        if (!_monthly)
+        {
+            return Chart.Points.Where(p => (Span - p.Index) % every == 0).Select(p => (XOfMonth(p.Index), p.Period));
+        }
+        var latest = DateOnly.ParseExact(Chart.Points[^1].Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Enumerable.Range(0, (Span / every) + 1).Reverse()
+            .Select(k => (XOfMonth(Span - (k * every)), Common.ShownDates.Month(latest.AddMonths(-k * every))));
     }
+
+    /// <summary>The latest value, written beside the last point.</summary>
+    public (double X, double Y, string Text)? LatestLabel => Chart.Points.Count == 0 ? null
+        : (X(Chart.Points[^1].Index) + 9, Y(Chart.Points[^1].Value) + 4, Format(Chart.Points[^1].Value));
 
     /// <summary>Points in a signal are drawn as squares: "good" when the signal is favourable, "bad" when not, plain otherwise.</summary>
     public string? SignalClass(int index)
@@ -99,7 +131,7 @@ public sealed class ChartDrawing
             }
             var parts = new List<string>
             {
-                $"{Chart.Points.Count} months from {Chart.Points[0].Period} to {Chart.Points[^1].Period}; latest {Format(Chart.Points[^1].Value)}.",
+                $"{Chart.Points.Count} months from {Common.ShownDates.Month(Chart.Points[0].Period)} to {Common.ShownDates.Month(Chart.Points[^1].Period)}; latest {Format(Chart.Points[^1].Value)}.",
             };
             if (Chart.Median is { } median)
             {

@@ -149,7 +149,7 @@ public sealed class PartnershipReport(JoineryDb db, ComputeRoadmap roadmap, Part
                 Paragraph.Of(c.Measure.BetterDirection == BetterDirection.Up ? "higher" : "lower"),
                 c.Measure.BaselineValue is { } b ? Paragraph.Of(MeasuresWork.Format(b, c.Chart.Unit)) : Paragraph.Gap("no baseline"),
                 c.Measure.Target is { } t ? Paragraph.Of(MeasuresWork.Format(t, c.Chart.Unit)) : Paragraph.Of("none set"),
-                c.Chart.Points.Count > 0 ? Paragraph.Of($"{MeasuresWork.Format(c.Chart.Points[^1].Value, c.Chart.Unit)} ({c.Chart.Points[^1].Period})") : Paragraph.Of("no data yet"),
+                c.Chart.Points.Count > 0 ? Paragraph.Of($"{MeasuresWork.Format(c.Chart.Points[^1].Value, c.Chart.Unit)} ({ShownDates.Month(c.Chart.Points[^1].Period)})") : Paragraph.Of("no data yet"),
             ]).ToList());
         foreach (var (measure, chart) in charts.Where(c => c.Chart.Points.Count > 0))
         {

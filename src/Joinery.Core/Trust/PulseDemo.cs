@@ -9,8 +9,10 @@ using static Joinery.Core.Demo.DemoCast;
 namespace Joinery.Core.Trust;
 
 /// <summary>
-/// Step 6: a closed pulse round answered by eleven of the twelve members (both partners shown;
-/// every level under five, so suppressed) with three comments, and an open round three have answered.
+/// Step 6: two closed pulse rounds, so the trend has a line: the first answered by nine members
+/// (Eastside's three under five, so held back), the second by eleven of the twelve (both partners
+/// shown; every level under five, so suppressed) with three comments, a little better than the
+/// first; and an open round three have answered.
 /// </summary>
 public sealed class PulseDemo(JoineryDb db, DemoActor act) : IDemoContribution
 {
@@ -49,6 +51,13 @@ public sealed class PulseDemo(JoineryDb db, DemoActor act) : IDemoContribution
             [7] = "I still do not know what we will measure to show the partnership works.",
             [10] = "Meetings are at 8:30, before the front desk can get away.",
         };
+        var earliest = await Open(U(0), now.AddDays(-50));
+        foreach (var person in new[] { 0, 1, 2, 3, 4, 5, 6, 8, 9 })
+        {
+            await Answer(earliest.Id, person, person % 3 == 0 ? -1 : 0, now.AddDays(-49).AddHours(person));
+        }
+        await act.AsAsync(U(6), now.AddDays(-42), s => s.GetRequiredService<PulseWork>().CloseRoundAsync(id, earliest.Id, cancellationToken), cancellationToken);
+
         var first = await Open(U(0), now.AddDays(-35));
         foreach (var person in new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 })
         {
@@ -56,10 +65,10 @@ public sealed class PulseDemo(JoineryDb db, DemoActor act) : IDemoContribution
         }
         await act.AsAsync(U(6), now.AddDays(-21), s => s.GetRequiredService<PulseWork>().CloseRoundAsync(id, first.Id, cancellationToken), cancellationToken);
 
-        var second = await Open(U(6), now.AddDays(-3));
+        var open = await Open(U(6), now.AddDays(-3));
         foreach (var person in new[] { 2, 8, 10 })
         {
-            await Answer(second.Id, person, 0, now.AddDays(-2).AddHours(person));
+            await Answer(open.Id, person, 0, now.AddDays(-2).AddHours(person));
         }
     }
 }

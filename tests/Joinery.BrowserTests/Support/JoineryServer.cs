@@ -41,6 +41,9 @@ public sealed class JoineryServer : IAsyncDisposable
     /// <summary>A month relative to <see cref="Today"/>'s, as a month field takes it.</summary>
     public static string Month(int monthsFromThis) => Today.AddMonths(monthsFromThis).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    /// <summary>The same month as pages show it: "Nov 2026".</summary>
+    public static string ShownMonth(int monthsFromThis) => ShownDates.Month(Today.AddMonths(monthsFromThis));
+
     private readonly long _launched = TimeProvider.System.GetTimestamp();
 
     /// <summary>

@@ -161,4 +161,24 @@ public sealed class MeasureChartsTests
         clustered.Description.ShouldStartWith("Too few runs around the median: 2 where at least 4 are expected for 12 points.");
         alternating.Description.ShouldStartWith("Too many runs around the median: 12 where at most 10 are expected for 12 points.");
     }
+
+    [Fact]
+    public void The_drawing_keeps_time_regular_a_missing_month_keeps_its_place_and_the_latest_value_is_labelled()
+    {
+        var m = AMeasure();
+        var points = Points(m, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 9, 8);
+        points.RemoveAt(5);
+
+        var drawing = new ChartDrawing(MeasureCharts.Build(m, points, []));
+        var ticks = drawing.MonthTicks().ToList();
+
+        var step = drawing.X(1) - drawing.X(0);
+        (drawing.X(5) - drawing.X(4)).ShouldBe(2 * step, 1e-9, "June 2025 has no value but keeps its month on the axis");
+        ticks[^1].ShouldBe((drawing.X(points.Count - 1), "Feb 2026"));
+        ticks.Count.ShouldBeLessThanOrEqualTo(10);
+        ticks.Zip(ticks.Skip(1), (a, b) => Math.Round(b.X - a.X, 6)).Distinct().Count().ShouldBe(1, "ticks at one regular step");
+        ticks.Select(t => t.Label).ShouldBe(["Feb 2025", "Apr 2025", "Jun 2025", "Aug 2025", "Oct 2025", "Dec 2025", "Feb 2026"]);
+        drawing.LatestLabel!.Value.Text.ShouldBe("8 days");
+        drawing.LatestLabel!.Value.X.ShouldBeGreaterThan(drawing.X(points.Count - 1));
+    }
 }

@@ -46,6 +46,10 @@ public sealed class ReadinessApiTests(JoineryApp app) : IClassFixture<JoineryApp
         factor.GetProperty("talkAboutThis").GetBoolean().ShouldBeTrue();
         after.GetProperty("comments").GetArrayLength().ShouldBe(2);
         (await steward.RoadmapCriterionAsync(p.Id, "readiness-completed")).Text("status").ShouldBe("met");
+        var page = await (await app.SignedInAsync(p.Steward)).ReadPageAsync($"/partnerships/{p.Id}/readiness");
+        page.ShouldContain(">Readiness by factor, each partner's mean</title>");
+        page.ShouldContain($"Gaps of 1.0 or more: {ReadinessCatalog.Factors[0].Title} (gap 2.0)");
+        page.ShouldContain(">2.0 talk about this</text>");
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class DocumentWriterTests
                  {
                      "Riverbend and Eastside: partnership report", "Draft for legal review.", "The partners", "Zoë Ñandú, Ελένη, Пётр and ??? get care",
                      "[no mission written]", "First point", "Partners and champions", "[no champion named yet]", "Priya Natarajan (Manager)",
-                     "Run chart: Days to first visit", "Key: solid line and dots: data", "Paragraph 3:", "generated 2026-11-24 09:30 UTC · page 1",
+                     "Run chart: Days to first visit", "Key: solid line and dots: data", "Paragraph 3:", "generated Nov 24, 2026 09:30 UTC · page 1",
                  })
         {
             text.ShouldContain(Squash(expected), customMessage: expected);

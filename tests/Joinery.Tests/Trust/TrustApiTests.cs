@@ -1,4 +1,5 @@
 using System.Net;
+using Joinery.Core.Common;
 using Joinery.Core.Partnerships;
 using Joinery.Core.Trust;
 using Joinery.Tests.Support;
@@ -68,6 +69,26 @@ public sealed class TrustApiTests(JoineryApp app) : IClassFixture<JoineryApp>
         html.ShouldContain("have not met in person yet");
         html.ShouldContain("aria-current=\"page\">Trust</a>");
         quarterly.ShouldContain("by quarter (the last 8)");
+    }
+
+    [Fact]
+    public async Task The_trust_page_draws_attendances_by_level_month_by_month_with_each_levels_latest_value_labelled()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        await MeetAsync(api, p, 0, "face-to-face", p.First(MemberRole.Planner), p.First(MemberRole.Clinician));
+        var browser = await app.SignedInAsync(p.First(MemberRole.Clinician));
+
+        var html = await browser.ReadPageAsync($"/partnerships/{p.Id}/trust");
+
+        html.ShouldContain("<title id=\"line-", customMessage: "the chart is an SVG with a title");
+        html.ShouldContain(">Attendances at in-person meetings, by level</title>");
+        html.ShouldContain($"Attendances at in-person meetings, by level, {ShownDates.Month(TestClock.Today.AddMonths(-11))} to {ShownDates.Month(TestClock.Today)}. "
+            + $"Latest: Executive 0 in {ShownDates.Month(TestClock.Today)}; Manager 1 in {ShownDates.Month(TestClock.Today)}; Frontline 1 in {ShownDates.Month(TestClock.Today)}.");
+        html.ShouldContain(">1 Manager</text>");
+        html.ShouldContain(">1 Frontline</text>");
+        html.ShouldContain(">0 Executive</text>");
+        html.ShouldContain("<summary>The numbers, month by month</summary>");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Joinery.Core.Data;
 using Joinery.Core.Measures;
 using Joinery.Core.Partnerships;
 using Joinery.Web.Features.Partnerships;
+using Joinery.Web.Features.Shared;
 using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -62,7 +63,7 @@ public sealed class DetailsModel(JoineryDb db, MeasuresWork measures) : Partners
             return NotFound();
         }
         var outcome = await measures.RecordPointAsync(id, measureId, new PointInput(Point.Period, Point.Numerator, Point.Denominator, Point.Value, Point.Note), cancellationToken);
-        return Respond(outcome, created => created ? $"Data for {Point.Period} recorded." : $"Data for {Point.Period} corrected.", "Point");
+        return Respond(outcome, created => created ? $"Data for {Shown.Month(Point.Period)} recorded." : $"Data for {Shown.Month(Point.Period)} corrected.", "Point");
     }
 
     public async Task<IActionResult> OnPostImportAsync(Guid id, Guid measureId, IFormFile? file, CancellationToken cancellationToken)
@@ -92,7 +93,7 @@ public sealed class DetailsModel(JoineryDb db, MeasuresWork measures) : Partners
             return NotFound();
         }
         var outcome = await measures.FlagAsync(id, measureId, Flag.Period, Flag.Astronomical, Flag.Note, cancellationToken);
-        return Respond(outcome, _ => Flag.Astronomical ? $"{Flag.Period} is flagged as astronomical." : $"{Flag.Period} is no longer flagged.", "Flag");
+        return Respond(outcome, _ => Flag.Astronomical ? $"{Shown.Month(Flag.Period)} is flagged as astronomical." : $"{Shown.Month(Flag.Period)} is no longer flagged.", "Flag");
     }
 
     public async Task<IActionResult> OnPostBaselineAsync(Guid id, Guid measureId, CancellationToken cancellationToken)

@@ -26,6 +26,9 @@ public static class Shown
     /// <summary>"Dec 2026", for a measure period shown to people (period codes stay "2026-12").</summary>
     public static string Month(DateOnly anyDayInIt) => ShownDates.Month(anyDayInIt);
 
+    /// <summary>A measure's period code as people read it: "2026-12" shows as "Dec 2026"; anything else shows as it is.</summary>
+    public static string Month(string? period) => ShownDates.Month(period);
+
     /// <summary><c>&lt;time datetime="2026-12-07"&gt;Dec 7, 2026&lt;/time&gt;</c>.</summary>
     public static IHtmlContent On(DateOnly date) =>
         new HtmlString($"<time datetime=\"{ShownDates.Iso(date)}\">{WebUtility.HtmlEncode(Date(date))}</time>");

@@ -12,6 +12,9 @@ public sealed class IndexModel(JoineryDb db, TrustWork trust) : PartnershipPage(
 {
     public FaceToFaceView View { get; private set; } = null!;
 
+    /// <summary>Attendances at in-person meetings by level, period by period.</summary>
+    public LineChart OverTime { get; private set; } = null!;
+
     [BindProperty(SupportsGet = true)]
     public string? By { get; set; }
 
@@ -23,6 +26,15 @@ public sealed class IndexModel(JoineryDb db, TrustWork trust) : PartnershipPage(
         }
         var by = EnumText.TryParse<ContactPeriod>(By, out var parsed) ? parsed : ContactPeriod.Month;
         View = (await trust.FaceToFaceAsync(id, by, cancellationToken))!;
+        var rows = View.OverTime;
+        OverTime = new LineChart("Attendances at in-person meetings, by level",
+            rows.Select(r => by == ContactPeriod.Month ? Shown.Month(r.From) : r.Label).ToList(),
+            [
+                new LineSeries("Executive", rows.Select(r => (double?)r.Executive).ToList()),
+                new LineSeries("Manager", rows.Select(r => (double?)r.Manager).ToList()),
+                new LineSeries("Frontline", rows.Select(r => (double?)r.Frontline).ToList()),
+            ],
+            whole: true);
         return Page();
     }
 }

@@ -13,6 +13,12 @@ public sealed class PulseModel(JoineryDb db, PulseWork pulse) : PartnershipPage(
 {
     public PulseOverview View { get; private set; } = null!;
 
+    /// <summary>The mean of all statements, closed round by closed round; null before the first round closes.</summary>
+    public LineChart? OverallTrend { get; private set; }
+
+    /// <summary>Each statement's mean by closed round, drawn small on the same 1–5 scale.</summary>
+    public IReadOnlyList<(PulseItemTrend Item, LineChart Chart)> StatementTrends { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -45,6 +51,16 @@ public sealed class PulseModel(JoineryDb db, PulseWork pulse) : PartnershipPage(
             return false;
         }
         View = (await pulse.OverviewAsync(id, cancellationToken))!;
+        var closed = View.Rounds.Where(r => r.Status == PulseRoundStatus.Closed).OrderBy(r => r.Number).ToList();
+        if (closed.Count > 0)
+        {
+            var rounds = closed.Select(r => $"Round {r.Number}").ToList();
+            OverallTrend = new LineChart("Mean of all statements by round", rounds,
+                [new LineSeries("All statements", closed.Select(r => r.Overall).ToList())], min: 1, max: 5);
+            StatementTrends = View.Trend.Select(item => (item, new LineChart(item.Text, rounds,
+                [new LineSeries(item.Text, closed.Select(r => item.Rounds.First(p => p.Round == r.Id).Mean).ToList())],
+                min: 1, max: 5, width: 260, height: 130))).ToList();
+        }
         return true;
     }
 }
