@@ -6,7 +6,6 @@
 # script exit non-zero.
 #
 #   ./test.sh                 everything
-#   SKIP_FORMAT=1 ./test.sh   without the `dotnet format` check (about 40 s)
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -91,9 +90,10 @@ dated_later() {
 stage required "install chromium and postgresql" install_missing
 stage required "start postgresql" start_postgres
 stage required "restore and build ($configuration)" dotnet build Joinery.slnx -c "$configuration"
-if [ "${SKIP_FORMAT:-0}" != 1 ]; then
-    stage optional "dotnet format --verify-no-changes" dotnet format Joinery.slnx --verify-no-changes --no-restore
-fi
+# The build already fails on code style, layout (IDE0055) and naming (IDE1006): .editorconfig sets
+# them as warnings and warnings are errors. What is left for `dotnet format` is plain whitespace
+# (final newlines, line endings), checked on the files alone in seconds.
+stage optional "whitespace (dotnet format whitespace)" dotnet format whitespace --folder --verify-no-changes
 stage optional "tests on sqlite" suite sqlite
 stage optional "dated tests on $moved_day" dated_later
 stage optional "tests on postgres" suite postgres
