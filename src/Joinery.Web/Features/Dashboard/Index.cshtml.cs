@@ -35,7 +35,9 @@ public sealed record SmallMultiple(MeasureChart Chart, string Latest, string? La
     public static SmallMultiple Of(MeasureChart chart)
     {
         var last = chart.Points.Count == 0 ? null : chart.Points[^1];
-        var signal = last is null ? null : chart.Signals.LastOrDefault(s => s.Points.Contains(last.Index));
+        // A signal with a direction (improvement, or moving the wrong way) says more than one without (too few runs).
+        var signal = last is null ? null : chart.Signals.LastOrDefault(s => s.Points.Contains(last.Index) && s.Favourable is not null)
+            ?? chart.Signals.LastOrDefault(s => s.Points.Contains(last.Index));
         var (reading, tone) = last is null ? ("No data yet.", "none")
             : signal is null ? ("No signal: the latest points vary as usual.", "none")
             : (signal.Description, signal.Favourable switch { true => "good", false => "bad", _ => "none" });
