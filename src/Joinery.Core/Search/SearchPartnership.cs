@@ -20,7 +20,7 @@ public sealed record SearchHit(SearchKind Kind, Guid Id, string Title, IReadOnly
 
 /// <summary>
 /// Searches one partnership's glossary, meetings, decisions, feedback, measures, agreements and action
-/// items, best match first (at most 50). Every member may read all of these on their own pages (feedback shows no
+/// items, best match first (at most <see cref="MaxResults"/>). Every member may read all of these on their own pages (feedback shows no
 /// author here either), so whoever may see the partnership may search all of it; archived ones too.
 /// </summary>
 /// <remarks>
@@ -31,6 +31,9 @@ public sealed record SearchHit(SearchKind Kind, Guid Id, string Title, IReadOnly
 public sealed partial class SearchPartnership(JoineryDb db)
 {
     public const int MaxQueryLength = 200;
+
+    /// <summary>At most this many results; a page that shows this many says the search may find more.</summary>
+    public const int MaxResults = 50;
 
     /// <summary>Mark the matched words in snippets; characters from Unicode's private use area, which text typed by people does not hold.</summary>
     private const string MatchStart = "\uE000";
@@ -71,23 +74,23 @@ public sealed partial class SearchPartnership(JoineryDb db)
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
 
-    private const string SqliteSql = $"""
+    private static readonly string SqliteSql = $"""
         SELECT "kind", "record_id", "title", snippet("search_index", -1, '{MatchStart}', '{MatchEnd}', '…', 24), "on_date"
         FROM "search_index"
         WHERE "search_index" MATCH @match AND "partnership_id" = @partnership
         ORDER BY bm25("search_index", 5.0, 1.0)
-        LIMIT 50
+        LIMIT {MaxResults}
         """;
 
     // The title weighs more than the body (the tsvector's weights A and B, as bm25's column weights above).
-    private const string PostgresSql = $"""
+    private static readonly string PostgresSql = $"""
         SELECT kind, record_id::text, title,
                ts_headline('english', title || E'\n' || body, q, 'StartSel={MatchStart}, StopSel={MatchEnd}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "'),
                on_date::text
         FROM search_index, plainto_tsquery('english', @match) AS q
         WHERE document @@ q AND partnership_id = @partnership
         ORDER BY ts_rank(document, q) DESC, on_date DESC
-        LIMIT 50
+        LIMIT {MaxResults}
         """;
 
     private sealed record Row(string Kind, string RecordId, string Title, string Snippet, string Date);

@@ -33,6 +33,7 @@ public sealed class LineChartTests
         var chart = new LineChart("Mean by round", ["Round 1", "Round 2", "Round 3"], [new LineSeries("All statements", [3.1, 3.4, 3.3])], min: 1, max: 5);
 
         chart.Ticks().ShouldBe([1, 2, 3, 4, 5]);
+        new LineChart("Small", ["Round 1"], chart.Series, min: 1, max: 5, steps: 2).Ticks().ShouldBe([1, 3, 5]);
         (chart.X(1) - chart.X(0)).ShouldBe(chart.X(2) - chart.X(1), 1e-9);
         chart.X(0).ShouldBe(LineChart.Left);
         chart.X(2).ShouldBe(chart.PlotRight);

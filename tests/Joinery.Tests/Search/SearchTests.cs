@@ -8,6 +8,7 @@ using Joinery.Core.Glossary;
 using Joinery.Core.Measures;
 using Joinery.Core.Meetings;
 using Joinery.Core.Partnerships;
+using Joinery.Core.Search;
 using Joinery.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -121,6 +122,31 @@ public sealed class SearchTests(JoineryApp app) : IClassFixture<JoineryApp>
         html.ShouldContain("<mark>quokka</mark>");
         html.ShouldContain("<label for=\"Q\">");
         Forms.InputValue(html, "Q").ShouldBe("quokka");
+    }
+
+    [Fact]
+    public async Task Past_fifty_results_the_page_shows_the_best_fifty_and_says_a_word_more_narrows_the_search()
+    {
+        var p = await app.APartnership().BuildAsync();
+        await app.ActingAsAsync(p.Steward, async services =>
+        {
+            var glossary = services.GetRequiredService<GlossaryWork>();
+            for (var i = 0; i <= SearchPartnership.MaxResults; i++)
+            {
+                var outcome = await glossary.CreateAsync(p.Id, new GlossaryInput($"Wombat term {i}", "management", "", "", "A wombat definition.", "proposed"));
+                outcome.Succeeded.ShouldBeTrue(outcome.FirstError);
+            }
+            return true;
+        });
+        var browser = await app.SignedInAsync(p.Steward);
+
+        var found = await (await app.ApiAsync(p.Steward)).GetJsonAsync(Search(p.Id, "wombat"));
+        var html = await browser.ReadPageAsync(Page(p.Id, "wombat"));
+        var fewer = await browser.ReadPageAsync(Page(p.Id, "term 7"));
+
+        found.GetArrayLength().ShouldBe(SearchPartnership.MaxResults);
+        html.ShouldContain("The best 50 results for “wombat”, best match first. There may be more: add a word to narrow the search.");
+        fewer.ShouldNotContain("There may be more");
     }
 
     [Fact]

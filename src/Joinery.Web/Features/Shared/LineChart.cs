@@ -36,10 +36,10 @@ public sealed class LineChart
     /// A chart of <paramref name="series"/> over <paramref name="periods"/>. The scale runs from
     /// <paramref name="min"/> (for example 1 for a 1–5 agreement scale; by default 0, or lower if a
     /// value is) to <paramref name="max"/> (by default just above the largest value); <paramref name="whole"/>
-    /// puts the ticks of counts on whole numbers.
+    /// puts the ticks of counts on whole numbers; about <paramref name="steps"/> steps between ticks (fewer on a small chart).
     /// </summary>
     public LineChart(string title, IReadOnlyList<string> periods, IReadOnlyList<LineSeries> series,
-        double? min = null, double? max = null, bool whole = false, Func<double, string>? format = null, double width = 760, double height = 280)
+        double? min = null, double? max = null, bool whole = false, Func<double, string>? format = null, double width = 760, double height = 280, int steps = 4)
     {
         Title = title;
         Periods = periods;
@@ -51,7 +51,7 @@ public sealed class LineChart
         var values = series.SelectMany(s => s.Values).OfType<double>().ToList();
         var low = min ?? Math.Min(0, values.DefaultIfEmpty(0).Min());
         var high = max ?? Math.Max(low + (whole ? 4 : 1), values.DefaultIfEmpty(0).Max());
-        _step = NiceStep((high - low) / 4, whole);
+        _step = NiceStep((high - low) / steps, whole);
         Min = min ?? Math.Floor(low / _step) * _step;
         Max = max ?? Math.Ceiling(high / _step) * _step;
         if (Max <= Min)

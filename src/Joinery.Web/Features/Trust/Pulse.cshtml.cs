@@ -59,7 +59,7 @@ public sealed class PulseModel(JoineryDb db, PulseWork pulse) : PartnershipPage(
                 [new LineSeries("All statements", closed.Select(r => r.Overall).ToList())], min: 1, max: 5);
             StatementTrends = View.Trend.Select(item => (item, new LineChart(item.Text, rounds,
                 [new LineSeries(item.Text, closed.Select(r => item.Rounds.First(p => p.Round == r.Id).Mean).ToList())],
-                min: 1, max: 5, width: 260, height: 130))).ToList();
+                min: 1, max: 5, width: 260, height: 130, steps: 2))).ToList();
         }
         return true;
     }
