@@ -105,6 +105,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddSingleton<InvitationMailer>();
 builder.Services.AddSingleton<WorkspaceNavigation>();
 builder.Services.AddHostedService<NotificationSender>();
+builder.Services.AddSingleton<AfterTheAnswer>();
+builder.Services.AddHostedService(services => services.GetRequiredService<AfterTheAnswer>());
 
 // Behind a TLS proxy; slow down password guessing and API floods.
 builder.Services.AddBehindProxy(builder.Configuration);

@@ -24,7 +24,7 @@ public sealed partial class ForgotPasswordTests(BrowserFixture browser) : IClass
         await page.GetByRole(AriaRole.Button, new() { Name = "E-mail me a link" }).ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("If an account uses that address, we sent a link to it.");
 
-        var email = mail.To(People.Steward.Email).ShouldHaveSingleItem();
+        var email = (await mail.ArrivedAsync(People.Steward.Email)).ShouldHaveSingleItem();
         var link = Link().Match(email.TextBody ?? "").Value;
         link.ShouldStartWith(app.Url("/account/reset-password?"));
         await page.OpenAsync(new Uri(link).PathAndQuery);

@@ -23,19 +23,30 @@ public sealed class ForgotPassword(JoineryDb db, UserManager<User> users, Mailer
     /// <summary>Without mail there is no way to prove who asks, so the page says whom to ask instead.</summary>
     public bool IsAvailable => mailer.IsConfigured;
 
-    /// <summary>Ok whether or not a link was sent (the value says, for tests and logs only, never for the visitor).</summary>
-    public async Task<Outcome<bool>> RunAsync(string? email, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What can be answered at once, without looking anyone up: a well-formed address, and mail to
+    /// send by. The rest (<see cref="RunAsync"/>) can then run after the answer, so its time tells nothing.
+    /// </summary>
+    public Outcome<string> Check(string? email)
     {
         var check = new Validation();
         var address = check.Email("email", email);
         if (!check.IsValid)
         {
-            return Outcome<bool>.Invalid(check.Errors);
+            return Outcome<string>.Invalid(check.Errors);
         }
-        if (!mailer.IsConfigured)
+        return mailer.IsConfigured ? Outcome<string>.Ok(address) : Outcome<string>.Forbidden(NeedsMail);
+    }
+
+    /// <summary>Ok whether or not a link was sent (the value says, for tests and logs only, never for the visitor).</summary>
+    public async Task<Outcome<bool>> RunAsync(string? email, CancellationToken cancellationToken = default)
+    {
+        var checkedAddress = Check(email);
+        if (!checkedAddress.Succeeded)
         {
-            return Outcome<bool>.Forbidden(NeedsMail);
+            return checkedAddress.Status == OutcomeStatus.Forbidden ? Outcome<bool>.Forbidden(NeedsMail) : Outcome<bool>.Invalid(checkedAddress.Errors);
         }
+        var address = checkedAddress.Value!;
         var user = await users.FindByEmailAsync(address);
         if (user is null || !user.IsActive || string.IsNullOrEmpty(user.Email))
         {

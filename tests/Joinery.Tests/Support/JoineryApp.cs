@@ -4,6 +4,7 @@ using Joinery.Core.Accounts;
 using Joinery.Core.Audit;
 using Joinery.Core.Common;
 using Joinery.Core.Data;
+using Joinery.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -156,6 +157,20 @@ public sealed class JoineryApp : WebApplicationFactory<Program>
     {
         EnsureStarted();
         return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    /// <summary>Waits until the work pages handed off to run after their answer (<see cref="AfterTheAnswer"/>) is done, on this host or another over this database.</summary>
+    public async Task AfterTheAnswersAsync(WebApplicationFactory<Program>? host = null)
+    {
+        var after = (host ?? this).Services.GetRequiredService<AfterTheAnswer>();
+        for (var waited = 0; after.Pending > 0; waited += 10)
+        {
+            if (waited > 10_000)
+            {
+                throw new TimeoutException($"{after.Pending} item(s) handed off after an answer were still not done after ten seconds.");
+            }
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>A browser (cookies kept, redirects not followed) for another host over this database, such as <see cref="OnClock"/>'s.</summary>

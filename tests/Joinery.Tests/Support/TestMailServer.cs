@@ -45,6 +45,19 @@ public sealed class TestMailServer : IDisposable
     public IReadOnlyList<MimeMessage> To(string email) =>
         Received.Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase))).ToList();
 
+    /// <summary>
+    /// The messages to one address once at least <paramref name="count"/> have come (mail sent after a
+    /// page has answered arrives a moment later); what has come after ten seconds otherwise.
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> ArrivedAsync(string email, int count = 1)
+    {
+        for (var waited = 0; waited < 10_000 && To(email).Count < count; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+        return To(email);
+    }
+
     public void Dispose()
     {
         _stop.Cancel();
