@@ -52,7 +52,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
-    public async Task Demo_run_chart_and_health_view_are_captured_for_the_readme()
+    public async Task Demo_run_chart_health_readiness_and_trust_charts_are_captured_for_the_readme()
     {
         DemoResult demo = null!;
         await using var app = await JoineryServer.StartAsync(async a => demo = await a.DemoAsync());
@@ -69,6 +69,18 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
         await page.WorkspaceLink("Health").ClickToAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Partnership health", Level = 1 })).ToBeVisibleAsync();
         await SaveAsync(page, "health.png");
+
+        await page.WorkspaceLink("Readiness").ClickToAsync();
+        var readiness = page.GetByRole(AriaRole.Img, new() { Name = "Readiness by factor, each partner's mean" });
+        await readiness.ScrollIntoViewIfNeededAsync();
+        await Expect(readiness).ToBeInViewportAsync();
+        await SaveAsync(page, "readiness.png");
+
+        await page.WorkspaceLink("Trust").ClickToAsync();
+        var contact = page.GetByRole(AriaRole.Img, new() { Name = "Attendances at in-person meetings, by level" });
+        await contact.ScrollIntoViewIfNeededAsync();
+        await Expect(contact).ToBeInViewportAsync();
+        await SaveAsync(page, "trust.png");
     }
 
     [Fact]
