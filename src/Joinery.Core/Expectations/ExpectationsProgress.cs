@@ -58,7 +58,7 @@ public sealed class ExpectationsSignals(CheckExpectationsHealth expectations) : 
     public async Task<IEnumerable<HealthSignal>> SignalsAsync(PartnershipFacts partnership, HealthThresholds thresholds, CancellationToken cancellationToken)
     {
         var signals = new List<HealthSignal>();
-        if (await expectations.RunAsync(partnership.Id, cancellationToken) is not { } facts)
+        if (partnership.Closing || await expectations.RunAsync(partnership.Id, cancellationToken) is not { } facts)
         {
             return signals;
         }

@@ -52,6 +52,10 @@ public sealed class MissionSignals(JoineryDb db) : IHealthContribution
     public async Task<IEnumerable<HealthSignal>> SignalsAsync(PartnershipFacts partnership, HealthThresholds thresholds, CancellationToken cancellationToken)
     {
         var signals = new List<HealthSignal>();
+        if (partnership.Closing)
+        {
+            return signals;
+        }
         var latest = await db.Set<MissionVersion>().AsNoTracking().Where(v => v.PartnershipId == partnership.Id)
             .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         if (latest is null)

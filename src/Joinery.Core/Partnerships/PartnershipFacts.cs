@@ -21,6 +21,9 @@ public sealed record PartnershipFacts(Guid Id, Phase Phase, bool Archived, DateT
 
     /// <summary>Before services run day to day; start-up warnings (training, announcements, go/no-go) apply only then, never once operating or closing.</summary>
     public bool StartingUp => Phase < Phase.Operate;
+
+    /// <summary>The partners are ending it: signs about building the partnership (a mission to write, expectations to agree) no longer apply.</summary>
+    public bool Closing => Phase == Phase.Close;
 }
 
 public static class PartnershipFactsQuery

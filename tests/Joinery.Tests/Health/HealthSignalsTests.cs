@@ -46,6 +46,25 @@ public sealed class HealthSignalsTests(JoineryApp app) : IClassFixture<JoineryAp
     }
 
     [Fact]
+    public async Task A_closing_partnership_is_no_longer_told_to_write_a_mission_or_agree_expectations()
+    {
+        var p = await PartnershipAsync();
+        var api = await app.ApiAsync(p.Steward);
+        await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/expectations/items", new { text = "Fewer missed referrals" }, HttpStatusCode.Created);
+        await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/expectations/submit", new { }, HttpStatusCode.OK);
+        var building = ByCode(await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals")).Keys.ToList();
+
+        await api.PostJsonAsync($"/api/v1/partnerships/{p.Id}/phase", new { to = "close", reason = "The grant ended." }, HttpStatusCode.OK);
+        var closing = ByCode(await api.GetJsonAsync($"/api/v1/partnerships/{p.Id}/health-signals")).Keys.ToList();
+
+        building.ShouldContain("mission-missing");
+        building.ShouldContain("expectations-waiting");
+        closing.ShouldNotContain("mission-missing");
+        closing.ShouldNotContain(code => code.StartsWith("expectations-", StringComparison.Ordinal));
+        closing.ShouldContain("no-champion", "signs about the people still apply while the partners close");
+    }
+
+    [Fact]
     public async Task A_measure_moving_the_wrong_way_is_critical_and_measures_without_baseline_or_recent_data_are_named()
     {
         var p = await PartnershipAsync();
