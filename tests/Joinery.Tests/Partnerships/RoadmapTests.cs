@@ -48,6 +48,8 @@ public sealed class RoadmapTests(JoineryApp app) : IClassFixture<JoineryApp>
             overview.ShouldContain(step);
         }
         overview.ShouldContain("<strong>Explore</strong> phase");
+        var explore = (await (await app.ApiAsync(p.Steward)).GetJsonAsync($"/api/v1/partnerships/{p.Id}/roadmap")).GetProperty("phases")[0].GetProperty("criteria").GetArrayLength();
+        overview.ShouldContain($"{explore} things to do before the Plan phase, 0 of {explore} done:");
     }
 
     private static async Task MakeChampionAsync(HttpClient steward, SeededPartnership p, Person member, string level)

@@ -1,3 +1,4 @@
+using Joinery.Core.Common;
 using Joinery.Core.Data;
 using Joinery.Core.Health;
 using Joinery.Core.Inbox;
@@ -31,6 +32,25 @@ public sealed class OverviewModel(JoineryDb db, ComputeRoadmap roadmap, Partners
         Roadmap = (await roadmap.RunAsync(id, cancellationToken))!;
         Celebrations = (await milestones.GetAsync(id, cancellationToken))!.LatestCelebrations(3);
         return Page();
+    }
+
+    /// <summary>The phase after this one, or null in the last.</summary>
+    public PhaseGate? NextPhase => Partnership.Phase < Phase.Close ? Roadmap.Phases.FirstOrDefault(x => x.Phase == Partnership.Phase + 1) : null;
+
+    /// <summary>How far the current phase's gate is, in one sentence: what is left, and toward which phase.</summary>
+    public string GateProgress
+    {
+        get
+        {
+            var gate = Roadmap.CurrentGate;
+            var toward = NextPhase is { } next ? $"the {next.Phase.Words()} phase" : null;
+            if (gate.IsMet)
+            {
+                return toward is null ? "Everything the gate asks is done." : $"Everything the gate asks is done: the partners can move to {toward}.";
+            }
+            var done = gate.Criteria.Count(c => c.Status == CriterionStatus.Met);
+            return $"{Counting.Of(gate.Criteria.Count - done, "thing")} to do before {toward ?? "the phase is complete"}, {done} of {gate.Criteria.Count} done:";
+        }
     }
 
     /// <summary>A criterion of a phase still ahead is upcoming, not failing (unless it is met already).</summary>
