@@ -50,6 +50,9 @@ public sealed class CoreHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>The core services over the given database, as it is: nothing is migrated.</summary>
+    public static CoreHost Over(TestDatabase database) => new(database);
+
     /// <summary>A scope acting across partnerships through the CLI door, as every CLI command does.</summary>
     public AsyncServiceScope Scope()
     {
