@@ -56,9 +56,12 @@ public sealed class ChartDrawing
 
     private int Span => _months.Length == 0 ? 0 : _months[^1];
 
-    private double XOfMonth(int month) => Span == 0
-        ? Left + ((Width - Left - Right) / 2)
-        : Left + (month * (Width - Left - Right) / Span);
+    private double XOfMonth(int month) => Left + (AlongMonths(month) * (Width - Left - Right));
+
+    private double AlongMonths(int month) => Span == 0 ? 0.5 : (double)month / Span;
+
+    /// <summary>How far along the time axis a point sits, from 0 (the first month) to 1 (the latest), by its month: any drawing of the chart, however wide, spaces time the same.</summary>
+    public double Along(int index) => AlongMonths(_months[index]);
 
     /// <summary>Where a point sits: by its month, so the time axis is regular even where a month has no data.</summary>
     public double X(int index) => XOfMonth(_months[index]);
@@ -98,7 +101,8 @@ public sealed class ChartDrawing
         {
             return Chart.Points.Where(p => (Span - p.Index) % every == 0).Select(p => (XOfMonth(p.Index), p.Period));
         }
-        var latest = DateOnly.ParseExact(Chart.Points[^1].Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var month = Month(Chart.Points[^1].Period)!.Value;
+        var latest = new DateOnly(month / 12, (month % 12) + 1, 1);
         return Enumerable.Range(0, (Span / every) + 1).Reverse()
             .Select(k => (XOfMonth(Span - (k * every)), Common.ShownDates.Month(latest.AddMonths(-k * every))));
     }

@@ -7,7 +7,10 @@ public sealed class SmallMultipleTests
 {
     private static readonly Guid Partnership = Guid.NewGuid();
 
-    private static MeasureChart Chart(params double[] values)
+    private static MeasureChart Chart(params double[] values) => ChartOfMonths(values.Select((v, i) => (i, v)).ToArray());
+
+    /// <summary>A chart of (months after January 2025, value) points.</summary>
+    private static MeasureChart ChartOfMonths(params (int Month, double Value)[] values)
     {
         var measure = new Measure
         {
@@ -19,12 +22,12 @@ public sealed class SmallMultipleTests
             Target = 7,
             BaselineValue = 20,
         };
-        var points = values.Select((v, i) => new MeasurePoint
+        var points = values.Select(x => new MeasurePoint
         {
             PartnershipId = Partnership,
             MeasureId = measure.Id,
-            Period = new DateOnly(2025, 1, 1).AddMonths(i),
-            Value = v,
+            Period = new DateOnly(2025, 1, 1).AddMonths(x.Month),
+            Value = x.Value,
             RecordedByUserId = Guid.Empty,
         }).ToList();
         return MeasureCharts.Build(measure, points, []);
@@ -49,5 +52,16 @@ public sealed class SmallMultipleTests
     {
         SmallMultiple.Of(Chart()).Reading.ShouldBe("No data yet.");
         SmallMultiple.Of(Chart(20, 21, 19, 20)).Reading.ShouldBe("No signal: the latest points vary as usual.");
+    }
+
+    [Fact]
+    public void The_tile_spaces_months_as_the_full_chart_does_so_a_month_without_data_keeps_its_place()
+    {
+        var gap = ChartOfMonths((0, 20), (1, 21), (3, 20), (4, 18));
+
+        var tile = SmallMultiple.Of(gap);
+
+        (tile.X(2) - tile.X(1)).ShouldBe(2 * (tile.X(1) - tile.X(0)), 1e-9);
+        tile.X(0).ShouldBeLessThan(tile.X(3));
     }
 }

@@ -26,7 +26,10 @@ public sealed record SmallMultiple(MeasureChart Chart, string Latest, string? La
         }
     }
 
-    public double X(int index) => Chart.Points.Count <= 1 ? Width / 2 : Pad + (index * (Width - (2 * Pad)) / (Chart.Points.Count - 1));
+    private readonly ChartDrawing _time = new(Chart);
+
+    /// <summary>By month, as the measure's full chart places it, so a month without data keeps its place here too.</summary>
+    public double X(int index) => Pad + (_time.Along(index) * (Width - (2 * Pad)));
 
     public double Y(double value) => Pad + ((Scale.Max - value) * (Height - (2 * Pad)) / (Scale.Max - Scale.Min));
 
